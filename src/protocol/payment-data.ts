@@ -1,0 +1,154 @@
+import * as z from 'zod/mini';
+import { isKnownCurrency } from './currency.js';
+
+/**
+ * The element's `data` object (contract §2.1), validated with `zod/mini` (the light build keeps
+ * the browser bundle small). The field schemas are shared with the server's request body schema,
+ * so browser and backend accept exactly the same values.
+ */
+
+const MAX_AMOUNT = Number.MAX_SAFE_INTEGER;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const text = (what: string, max = 255) =>
+  z.string({ error: `must be a string (${what})` }).check(
+    z.minLength(1, `must not be empty (${what})`),
+    z.maxLength(max, `must be at most ${max} characters`),
+  );
+
+export const fields = {
+  apiKey: text("the merchant's public API key", 200),
+  amount: z
+    .number({ error: 'must be a number: the amount in minor units (e.g. 1000 for 10.00 PLN)' })
+    .check(
+      z.refine((v) => Number.isFinite(v), 'must be a finite number'),
+      z.refine((v) => !Number.isFinite(v) || Number.isInteger(v), 'must be an integer number of minor units (e.g. 1000 for 10.00 PLN)'),
+      z.refine((v) => !Number.isInteger(v) || v >= 1, 'must be at least 1 (minor units)'),
+      z.refine((v) => !Number.isInteger(v) || v <= MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`),
+    ),
+  currencyCode: z
+    .string({ error: 'must be a string: an ISO 4217 code such as PLN' })
+    .check(z.refine(isKnownCurrency, 'must be a known ISO 4217 alphabetic code in upper case, such as PLN, EUR or USD')),
+  description: text('a description of the purchase'),
+  transactionId: z
+    .string({ error: 'must be a string (a UUID)' })
+    .check(z.regex(UUID, 'must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba')),
+  sender: z.strictObject(
+    {
+      firstName: text("the payer's first name", 100),
+      lastName: text("the payer's last name", 100),
+      email: z.optional(
+        z.string({ error: 'must be a string (an e-mail address)' }).check(
+          z.maxLength(254, 'must be at most 254 characters'),
+          z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'),
+        ),
+      ),
+    },
+    { error: (issue) => unknownKeyMessage(issue) ?? 'must be an object { firstName, lastName, email? }' },
+  ),
+  countryCode: z
+    .string({ error: 'must be a string: ISO 3166-1 alpha-2 such as PL' })
+    .check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case, such as PL')),
+};
+
+/** Keys that name a secret: they must never reach a page, so they get their own message. */
+const SECRET_KEY = /pass(word)?|secret|private|login|sign(ature)?$/i;
+/** Common typos and their intended field. */
+const DID_YOU_MEAN: Record<string, string> = {
+  currency: 'currencyCode',
+  currency_code: 'currencyCode',
+  api_key: 'apiKey',
+  apikey: 'apiKey',
+  price: 'amount',
+  total: 'amount',
+  totalPrice: 'amount',
+  transaction_id: 'transactionId',
+  merchantUuid: 'gatewayMerchantId',
+};
+
+export function describeUnknownKey(key: string): string {
+  if (SECRET_KEY.test(key)) {
+    return `"${key}" looks like a secret and must never be put in a web page: keep it on your server`;
+  }
+  const hint = DID_YOU_MEAN[key];
+  return hint ? `unknown field "${key}" — did you mean "${hint}"?` : `unknown field "${key}"`;
+}
+
+function unknownKeyMessage(issue: { code?: string; keys?: string[] }): string | undefined {
+  if (issue.code !== 'unrecognized_keys' || !issue.keys) return undefined;
+  return issue.keys.map(describeUnknownKey).join('; ');
+}
+
+export const paymentDataSchema = z.strictObject(
+  {
+    apiKey: fields.apiKey,
+    amount: fields.amount,
+    currencyCode: fields.currencyCode,
+    description: fields.description,
+    transactionId: z.optional(fields.transactionId),
+    gatewayMerchantId: z.optional(text('the gateway merchant id')),
+    merchantName: z.optional(text('the merchant name shown by Google Pay', 100)),
+    merchantId: z.optional(text('the Google Pay merchant id', 100)),
+    countryCode: z.optional(fields.countryCode),
+    sender: z.optional(fields.sender),
+  },
+  {
+    error: (issue) =>
+      unknownKeyMessage(issue) ??
+      'must be an object { apiKey, amount, currencyCode, description } (or its JSON text)',
+  },
+);
+
+export type PaymentData = z.infer<typeof paymentDataSchema>;
+export type Sender = NonNullable<PaymentData['sender']>;
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. `amount` or `sender.email`; empty for the object itself. */
+  path: string;
+  message: string;
+}
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[]; message: string };
+
+/** Turns zod issues into `{ path, message }` pairs; an unknown key becomes its own path. */
+export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  return issues.flatMap((issue) => {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: base ? `${base}.${key}` : key,
+        message: describeUnknownKey(key),
+      }));
+    }
+    const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+    return [{ path: base, message }];
+  });
+}
+
+export function summarize(issues: FieldIssue[], what = 'data'): string {
+  return `Invalid ${what}: ` + issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join('; ');
+}
+
+export function validate<T>(schema: z.ZodMiniType<T>, input: unknown, what = 'data'): Validation<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const issues = toFieldIssues(result.error.issues);
+  return { ok: false, issues, message: summarize(issues, what) };
+}
+
+/** Validates the element's `data` (an object, or the JSON text of the `data` attribute). */
+export function validatePaymentData(input: unknown): Validation<PaymentData> {
+  if (typeof input === 'string') {
+    try {
+      input = JSON.parse(input);
+    } catch {
+      const issues = [{ path: '', message: 'is not valid JSON' }];
+      return { ok: false, issues, message: summarize(issues) };
+    }
+  }
+  if (input === undefined || input === null) {
+    const issues = [{ path: '', message: 'is required: set el.data = { apiKey, amount, currencyCode, description }' }];
+    return { ok: false, issues, message: summarize(issues) };
+  }
+  return validate(paymentDataSchema, input);
+}
