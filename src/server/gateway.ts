@@ -8,6 +8,11 @@ import type { CheckoutRequest, HostedRequest } from '../protocol/index.js';
 export interface CheckoutContext {
   /** The payer's IP address as seen by the merchant's server, when known. */
   browserIp?: string;
+  /**
+   * Where the payer comes back after an off-page step (3-D Secure, hosted page): the handler fills it
+   * from its `returnUrl` option or the request's `Referer`.
+   */
+  returnUrl?: string;
   signal?: AbortSignal;
 }
 
