@@ -1,1 +1,7 @@
-export const x: number = 1;
+export { PaytoolButton } from './elements/paytool-button.js';
+export { FeennexPay } from './elements/feennex-pay.js';
+export { PaymentElement } from './elements/payment-element.js';
+export { configureGooglePay, GOOGLE_PAY_SCRIPT, TRUSTED_TYPES_POLICY } from './google-pay/loader.js';
+export { registerMessages, type Messages } from './i18n/index.js';
+export { validatePaymentData, minorToDecimal } from './protocol/index.js';
+export type * from './types.js';

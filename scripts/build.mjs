@@ -1,0 +1,11 @@
+// npm run build: the npm modules (tsc: ES2021 + .d.ts), dist/paytool.js (vite), custom-elements.json (cem).
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+const bin = (name) => `node_modules/.bin/${name}`;
+
+rmSync('dist', { recursive: true, force: true });
+run(bin('tsc'), ['-p', 'tsconfig.json']);
+run(bin('vite'), ['build', '--logLevel', 'warn']);
+run(bin('cem'), ['analyze']);

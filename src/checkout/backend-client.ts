@@ -1,0 +1,103 @@
+import { classifyResponse, IDEMPOTENCY_HEADER, type Outcome } from '../protocol/index.js';
+
+/** How hard the element tries to learn a payment's outcome before giving up (contract §4.2). */
+export interface BackendPolicy {
+  /** Per-request timeout. */
+  requestTimeoutMs: number;
+  /** How many times the same POST may be sent (first try included). */
+  maxPosts: number;
+  /** Total time allowed to establish the outcome, from the first POST. */
+  deadlineMs: number;
+  /** First pause between attempts; it doubles up to `maxDelayMs`. */
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_POLICY: BackendPolicy = {
+  requestTimeoutMs: 20_000,
+  maxPosts: 3,
+  deadlineMs: 90_000,
+  initialDelayMs: 1_000,
+  maxDelayMs: 5_000,
+};
+
+export interface BackendAnswer {
+  outcome: Outcome;
+  /** The last parsed JSON body (`{}` when there was none). */
+  response: Record<string, unknown>;
+}
+
+interface Exchange {
+  httpStatus?: number;
+  body: Record<string, unknown>;
+  retryAfterMs?: number;
+}
+
+async function exchange(url: string, init: RequestInit, timeoutMs: number): Promise<Exchange> {
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, credentials: 'same-origin', signal: AbortSignal.timeout(timeoutMs) });
+  } catch {
+    return { body: {} };
+  }
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = await res.json();
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+  } catch {
+    // not JSON: classified by its HTTP status alone
+  }
+  const retryAfter = Number(res.headers.get('Retry-After'));
+  return { httpStatus: res.status, body, ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * POSTs `body` to `url` with `Idempotency-Key: {transactionId}` and follows it until the outcome is
+ * known: the very same request is re-sent after network errors, timeouts and 5xx (bounded), and
+ * `GET {url}/{transactionId}` is asked while the answer is pending. Success is only ever returned
+ * from a success answer; when time runs out the outcome is `OUTCOME_UNKNOWN`.
+ */
+export async function submit(
+  url: string,
+  body: { transactionId: string } & Record<string, unknown>,
+  policy: BackendPolicy = DEFAULT_POLICY,
+  onPending?: () => void,
+): Promise<BackendAnswer> {
+  const post: RequestInit = {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', [IDEMPOTENCY_HEADER]: body.transactionId },
+    body: JSON.stringify(body),
+  };
+  const statusUrl = `${url.replace(/\/+$/, '')}/${encodeURIComponent(body.transactionId)}`;
+  const deadline = Date.now() + policy.deadlineMs;
+  let posts = 0;
+  let delay = policy.initialDelayMs;
+  let resend = true;
+  let last: Exchange = { body: {} };
+
+  for (;;) {
+    const polling: boolean = !resend;
+    if (resend) posts++;
+    last = await exchange(polling ? statusUrl : url, polling ? { headers: { Accept: 'application/json' } } : post, policy.requestTimeoutMs);
+    // A status query that does not know the payment means the POST never arrived: send it again.
+    const unknownToBackend: boolean = polling && last.httpStatus === 404;
+    const outcome = unknownToBackend ? pending('not-received') : classifyResponse(last.httpStatus, last.body);
+    if (outcome.kind !== 'pending') return { outcome, response: last.body };
+
+    onPending?.();
+    const noAnswer: boolean = last.httpStatus === undefined || last.httpStatus >= 500 || unknownToBackend;
+    resend = noAnswer && posts < policy.maxPosts;
+    const wait = Math.min(last.retryAfterMs ?? delay, policy.maxDelayMs);
+    if (Date.now() + wait >= deadline) break;
+    await sleep(wait);
+    delay = Math.min(delay * 2, policy.maxDelayMs);
+  }
+  return {
+    outcome: { kind: 'failure', code: 'OUTCOME_UNKNOWN' },
+    response: last.body,
+  };
+}
+
+const pending = (reason: string): Outcome => ({ kind: 'pending', reason });

@@ -1,0 +1,28 @@
+import type { Redirect } from '../protocol/index.js';
+
+/**
+ * Sends the browser to a 3-D Secure or hosted payment page: GET by navigation (params added to
+ * the query), POST through an auto-submitted form carrying the params as hidden fields.
+ */
+export function navigate(redirect: Redirect, doc: Document = document): void {
+  const target = new URL(redirect.url, doc.baseURI);
+  if (!/^https?:$/.test(target.protocol)) throw new Error(`refusing to navigate to a ${target.protocol} URL`);
+  if (redirect.method === 'GET') {
+    for (const [key, value] of Object.entries(redirect.params ?? {})) target.searchParams.set(key, value);
+    doc.defaultView?.location.assign(target.href);
+    return;
+  }
+  const form = doc.createElement('form');
+  form.method = 'POST';
+  form.action = target.href;
+  form.hidden = true;
+  for (const [name, value] of Object.entries(redirect.params ?? {})) {
+    const input = doc.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  doc.body.append(form);
+  form.submit();
+}

@@ -1,0 +1,54 @@
+import type { FieldIssue } from '../protocol/index.js';
+
+export interface PaymentReadyDetail {}
+export interface PaymentUnavailableDetail {
+  /** `not-ready` (isReadyToPay said no), `load-failed` (pay.js could not load) or `error` (isReadyToPay failed). */
+  reason: 'not-ready' | 'load-failed' | 'error';
+}
+export interface PaymentCancelDetail {}
+export interface PaymentSuccessDetail {
+  transactionId: string;
+  status: string;
+  response: Record<string, unknown>;
+}
+export interface PaymentFailureDetail {
+  transactionId: string;
+  code: string;
+  message: string;
+  response: Record<string, unknown>;
+}
+export interface PaymentErrorDetail {
+  /** `INVALID_DATA`, `INVALID_CONFIGURATION` or `GOOGLE_PAY_ERROR`. */
+  code: string;
+  message: string;
+  issues?: FieldIssue[];
+}
+export interface PaymentRedirectDetail {
+  transactionId: string;
+  url: string;
+  method: 'GET' | 'POST';
+}
+
+export interface PaymentEventMap {
+  'payment-ready': CustomEvent<PaymentReadyDetail>;
+  'payment-unavailable': CustomEvent<PaymentUnavailableDetail>;
+  'payment-cancel': CustomEvent<PaymentCancelDetail>;
+  'payment-success': CustomEvent<PaymentSuccessDetail>;
+  'payment-failure': CustomEvent<PaymentFailureDetail>;
+  'payment-error': CustomEvent<PaymentErrorDetail>;
+  'payment-redirect': CustomEvent<PaymentRedirectDetail>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends PaymentEventMap {}
+}
+
+/** Events bubble out of the shadow DOM (`composed`) so a page can listen on `document`. */
+export function emit<K extends keyof PaymentEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: PaymentEventMap[K]['detail'],
+  cancelable = false,
+): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}

@@ -1,0 +1,327 @@
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { validatePaymentData, validate, hostedRequestSchema, type PaymentData, type Validation } from '../protocol/index.js';
+import { loadGooglePay } from '../google-pay/loader.js';
+import { paymentsClient, sheetIsOpen } from '../google-pay/clients.js';
+import { baseCardMethod, isReadyToPayRequest, paymentDataRequest, type GatewayId } from '../google-pay/request.js';
+import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
+import { payWithGooglePay, type FlowResult } from '../checkout/google-pay-flow.js';
+import { submit, type BackendPolicy } from '../checkout/backend-client.js';
+import { hostedBody, newTransactionId } from '../checkout/payment-body.js';
+import { navigate } from '../checkout/redirect.js';
+import { failureMessage, localeOf, messagesFor, type Messages } from '../i18n/index.js';
+import { emit, type PaymentErrorDetail } from './events.js';
+import { styles } from './payment-element.styles.js';
+
+export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'processing' | 'success' | 'failure';
+type Phase = 'idle' | 'processing' | 'checking' | 'redirecting' | 'success' | 'failure';
+
+/** Stable text of `data` so a new object with the same content is recognised as unchanged. */
+function contentKey(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value, (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : v,
+    ) ?? '';
+  } catch {
+    return String(Math.random()); // cyclic: treat as changed, validation reports it
+  }
+}
+
+const dataConverter = { fromAttribute: (value: string | null) => value ?? undefined };
+
+/**
+ * Shared implementation of `<paytool-button>` and `<feennex-pay>`: validates `data`, shows Google's
+ * button once Google Pay is ready, and runs one payment per click through the merchant's backend.
+ */
+export abstract class PaymentElement extends LitElement {
+  static override styles = styles;
+  /** Google Pay gateway id of the subclass. */
+  static gateway: GatewayId;
+  static defaultEndpoint: string;
+
+  /** Payment data (contract §2.1); also accepted as JSON text in the `data` attribute. */
+  @property({ attribute: 'data', converter: dataConverter, hasChanged: (a, b) => contentKey(a) !== contentKey(b) })
+  data?: PaymentData | string;
+
+  /** Merchant backend URL the token is POSTed to. */
+  @property() endpoint: string;
+
+  /** Google Pay environment: `TEST` or `PRODUCTION`. */
+  @property() environment: Environment = 'TEST';
+
+  /** Passed to Google's `createButton` as `buttonType`. */
+  @property({ attribute: 'button-type' }) buttonType?: string;
+  /** Passed to Google's `createButton` as `buttonColor`. */
+  @property({ attribute: 'button-color' }) buttonColor?: string;
+  /** Passed to Google's `createButton` as `buttonRadius` (pixels). */
+  @property({ attribute: 'button-radius', type: Number }) buttonRadius?: number;
+  /** Passed to Google's `createButton` as `buttonSizeMode` (`static` or `fill`). */
+  @property({ attribute: 'button-size-mode' }) buttonSizeMode?: string;
+  /** Language of the button (`buttonLocale`) and of the element's messages. */
+  @property() locale?: string;
+  /** When present, no payment can start. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** `hosted`: offer a "Pay by card" button to the gateway's hosted page when Google Pay is unavailable. */
+  @property() fallback: 'none' | 'hosted' = 'none';
+  /** Where the hosted payment page returns the payer; defaults to the current page. */
+  @property({ attribute: 'return-url' }) returnUrl?: string;
+
+  /** Timeouts and retries of the backend exchange; tests and unusual backends may tune it. */
+  backendPolicy?: BackendPolicy;
+
+  @state() private validation?: Validation<PaymentData>;
+  @state() private google: 'loading' | 'ready' | 'unavailable' = 'loading';
+  @state() private phase: Phase = 'idle';
+  @state() private failureText = '';
+  @state() private googleButton?: HTMLElement;
+
+  private client?: PaymentsClient;
+  private busy = false;
+  private wasReady = false;
+  private wasInvalid = false;
+  private checkedEnvironment?: Environment;
+
+  constructor() {
+    super();
+    this.endpoint = (this.constructor as typeof PaymentElement).defaultEndpoint;
+  }
+
+  /** Current state, reflected to the `state` attribute: `loading`, `ready`, `unavailable`, `invalid`, `processing`, `success` or `failure`. */
+  get state(): PaymentState {
+    if (this.phase === 'processing' || this.phase === 'checking' || this.phase === 'redirecting') return 'processing';
+    if (this.phase === 'success' || this.phase === 'failure') return this.phase;
+    if (this.validation && !this.validation.ok) return 'invalid';
+    if (this.google === 'unavailable') return 'unavailable';
+    if (this.google === 'loading' || !this.validation) return 'loading';
+    return 'ready';
+  }
+
+  /**
+   * The `nonce` attribute, read through the platform's own `nonce` property: browsers hide the
+   * attribute's value once a CSP applies, but the property keeps it.
+   */
+  private get cspNonce(): string | undefined {
+    return this.nonce || this.getAttribute('nonce') || undefined;
+  }
+
+  private get messages(): Messages {
+    return messagesFor(this.locale ?? localeOf(this));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.checkedEnvironment !== this.environment) void this.checkGooglePay();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data') || (changed.has('environment') && this.data !== undefined)) {
+      this.validation = this.data === undefined ? undefined : this.check();
+      if (changed.has('data') && (this.phase === 'success' || this.phase === 'failure')) this.phase = 'idle';
+    }
+    if (changed.has('environment') && this.isConnected && this.checkedEnvironment !== undefined && this.checkedEnvironment !== this.environment) {
+      void this.checkGooglePay();
+    }
+    const buttonOptionChanged = ['buttonType', 'buttonColor', 'buttonRadius', 'buttonSizeMode', 'locale'].some((k) => (changed as Map<PropertyKey, unknown>).has(k));
+    if (buttonOptionChanged && this.googleButton && this.client) this.googleButton = this.createGoogleButton(this.client);
+  }
+
+  protected override updated(): void {
+    const state = this.state;
+    if (this.getAttribute('state') !== state) this.setAttribute('state', state);
+    this.announceReadiness();
+  }
+
+  /** Validates the current `data` with the element's configuration. */
+  private check(): Validation<PaymentData> {
+    const result = validatePaymentData(this.data);
+    if (result.ok && this.environment === 'PRODUCTION' && !result.value.merchantId) {
+      const issues = [{ path: 'merchantId', message: 'is required when environment is PRODUCTION' }];
+      return { ok: false, issues, message: `Invalid data: merchantId ${issues[0]!.message}` };
+    }
+    return result;
+  }
+
+  /** Fires events only when readiness changes (contract §2.3), never for a same-content `data`. */
+  private announceReadiness(): void {
+    const invalid = !!this.validation && !this.validation.ok;
+    if (invalid && !this.wasInvalid && this.validation && !this.validation.ok) {
+      const { issues, message } = this.validation;
+      emit(this, 'payment-error', { code: 'INVALID_DATA', message, issues });
+    }
+    this.wasInvalid = invalid;
+    const ready = !!this.validation?.ok && this.google === 'ready';
+    if (ready && !this.wasReady) emit(this, 'payment-ready', {});
+    this.wasReady = ready;
+  }
+
+  private async checkGooglePay(): Promise<void> {
+    const environment = (this.checkedEnvironment = this.environment);
+    if (environment !== 'TEST' && environment !== 'PRODUCTION') {
+      this.reportError({ code: 'INVALID_CONFIGURATION', message: `environment must be TEST or PRODUCTION, not "${environment}"` });
+      return this.unavailable('error');
+    }
+    this.google = 'loading';
+    let api;
+    try {
+      api = await loadGooglePay(this.cspNonce);
+    } catch {
+      return this.unavailable('load-failed');
+    }
+    try {
+      const client = paymentsClient(api, environment, this.cspNonce);
+      const { result } = await client.isReadyToPay(isReadyToPayRequest());
+      if (environment !== this.environment) return;
+      if (!result) return this.unavailable('not-ready');
+      this.client = client;
+      this.googleButton ??= this.createGoogleButton(client);
+      this.google = 'ready';
+    } catch {
+      this.unavailable('error');
+    }
+  }
+
+  private unavailable(reason: 'not-ready' | 'load-failed' | 'error'): void {
+    this.google = 'unavailable';
+    emit(this, 'payment-unavailable', { reason });
+  }
+
+  private createGoogleButton(client: PaymentsClient): HTMLElement {
+    const options: ButtonOptions = {
+      onClick: () => this.pay(),
+      allowedPaymentMethods: [baseCardMethod()],
+      buttonRootNode: this.renderRoot as ShadowRoot,
+    };
+    if (this.buttonColor) options.buttonColor = this.buttonColor;
+    if (this.buttonType) options.buttonType = this.buttonType;
+    if (this.buttonSizeMode) options.buttonSizeMode = this.buttonSizeMode;
+    if (this.buttonRadius !== undefined && !Number.isNaN(this.buttonRadius)) options.buttonRadius = this.buttonRadius;
+    if (this.locale) options.buttonLocale = this.locale;
+    return client.createButton(options);
+  }
+
+  private reportError(detail: PaymentErrorDetail): void {
+    emit(this, 'payment-error', detail);
+  }
+
+  /** Validates the data current at click time; a second click while a payment runs starts nothing. */
+  private startPayment(): PaymentData | undefined {
+    if (this.disabled || this.busy || sheetIsOpen() || this.phase === 'success') return undefined;
+    const checked = this.check();
+    this.validation = checked;
+    if (!checked.ok) return undefined;
+    return checked.value;
+  }
+
+  private pay(): void {
+    const data = this.startPayment();
+    if (!data || !this.client) return;
+    this.busy = true;
+    const gateway = (this.constructor as typeof PaymentElement).gateway;
+    const messages = this.messages;
+    payWithGooglePay({
+      client: this.client,
+      request: paymentDataRequest(data, gateway),
+      data,
+      endpoint: this.endpoint,
+      ...(this.backendPolicy ? { policy: this.backendPolicy } : {}),
+      describe: (code) => failureMessage(messages, code),
+      checkingText: messages.checking,
+      onProcessing: () => (this.phase = 'processing'),
+      onChecking: () => (this.phase = 'checking'),
+    })
+      .then((result) => this.finish(result))
+      .finally(() => (this.busy = false));
+  }
+
+  private async payByCard(): Promise<void> {
+    const data = this.startPayment();
+    if (!data) return;
+    this.busy = true;
+    try {
+      const transactionId = data.transactionId ?? newTransactionId();
+      const body = hostedBody(data, transactionId, this.returnUrl ?? location.href);
+      const checked = validate(hostedRequestSchema, body, 'return-url');
+      if (!checked.ok) return this.reportError({ code: 'INVALID_CONFIGURATION', message: checked.message, issues: checked.issues });
+      this.phase = 'processing';
+      const hostedUrl = `${this.endpoint.replace(/\/+$/, '')}/hosted`;
+      const { outcome, response } = await submit(hostedUrl, body, this.backendPolicy, () => (this.phase = 'checking'));
+      if (outcome.kind === 'redirect') return this.finish({ kind: 'redirect', transactionId, redirect: outcome.redirect, response });
+      // A hosted page is never paid here: anything but a redirect means it could not be opened.
+      const code = outcome.kind === 'failure' ? outcome.code : 'OUTCOME_UNKNOWN';
+      this.finish({ kind: 'failure', transactionId, code, response });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private finish(result: FlowResult): void {
+    const messages = this.messages;
+    switch (result.kind) {
+      case 'cancel':
+        this.phase = 'idle';
+        emit(this, 'payment-cancel', {});
+        return;
+      case 'error':
+        this.phase = 'idle';
+        return this.reportError({ code: result.code, message: result.message });
+      case 'success':
+        this.phase = 'success';
+        emit(this, 'payment-success', { transactionId: result.transactionId, status: result.status, response: result.response });
+        return;
+      case 'failure':
+        this.failureText = failureMessage(messages, result.code);
+        this.phase = 'failure';
+        emit(this, 'payment-failure', {
+          transactionId: result.transactionId,
+          code: result.code,
+          message: this.failureText,
+          response: result.response,
+        });
+        return;
+      case 'redirect': {
+        const { transactionId, redirect } = result;
+        this.phase = 'redirecting';
+        if (emit(this, 'payment-redirect', { transactionId, url: redirect.url, method: redirect.method }, true)) {
+          navigate(redirect, this.ownerDocument);
+        }
+      }
+    }
+  }
+
+  private statusText(messages: Messages): string {
+    switch (this.phase) {
+      case 'processing':
+        return messages.processing;
+      case 'checking':
+        return messages.checking;
+      case 'redirecting':
+        return messages.redirecting;
+      case 'success':
+        return messages.success;
+      case 'failure':
+        return this.failureText;
+    }
+    if (this.validation && !this.validation.ok) return `${messages.invalidData}. ${this.validation.message}`;
+    return '';
+  }
+
+  protected override render() {
+    const messages = this.messages;
+    const state = this.state;
+    const showButton = this.google === 'ready' && (state === 'ready' || state === 'failure' || state === 'processing');
+    const showFallback = this.fallback === 'hosted' && this.google === 'unavailable' && state !== 'invalid' && state !== 'success';
+    const locked = this.disabled || state === 'processing';
+    return html`<div class="container" part="container">
+      <div class="button" part="button" ?hidden=${!showButton} aria-disabled=${locked ? 'true' : 'false'} ?inert=${locked}>
+        ${this.googleButton}
+      </div>
+      <button type="button" class="fallback" part="fallback-button" ?hidden=${!showFallback} ?disabled=${locked} @click=${() => this.payByCard()}>
+        ${messages.payByCard}
+      </button>
+      <div class="status" part="status" role="status" aria-live="polite" data-tone=${state}>${this.statusText(messages)}</div>
+    </div>`;
+  }
+}

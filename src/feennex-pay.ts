@@ -1,0 +1,2 @@
+export { FeennexPay } from './elements/feennex-pay.js';
+export type * from './types.js';

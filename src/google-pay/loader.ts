@@ -1,0 +1,74 @@
+import type { GooglePaymentsApi } from './types.js';
+
+/** Google's client script. Merchants who self-host or proxy it can point elsewhere. */
+export const GOOGLE_PAY_SCRIPT = 'https://pay.google.com/gp/p/js/pay.js';
+/** Trusted Types policy that creates the script URL (list it in `trusted-types` under enforcement). */
+export const TRUSTED_TYPES_POLICY = 'paytool-elements';
+
+const config = { scriptUrl: GOOGLE_PAY_SCRIPT, timeoutMs: 15_000 };
+
+/** Changes where pay.js is loaded from, and how long to wait for it. Call before the first element connects. */
+export function configureGooglePay(options: { scriptUrl?: string; timeoutMs?: number }): void {
+  Object.assign(config, options);
+}
+
+let loading: Promise<GooglePaymentsApi> | undefined;
+
+const loadedApi = (): GooglePaymentsApi | undefined =>
+  typeof window.google?.payments?.api?.PaymentsClient === 'function' ? window.google.payments.api : undefined;
+
+/**
+ * Loads pay.js at most once per page, shared by every element; nothing is loaded when the page
+ * already has `google.payments.api.PaymentsClient`. A failed or timed-out load is forgotten, so
+ * the next element (or a later call) tries again.
+ */
+export function loadGooglePay(nonce?: string): Promise<GooglePaymentsApi> {
+  const api = loadedApi();
+  if (api) return Promise.resolve(api);
+  loading ??= inject(nonce).catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+function inject(nonce?: string): Promise<GooglePaymentsApi> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.async = true;
+    if (nonce) script.nonce = nonce;
+    const fail = (reason: string) => {
+      clearTimeout(timer);
+      script.remove();
+      reject(new Error(reason));
+    };
+    const timer = setTimeout(() => fail(`pay.js did not load within ${config.timeoutMs} ms`), config.timeoutMs);
+    script.addEventListener('error', () => fail('pay.js failed to load'));
+    script.addEventListener('load', () => {
+      clearTimeout(timer);
+      const api = loadedApi();
+      if (api) resolve(api);
+      else fail('pay.js loaded but google.payments.api.PaymentsClient is missing');
+    });
+    (script as { src: unknown }).src = trustedScriptUrl(config.scriptUrl);
+    document.head.append(script);
+  });
+}
+
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: { createScriptURL: (url: string) => string }): { createScriptURL(url: string): unknown };
+}
+let policy: { createScriptURL(url: string): unknown } | undefined;
+
+/** Under Trusted Types enforcement `script.src` needs a TrustedScriptURL; only the configured URL is allowed. */
+function trustedScriptUrl(url: string): unknown {
+  const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+  if (!tt) return url;
+  policy ??= tt.createPolicy(TRUSTED_TYPES_POLICY, {
+    createScriptURL: (value) => {
+      if (value !== config.scriptUrl) throw new TypeError(`${TRUSTED_TYPES_POLICY}: refusing script URL ${value}`);
+      return value;
+    },
+  });
+  return policy.createScriptURL(url);
+}

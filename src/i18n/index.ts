@@ -1,0 +1,34 @@
+import { en } from './en.js';
+import { pl } from './pl.js';
+import { failureGroup, type Messages } from './messages.js';
+
+export type { Messages, FailureGroup } from './messages.js';
+
+const catalogue = new Map<string, Messages>([
+  ['en', en],
+  ['pl', pl],
+]);
+
+/** Adds or replaces a language (`registerMessages('de', de)`); element code needs no change. */
+export function registerMessages(language: string, messages: Messages): void {
+  catalogue.set(language.toLowerCase(), messages);
+}
+
+/** Messages for a BCP 47 tag: exact match, then its language, then English. */
+export function messagesFor(locale: string | undefined): Messages {
+  const tag = (locale ?? '').toLowerCase();
+  return catalogue.get(tag) ?? catalogue.get(tag.split('-')[0]!) ?? en;
+}
+
+/** The language of an element: its `locale` attribute, the nearest `lang`, then the browser's. */
+export function localeOf(element: Element): string {
+  return (
+    element.getAttribute('locale') ||
+    element.closest('[lang]')?.getAttribute('lang') ||
+    element.ownerDocument.documentElement.lang ||
+    navigator.language
+  );
+}
+
+/** The payer-facing message for a failure code. */
+export const failureMessage = (messages: Messages, code: string): string => messages.failure[failureGroup(code)];

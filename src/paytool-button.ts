@@ -1,0 +1,2 @@
+export { PaytoolButton } from './elements/paytool-button.js';
+export type * from './types.js';
