@@ -1,0 +1,275 @@
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import { FenigeClient, FenigeError, FenigeValidationError } from '../../src/server/fenige/index.js';
+import { googlePayBody, SEED, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
+
+const PASSWORD = 'pa55-wörd-never-shown';
+const MERCHANT = 'e59b470b-bdb1-4043-a856-86b624c2a607';
+
+let fake: FakeFenige;
+let client: FenigeClient;
+
+before(async () => {
+  fake = await startFakeFenige();
+  client = new FenigeClient({ baseUrl: `${fake.url}/api/`, login: 'user', password: PASSWORD, merchantUuid: MERCHANT, acceptLanguage: 'PL' });
+});
+after(() => fake.close());
+beforeEach(() => {
+  fake.requests.length = 0;
+});
+
+const lastRequest = () => fake.requests.at(-1)!;
+
+async function rejection(promise: Promise<unknown>): Promise<FenigeError> {
+  const error = await promise.then(
+    () => assert.fail('expected the call to fail'),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof FenigeError, `expected a FenigeError, got ${String(error)}`);
+  return error;
+}
+
+describe('FenigeClient requests', () => {
+  test('googlePay POSTs the seed body with Basic auth and returns the typed answer', async () => {
+    fake.answer({ status: 200, body: { ...SEED.googlePayOk, extra: 'kept' } });
+    const result = await client.googlePay(googlePayBody());
+    assert.equal(result.status, 'APPROVED');
+    assert.equal(result.itemId, SEED.googlePayOk.itemId);
+    assert.equal(result.extra, 'kept', 'loose response schema keeps unknown fields');
+    const request = lastRequest();
+    assert.equal(request.method, 'POST');
+    assert.equal(request.path, '/api/external-api/transactions/google-pay');
+    const expectedAuth = `Basic ${Buffer.from(`user:${PASSWORD}`, 'utf8').toString('base64')}`;
+    assert.equal(request.headers.authorization, expectedAuth);
+    assert.equal(request.headers['content-type'], 'application/json');
+    assert.equal(request.headers['accept-language'], 'PL');
+    assert.deepEqual(request.body, googlePayBody());
+  });
+
+  test('clear and reverse carry the merchantUuid; refund does not', async () => {
+    fake.answer({ status: 200, body: SEED.clearOk });
+    const cleared = await client.clear({ transactionId: 'e732767c-402d-42af-8a11-63fe7f8bff91', clearingAmount: 700 });
+    assert.equal(cleared.completion?.estimate, '2024-06-08T23:34:37.536848384');
+    assert.equal(lastRequest().path, '/api/external/clear');
+    assert.deepEqual(lastRequest().body, { transactionId: 'e732767c-402d-42af-8a11-63fe7f8bff91', clearingAmount: 700, merchantUuid: MERCHANT });
+
+    fake.answer({ status: 200, body: SEED.reverseOk });
+    const reversed = await client.reverse({ transactionId: 'e732767c-402d-42af-8a11-63fe7f8bff91' });
+    assert.equal(reversed.reversalStatus, 'APPROVED');
+    assert.equal(lastRequest().path, '/api/external/reverse');
+    assert.deepEqual(lastRequest().body, { transactionId: 'e732767c-402d-42af-8a11-63fe7f8bff91', merchantUuid: MERCHANT });
+
+    fake.answer({ status: 200, body: '' });
+    assert.deepEqual(await client.refund({ transactionId: 'd77b4fd4-5a90-4e36-84b7-a75346d04ca0', amountToRefund: 100 }), {});
+    assert.equal(lastRequest().path, '/api/external/transaction/refund');
+    assert.deepEqual(lastRequest().body, { transactionId: 'd77b4fd4-5a90-4e36-84b7-a75346d04ca0', amountToRefund: 100 });
+  });
+
+  test('details GETs the escaped id and types the seed answer', async () => {
+    fake.answer({ status: 200, body: SEED.detailsOk });
+    const details = await client.details('ee58ef03-d6ed-4a07-8885-d050c439ec6c');
+    assert.equal(details.transactionState, 'SUCCESS');
+    assert.equal(details.amount, 100);
+    assert.equal(lastRequest().method, 'GET');
+    assert.equal(lastRequest().path, '/api/transactions/details/ee58ef03-d6ed-4a07-8885-d050c439ec6c');
+    assert.equal(lastRequest().body, undefined);
+
+    await client.details('a/b?c').catch(() => undefined);
+    assert.equal(lastRequest().path, '/api/transactions/details/a%2Fb%3Fc');
+  });
+
+  test('paymelink wraps preInitData and defaults autoClear to true', async () => {
+    fake.answer({ status: 200, body: SEED.paymelinkOk });
+    const preInitData = {
+      transactionId: 'fef48a14-f06a-44b7-b110-6ec468019375',
+      currencyCode: 'PLN',
+      amount: 2599,
+      description: 'test',
+      redirectUrl: { successUrl: 'https://default-success.url.com', failureUrl: 'https://default-failure.url.com' },
+      formLanguage: 'en',
+      sender: { firstName: 'test', lastName: 'test', address: { countryCode: 'PL', city: 'Lublin', postalCode: '20-149', street: 'test', houseNumber: '1234' } },
+    };
+    const link = await client.paymelink(preInitData);
+    assert.equal(link.value, SEED.paymelinkOk.value);
+    assert.equal(lastRequest().path, '/api/external/paymelink');
+    assert.deepEqual(lastRequest().body, { preInitData: { autoClear: true, ...preInitData } });
+    await client.paymelink({ ...preInitData, autoClear: false });
+    assert.equal((lastRequest().body as { preInitData: { autoClear: boolean } }).preInitData.autoClear, false);
+  });
+});
+
+describe('FenigeClient validation before sending', () => {
+  test('a bad google-pay body names every field and sends nothing', async () => {
+    const body = { ...googlePayBody(), amount: 10.5, currency: 'ZZZ', sender: { firstName: '', lastName: 'x' }, token: 'plain-token' };
+    const error = await rejection(client.googlePay(body as never));
+    assert.ok(error instanceof FenigeValidationError);
+    assert.equal(error.status, 'E8000');
+    assert.equal(error.httpStatus, 400);
+    assert.ok(error.isFinal);
+    assert.deepEqual(Object.keys(error.errors ?? {}).sort(), ['amount', 'currency', 'sender.firstName', 'token']);
+    assert.match(error.message, /amount .*integer/);
+    assert.doesNotMatch(error.message, /plain-token/);
+    assert.equal(fake.requests.length, 0);
+  });
+
+  test('a misspelt field is refused, not silently dropped', async () => {
+    const error = await rejection(client.refund({ transactionId: 'x', amountToRefund: 1, amount: 5 } as never));
+    assert.deepEqual(error.errors, { amount: ['unknown field "amount"'] });
+    assert.equal(fake.requests.length, 0);
+  });
+
+  test('clear, refund and paymelink check their amounts and URLs', async () => {
+    assert.deepEqual((await rejection(client.clear({ transactionId: 't', clearingAmount: 0 }))).errors, {
+      clearingAmount: ['must be at least 1 (minor units)'],
+    });
+    const link = await rejection(
+      client.paymelink({
+        transactionId: 't', currencyCode: 'PLN', amount: 1, description: 'd', formLanguage: 'en',
+        redirectUrl: { successUrl: 'javascript:alert(1)', failureUrl: 'https://ok.example' },
+      }),
+    );
+    assert.deepEqual(Object.keys(link.errors ?? {}), ['preInitData.redirectUrl.successUrl']);
+    assert.ok((await rejection(client.details(''))).errors?.transactionId);
+    assert.equal(fake.requests.length, 0);
+  });
+
+  test('bad options throw a TypeError naming the field, never the password', () => {
+    assert.throws(
+      () => new FenigeClient({ baseUrl: 'ftp://x', login: 'l', password: PASSWORD, merchantUuid: '' }),
+      (e: Error) => e instanceof TypeError && /baseUrl/.test(e.message) && /merchantUuid/.test(e.message) && !e.message.includes(PASSWORD),
+    );
+  });
+});
+
+describe('FenigeClient error answers', () => {
+  const cases: Array<[keyof typeof SEED, number, FenigeError['kind']]> = [
+    ['E8000', 400, 'final'],
+    ['E8002', 401, 'final'],
+    ['E8001', 403, 'final'],
+    ['E0122', 404, 'final'],
+    ['E0150', 422, 'final'],
+    ['E0153', 500, 'unknown-outcome'],
+    ['E9001', 503, 'retriable'],
+  ];
+  for (const [code, httpStatus, kind] of cases) {
+    test(`${code} (HTTP ${httpStatus}) becomes a ${kind} FenigeError with every field`, async () => {
+      const body = SEED[code] as Record<string, unknown>;
+      fake.answer({ status: httpStatus, body });
+      const error = await rejection(client.googlePay(googlePayBody()));
+      assert.equal(error.status, code);
+      assert.equal(error.httpStatus, httpStatus);
+      assert.equal(error.httpStatusText, body.httpStatus);
+      assert.equal(error.traceId, body.traceId);
+      assert.equal(error.requestUuid, body.requestUuid);
+      assert.equal(error.transactionStatus, body.transactionStatus);
+      assert.equal(error.kind, kind);
+      assert.equal(error.isFinal, kind === 'final');
+      assert.equal(error.isRetriable, kind === 'retriable');
+      assert.equal(error.isUnknownOutcome, kind === 'unknown-outcome');
+      if (body.message) assert.match(error.message, new RegExp(String(body.message)));
+    });
+  }
+
+  test('E8000 keeps the errors map and names the fields in its message', async () => {
+    fake.answer({ status: 400, body: SEED.E8000 });
+    const error = await rejection(client.googlePay(googlePayBody()));
+    assert.deepEqual(error.errors, SEED.E8000.errors);
+    assert.match(error.message, /expiryDate invalid card format expiration date/);
+    assert.ok(!(error instanceof FenigeValidationError), 'an answer from Fenige is not a local validation error');
+  });
+
+  test('an HTML 502 from a proxy is an unknown outcome for a payment, retriable for details', async () => {
+    fake.answer({ status: 502, body: '<html>Bad gateway</html>', contentType: 'text/html' });
+    const pay = await rejection(client.googlePay(googlePayBody()));
+    assert.equal(pay.status, 'HTTP_502');
+    assert.equal(pay.kind, 'unknown-outcome');
+    const read = await rejection(client.details('t-1'));
+    assert.equal(read.status, 'HTTP_502');
+    assert.equal(read.kind, 'retriable');
+  });
+
+  test('a 2xx with a body that does not fit is INVALID_RESPONSE, outcome unknown', async () => {
+    fake.answer({ status: 200, body: { transactionId: 'x' } });
+    const error = await rejection(client.googlePay(googlePayBody()));
+    assert.equal(error.status, 'INVALID_RESPONSE');
+    assert.ok(error.isUnknownOutcome);
+    assert.match(error.message, /status/);
+
+    fake.answer({ status: 200, body: { value: 'javascript:alert(1)', transactionId: 't' } });
+    const link = await rejection(client.paymelink({
+      transactionId: 't', currencyCode: 'PLN', amount: 1, description: 'd', formLanguage: 'en',
+      redirectUrl: { successUrl: 'https://a.example', failureUrl: 'https://b.example' },
+    }));
+    assert.equal(link.status, 'INVALID_RESPONSE');
+  });
+
+  test('details accepts the field table\'s `status` instead of `transactionState`, refuses neither', async () => {
+    fake.answer({ status: 200, body: { transactionId: 't', status: 'IN_PROGRESS' } });
+    assert.equal((await client.details('t')).status, 'IN_PROGRESS');
+    fake.answer({ status: 200, body: { transactionId: 't', amount: 1 } });
+    assert.equal((await rejection(client.details('t'))).status, 'INVALID_RESPONSE');
+  });
+});
+
+describe('FenigeClient transport failures', () => {
+  test('a server that never answers gives TIMEOUT (unknown outcome) within the timeout', async () => {
+    fake.answer({ status: 200, hang: true });
+    const quick = new FenigeClient({ baseUrl: fake.url, login: 'user', password: PASSWORD, merchantUuid: MERCHANT, timeoutMs: 150 });
+    const started = Date.now();
+    const error = await rejection(quick.googlePay(googlePayBody()));
+    const elapsed = Date.now() - started;
+    assert.equal(error.status, 'TIMEOUT');
+    assert.ok(error.isUnknownOutcome);
+    assert.equal(error.httpStatus, undefined);
+    assert.ok(elapsed >= 140 && elapsed < 2000, `took ${elapsed} ms`);
+    assert.equal(fake.requests.length, 1, 'the request did reach the server');
+    assert.ok((await rejection(quick.details('t'))).isRetriable, 'a read that timed out can simply be retried');
+  });
+
+  test("the caller's signal aborts the call as ABORTED", async () => {
+    fake.answer({ status: 200, hang: true });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await rejection(client.googlePay(googlePayBody(), { signal: controller.signal }));
+    assert.equal(error.status, 'ABORTED');
+    assert.ok(error.isUnknownOutcome);
+  });
+
+  test('a refused connection never sent anything: NETWORK_ERROR, retriable', async () => {
+    const closed = await startFakeFenige();
+    const url = closed.url;
+    await closed.close();
+    const offline = new FenigeClient({ baseUrl: url, login: 'user', password: PASSWORD, merchantUuid: MERCHANT });
+    const error = await rejection(offline.googlePay(googlePayBody()));
+    assert.equal(error.status, 'NETWORK_ERROR');
+    assert.ok(error.isRetriable, error.message);
+    assert.match(error.message, /ECONNREFUSED/);
+  });
+
+  test('a connection dropped after the request was sent is an unknown outcome', async () => {
+    const dropping = new FenigeClient({
+      baseUrl: fake.url, login: 'user', password: PASSWORD, merchantUuid: MERCHANT,
+      fetch: async () => {
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+      },
+    });
+    const error = await rejection(dropping.googlePay(googlePayBody()));
+    assert.equal(error.status, 'NETWORK_ERROR');
+    assert.ok(error.isUnknownOutcome);
+  });
+});
+
+describe('FenigeClient keeps the password secret', () => {
+  test('not in JSON, util.inspect, String(), nor any error', async () => {
+    const encoded = Buffer.from(`user:${PASSWORD}`).toString('base64');
+    const shown = [JSON.stringify(client), inspect(client, { showHidden: true, depth: Infinity }), String(client)];
+    fake.answer({ status: 401, body: SEED.E8002 });
+    const error = await rejection(client.details('t'));
+    shown.push(error.message, JSON.stringify(error), inspect(error, { showHidden: true, depth: Infinity }));
+    for (const text of shown) {
+      assert.ok(!text.includes(PASSWORD) && !text.includes(encoded), `leaked in: ${text.slice(0, 200)}`);
+    }
+    assert.match(JSON.stringify(client), /merchantUuid/);
+  });
+});
