@@ -1,0 +1,130 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * Mounting a WHATWG handler on Node's `http` server or on Express/Connect. Only types come from
+ * `node:http`, so importing `paytool-elements/server` stays fine on edge runtimes.
+ */
+
+export type FetchHandler = (request: Request, info?: { clientIp?: string }) => Promise<Response>;
+
+export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** What Express and Connect pass; `body` is set when a body parser already read the request. */
+export type MiddlewareRequest = IncomingMessage & { originalUrl?: string; body?: unknown; _body?: boolean };
+export type Middleware = (req: MiddlewareRequest, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+/** `(req, res)` for `http.createServer`: the handler answers every request. */
+export function toNodeListener(handler: FetchHandler): NodeListener {
+  return (req, res) => {
+    void serve(handler, req, res, req.url ?? '/');
+  };
+}
+
+/**
+ * Express/Connect middleware answering requests under `basePath` (default: the handler's own
+ * `basePath`) and passing every other request to `next()`. Works with or without a body parser.
+ */
+export function toMiddleware(handler: FetchHandler & { basePath?: string }, options: { basePath?: string } = {}): Middleware {
+  const basePath = (options.basePath ?? handler.basePath ?? '/').replace(/\/+$/, '');
+  return (req, res, next) => {
+    // Under `app.use('/x', …)` Express strips the mount path from req.url; originalUrl keeps it.
+    const url = req.originalUrl ?? req.url ?? '/';
+    const path = url.split('?')[0]!;
+    if (basePath && path !== basePath && !path.startsWith(`${basePath}/`)) {
+      next();
+      return;
+    }
+    void serve(handler, req, res, url);
+  };
+}
+
+async function serve(handler: FetchHandler, req: MiddlewareRequest, res: ServerResponse, url: string): Promise<void> {
+  try {
+    const clientIp = req.socket.remoteAddress;
+    const response = await handler(toRequest(req, url), clientIp ? { clientIp } : {});
+    await writeResponse(response, res);
+  } catch {
+    // Internals stay in the server: the caller learns only that the outcome is unknown.
+    if (!res.headersSent) {
+      res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ status: 'ERROR', code: 'INTERNAL_ERROR', message: 'Internal server error' }));
+    } else {
+      res.destroy();
+    }
+  }
+}
+
+function toRequest(req: MiddlewareRequest, url: string): Request {
+  const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
+  const origin = `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(':')) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  const method = req.method ?? 'GET';
+  if (method === 'GET' || method === 'HEAD') return new Request(new URL(url, origin), { method, headers });
+
+  const parsed = parsedBody(req);
+  if (parsed !== undefined) {
+    headers.delete('content-length');
+    headers.delete('transfer-encoding');
+    return new Request(new URL(url, origin), { method, headers, body: parsed });
+  }
+  return new Request(new URL(url, origin), { method, headers, body: streamOf(req), duplex: 'half' } as RequestInit);
+}
+
+/** The body a parser already consumed, serialized again; undefined when the stream is still unread. */
+function parsedBody(req: MiddlewareRequest): string | Uint8Array<ArrayBuffer> | undefined {
+  if (req._body !== true && !req.readableEnded) return undefined;
+  const body = req.body;
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return new Uint8Array(body);
+  return JSON.stringify(body);
+}
+
+function streamOf(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let detach = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const onData = (chunk: Uint8Array) => {
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 1) <= 0) req.pause();
+      };
+      const onEnd = () => controller.close();
+      const onError = (error: Error) => controller.error(error);
+      req.on('data', onData).once('end', onEnd).once('error', onError);
+      detach = () => req.off('data', onData).off('end', onEnd).off('error', onError);
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      // Discard the rest (e.g. an oversized body) but keep the socket, so the answer can still be sent.
+      detach();
+      req.resume();
+    },
+  });
+}
+
+async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
+  }
+  res.end();
+}

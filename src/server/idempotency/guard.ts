@@ -1,0 +1,92 @@
+import { classifyResponse } from '../../protocol/index.js';
+import type { CheckoutAnswer } from '../gateway.js';
+import type { IdempotencyStore } from './store.js';
+
+export type GuardResult =
+  /** This call charged: the gateway's answer. */
+  | { kind: 'charged'; answer: CheckoutAnswer }
+  /** The same request was already running in this process: its answer. */
+  | { kind: 'joined'; answer: CheckoutAnswer }
+  /** Already charged with a final answer: that answer again, the gateway untouched. */
+  | { kind: 'replayed'; answer: CheckoutAnswer }
+  /** Already charged, outcome not final: the gateway's current status instead of a second charge. */
+  | { kind: 'status'; answer: CheckoutAnswer }
+  /** Another process is charging this id right now. */
+  | { kind: 'in-progress'; retryAfterSeconds: number }
+  /** The id was used for a different request. */
+  | { kind: 'reused' };
+
+export interface IdempotencyGuardOptions {
+  /** How long a charge may hold its lock before other processes presume it died. */
+  lockMs: number;
+  /** Called when the store fails to record an answer; the payment itself already happened. */
+  onStoreError?: (error: unknown) => void;
+  now?: () => number;
+}
+
+/**
+ * The money rule: one `transactionId` reaches the gateway's `pay` at most once. `charge` runs only
+ * for an id never seen; everything else is answered from memory, the store or the gateway's status.
+ */
+export function createIdempotencyGuard(store: IdempotencyStore, options: IdempotencyGuardOptions) {
+  const now = options.now ?? Date.now;
+  const running = new Map<string, { bodyHash: string; result: Promise<GuardResult> }>();
+
+  async function decide(
+    key: string,
+    bodyHash: string,
+    charge: () => Promise<CheckoutAnswer>,
+    status: () => Promise<CheckoutAnswer>,
+  ): Promise<GuardResult> {
+    const lockedUntil = now() + options.lockMs;
+    const acquired = await store.acquire(key, bodyHash, lockedUntil);
+    if (acquired.acquired) {
+      let answer: CheckoutAnswer;
+      try {
+        answer = await charge();
+      } catch (error) {
+        await store.settle(key, { state: 'unknown', bodyHash }).catch(options.onStoreError);
+        throw error;
+      }
+      const final = classifyResponse(answer.httpStatus, answer.body).kind !== 'pending';
+      const settled = final ? { state: 'final' as const, bodyHash, answer } : { state: 'unknown' as const, bodyHash };
+      await store.settle(key, settled).catch(options.onStoreError);
+      return { kind: 'charged', answer };
+    }
+    const { entry } = acquired;
+    if (entry.bodyHash !== bodyHash) return { kind: 'reused' };
+    if (entry.state === 'final') return { kind: 'replayed', answer: entry.answer };
+    if (entry.state === 'in-flight' && entry.lockedUntil > now()) {
+      return { kind: 'in-progress', retryAfterSeconds: Math.max(1, Math.min(5, Math.ceil((entry.lockedUntil - now()) / 1000))) };
+    }
+    // Pending, or a lock whose holder died mid-charge: the gateway may have charged, so only ask.
+    return { kind: 'status', answer: await status() };
+  }
+
+  return {
+    run(
+      key: string,
+      bodyHash: string,
+      charge: () => Promise<CheckoutAnswer>,
+      status: () => Promise<CheckoutAnswer>,
+    ): Promise<GuardResult> {
+      const current = running.get(key);
+      if (current) {
+        if (current.bodyHash !== bodyHash) return Promise.resolve({ kind: 'reused' });
+        return current.result.then((r) => ('answer' in r && r.kind === 'charged' ? { kind: 'joined', answer: r.answer } : r));
+      }
+      const result = decide(key, bodyHash, charge, status).finally(() => running.delete(key));
+      running.set(key, { bodyHash, result });
+      return result;
+    },
+
+    /** True while `key` is being charged, here or (per the store) elsewhere. */
+    async inFlight(key: string): Promise<boolean> {
+      if (running.has(key)) return true;
+      const entry = await store.get(key);
+      return entry?.state === 'in-flight' && entry.lockedUntil > now();
+    },
+  };
+}
+
+export type IdempotencyGuard = ReturnType<typeof createIdempotencyGuard>;

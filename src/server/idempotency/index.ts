@@ -1,0 +1,2 @@
+export type { IdempotencyStore, IdempotencyEntry, SettledEntry, AcquireResult } from './store.js';
+export { createMemoryIdempotencyStore, type MemoryIdempotencyStoreOptions } from './memory-store.js';

@@ -1,0 +1,13 @@
+export {
+  createCheckoutHandler,
+  type CheckoutHandler,
+  type CheckoutHandlerOptions,
+  type CheckoutEvent,
+  type GatewayLike,
+  type OrderQuery,
+  type OrderValues,
+  type RequestInfo,
+} from './checkout-handler.js';
+export { toNodeListener, toMiddleware, type FetchHandler, type NodeListener, type Middleware, type MiddlewareRequest } from './adapters.js';
+export * from './idempotency/index.js';
+export type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from './gateway.js';

@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
+import { toMiddleware, toNodeListener, type MiddlewareRequest } from '../../src/server/adapters.js';
+import { createMemoryIdempotencyStore } from '../../src/server/idempotency/index.js';
+import { fakeGateway, listen, payBody, postJson } from './handler-fake-gateway.js';
+
+/** A tiny Connect-style app: optional JSON body parser, the middleware, then a 404 fallback. */
+function app(middleware: ReturnType<typeof toMiddleware>, parseJson: boolean, mountPath = '') {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const fallback = () => {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('next() was called');
+    };
+    const run = () => {
+      const r = req as MiddlewareRequest;
+      // Express strips the mount path from req.url and keeps it in originalUrl.
+      if (mountPath && req.url!.startsWith(mountPath)) {
+        r.originalUrl = req.url;
+        req.url = req.url!.slice(mountPath.length) || '/';
+      }
+      middleware(r, res, fallback);
+    };
+    if (!parseJson || req.method !== 'POST') return run();
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (text += c));
+    req.on('end', () => {
+      const r = req as MiddlewareRequest;
+      r.body = JSON.parse(text);
+      r._body = true;
+      run();
+    });
+  };
+}
+
+for (const parseJson of [false, true]) {
+  test(`toMiddleware serves its basePath ${parseJson ? 'after a body parser consumed the body' : 'from the raw stream'} and calls next() elsewhere`, async (t) => {
+    const gateway = fakeGateway();
+    const handler = createCheckoutHandler({ gateway, basePath: '/api/pay' });
+    const server = await listen(app(toMiddleware(handler), parseJson, '/api'));
+    t.after(server.close);
+
+    const body = payBody();
+    const paid = await postJson(`${server.url}/api/pay`, body);
+    assert.equal(paid.response.status, 200);
+    assert.equal(paid.body.status, 'APPROVED');
+    assert.deepEqual(gateway.payCalls[0]!.request, body);
+
+    const status = await fetch(`${server.url}/api/pay/${body.transactionId}`);
+    assert.equal(status.status, 200);
+
+    const other = await fetch(`${server.url}/api/payments`);
+    assert.equal(other.status, 404);
+    assert.equal(await other.text(), 'next() was called');
+  });
+}
+
+test('toNodeListener answers 500 without internals when the handler crashes', async (t) => {
+  const server = await listen(
+    toNodeListener(async () => {
+      throw new Error('secret internal detail');
+    }),
+  );
+  t.after(server.close);
+  const response = await fetch(server.url);
+  assert.equal(response.status, 500);
+  const text = await response.text();
+  assert.ok(!text.includes('secret internal detail'));
+  assert.equal(JSON.parse(text).code, 'INTERNAL_ERROR');
+});
+
+test('toNodeListener passes the peer address, the method, headers and query, and streams the answer back', async (t) => {
+  const seen: { url?: string; ip?: string; header?: string | null } = {};
+  const server = await listen(
+    toNodeListener(async (request, info) => {
+      seen.url = request.url;
+      seen.ip = info?.clientIp;
+      seen.header = request.headers.get('x-test');
+      const headers = new Headers({ 'Content-Type': 'text/plain' });
+      headers.append('Set-Cookie', 'a=1');
+      headers.append('Set-Cookie', 'b=2');
+      return new Response('x'.repeat(100_000), { status: 201, headers });
+    }),
+  );
+  t.after(server.close);
+  const response = await fetch(`${server.url}/a/b?c=d`, { headers: { 'X-Test': 'yes' } });
+  assert.equal(response.status, 201);
+  assert.equal((await response.text()).length, 100_000);
+  assert.deepEqual(response.headers.getSetCookie(), ['a=1', 'b=2']);
+  assert.equal(new URL(seen.url!).pathname + new URL(seen.url!).search, '/a/b?c=d');
+  assert.match(seen.ip!, /127\.0\.0\.1$/);
+  assert.equal(seen.header, 'yes');
+});
+
+test('the memory store forgets entries after their TTL and keeps at most maxEntries', async () => {
+  let now = 0;
+  const store = createMemoryIdempotencyStore({ ttlMs: 1000, maxEntries: 2, now: () => now });
+  assert.deepEqual(await store.acquire('a', 'h', 10), { acquired: true });
+  assert.equal((await store.acquire('a', 'h', 10)).acquired, false);
+  await store.settle('a', { state: 'unknown', bodyHash: 'h' });
+  assert.equal((await store.get('a'))?.state, 'unknown');
+
+  now = 1001;
+  assert.equal(await store.get('a'), undefined);
+
+  await store.acquire('b', 'h', 0);
+  await store.acquire('c', 'h', 0);
+  await store.acquire('d', 'h', 0);
+  assert.equal(await store.get('b'), undefined);
+  assert.ok(await store.get('c'));
+  assert.ok(await store.get('d'));
+  assert.throws(() => createMemoryIdempotencyStore({ maxEntries: 0 }), /maxEntries/);
+});
