@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { feennexSign, SIGNED_KEYS, signedBody, stringToSign } from '../../src/server/feennex/sign.js';
+import {
+  decimalText, fromFeennexCurrency, readMoney, toFeennexAmount, toFeennexCurrency,
+} from '../../src/server/feennex/currency.js';
+
+const vectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/vectors.json', import.meta.url), 'utf8'))
+  .feennexSigning.vectors as Array<{ keys: Record<string, string>; secret: string; stringToSign: string; sign: string }>;
+
+test('every feennexSigning vector: string to sign and sign', () => {
+  assert.ok(vectors.length >= 4);
+  for (const v of vectors) {
+    assert.equal(stringToSign(v.keys), v.stringToSign);
+    assert.equal(feennexSign(v.keys, v.secret), v.sign);
+  }
+});
+
+test('key order of the input does not matter: keys are sorted by name', () => {
+  const v = vectors[0]!;
+  const reversed = Object.fromEntries(Object.entries(v.keys).reverse());
+  assert.equal(feennexSign(reversed, v.secret), v.sign);
+});
+
+test('signedBody signs exactly the method keys, sends them as strings, leaves extras unsigned', () => {
+  const v = vectors[3]!;
+  const body = signedBody('invoice/create', v.keys as never, v.secret, { description: 'Order 42', success_url: undefined });
+  assert.deepEqual(body, { ...v.keys, sign: v.sign, description: 'Order 42' });
+  assert.throws(() => signedBody('invoice/create', v.keys as never, v.secret, { sign: 'x' }), /override a signed field/);
+  assert.throws(() => signedBody('invoice/create', v.keys as never, v.secret, { shop_id: '9' }), /override a signed field/);
+  const { payway: _payway, ...missing } = v.keys;
+  assert.throws(() => signedBody('invoice/create', missing as never, v.secret), /signed field "payway" must be a string/);
+});
+
+test('the signed-key table matches the documented methods', () => {
+  assert.deepEqual(Object.keys(SIGNED_KEYS).sort(), [
+    'bill/create', 'bill/shop_order_status', 'check_account', 'invoice/create', 'invoice/try', 'shop_balance',
+    'transfer/create', 'transfer/shop_payment_status', 'transfer/try', 'withdraw/create',
+    'withdraw/shop_payment_status', 'withdraw/status', 'withdraw/try',
+  ]);
+  assert.deepEqual([...SIGNED_KEYS['withdraw/create']].sort(), ['account', 'amount', 'amount_type', 'payway', 'shop_currency', 'shop_id', 'shop_payment_id']);
+});
+
+test('currencies: alphabetic ↔ numeric through ISO 4217 data, written as Feennex integers', () => {
+  assert.equal(toFeennexCurrency('PLN'), '985');
+  assert.equal(toFeennexCurrency('USD'), '840');
+  assert.equal(toFeennexCurrency('AUD'), '36');
+  assert.equal(fromFeennexCurrency('643'), 'RUB');
+  assert.equal(fromFeennexCurrency(978), 'EUR');
+  assert.equal(fromFeennexCurrency('036'), 'AUD');
+  assert.equal(fromFeennexCurrency('36'), 'AUD');
+  assert.equal(fromFeennexCurrency('1000'), undefined);
+  assert.equal(fromFeennexCurrency('abc'), undefined);
+  assert.throws(() => toFeennexCurrency('pln'), /currency must be an ISO 4217 alphabetic code/);
+  assert.throws(() => toFeennexCurrency('XYZ', 'shopCurrency'), /shopCurrency must be/);
+});
+
+test('amounts: integer minor units ↔ exact decimal strings', () => {
+  assert.equal(toFeennexAmount(1234, 'PLN'), '12.34');
+  assert.equal(toFeennexAmount(5, 'PLN'), '0.05');
+  assert.equal(toFeennexAmount(1000, 'JPY'), '1000');
+  assert.equal(toFeennexAmount(1000, 'KWD'), '1.000');
+  assert.equal(toFeennexAmount(Number.MAX_SAFE_INTEGER, 'USD'), '90071992547409.91');
+  assert.throws(() => toFeennexAmount(12.5, 'PLN'), /positive integer/);
+  assert.throws(() => toFeennexAmount(0, 'PLN'), /positive integer/);
+  assert.deepEqual(readMoney('12.34', '985'), { decimal: '12.34', minor: 1234, currency: 'PLN', numericCurrency: '985' });
+  assert.deepEqual(readMoney(12.5, 985), { decimal: '12.5', minor: 1250, currency: 'PLN', numericCurrency: '985' });
+  assert.equal(readMoney('12.345', '985'), undefined, 'more decimals than the currency has');
+  assert.equal(readMoney('12.34', '999'), undefined, 'no ISO currency');
+  assert.equal(decimalText(1e21), undefined);
+  assert.equal(decimalText(0.1 + 0.2), undefined, 'a float artefact is refused, not rounded');
+});
