@@ -14,6 +14,8 @@ import {
   type Validation,
 } from '../protocol/index.js';
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from './gateway.js';
+import { FeennexClient, feennexCheckout } from './feennex/index.js';
+import { FenigeClient, fenigeCheckout } from './fenige/index.js';
 import { hashBody } from './idempotency/body-hash.js';
 import { createIdempotencyGuard, type GuardResult } from './idempotency/guard.js';
 import { createMemoryIdempotencyStore } from './idempotency/memory-store.js';
@@ -50,7 +52,10 @@ export interface CheckoutEvent {
 }
 
 export interface CheckoutHandlerOptions {
-  /** A `FenigeClient`, a `FeennexClient`, or any `CheckoutGateway`. */
+  /**
+   * A `FenigeClient` or `FeennexClient` (adapted with default options), or any `CheckoutGateway` —
+   * e.g. `feennexCheckout(client, { callbackUrl })` to choose the adapter's options.
+   */
   gateway: GatewayLike;
   /** Where the handler is mounted. Default: the element's endpoint for the gateway. */
   basePath?: string;
@@ -82,10 +87,12 @@ export type CheckoutHandler = ((request: Request, info?: RequestInfo) => Promise
   readonly gateway: CheckoutGateway;
 };
 
-/** What `gateway` accepts; the Fenige and Feennex clients join once their adapters exist. */
-export type GatewayLike = CheckoutGateway;
+/** What `gateway` accepts: a gateway client (adapted with its default options) or a ready `CheckoutGateway`. */
+export type GatewayLike = FenigeClient | FeennexClient | CheckoutGateway;
 
 function resolveGateway(gateway: GatewayLike): CheckoutGateway {
+  if (gateway instanceof FenigeClient) return fenigeCheckout(gateway);
+  if (gateway instanceof FeennexClient) return feennexCheckout(gateway);
   const g = gateway as Partial<CheckoutGateway> | undefined;
   if (g && typeof g.pay === 'function' && typeof g.status === 'function' && typeof g.hosted === 'function' && typeof g.defaultBasePath === 'string') {
     return gateway;
