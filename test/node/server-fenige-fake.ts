@@ -152,3 +152,31 @@ export const googlePayBody = () => ({
     signedMessage: '{"encryptedMessage":"Tlkj3N2bApMJ2x2IUgsoTvqY","ephemeralPublicKey":"BH6BiZF1XFldmO+8EH13KABs4ttulS68cYHg9HRgYCbV6mdGIa4E2YQuDtsn98MtSQoJ6wA8LtIpa5L6FF9WyCM=","tag":"1BcFY5B7BuSa3cVwRQx58fdHvwWO8zd0BDrOzva6O14="}',
   },
 });
+
+/** Serves a WHATWG handler over node:http, so a test reaches it through a real socket. */
+export async function serveHandler(handler: (request: Request) => Promise<Response>): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+    const request = new Request(`http://${req.headers.host}${req.url}`, {
+      method: req.method,
+      headers,
+      ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
+    });
+    const response = await handler(request);
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  classifyFenigeError, describeFenigeCode, FENIGE_ERROR_CODES, FENIGE_TRANSACTION_STATES,
+} from '../../src/server/fenige/index.js';
+import { errorFromResponse } from '../../src/server/fenige/errors.js';
+
+/** The seed's "Possible errors" table, by HTTP status (copied, so the test runs without the seed). */
+const SEED_CODES: Record<number, string[]> = {
+  400: ['E8000'],
+  401: ['E8002'],
+  403: ['E8001'],
+  404: ['E0122', 'E0132', 'E0135', 'E0137'],
+  422: ['E0150', 'E0151', 'E0152', 'E0156', 'E0157', 'E01583', 'E0159', 'E01596', 'E01597', 'E01598', 'E01600', 'E01601', 'E01602', 'E01607', 'E0200', 'E0201', 'E0202', 'E0203', 'E0204', 'E0205', 'E0206', 'E0207', 'E0208', 'E0209', 'E0210', 'E0211', 'E11000'],
+  500: ['E0153', 'E01599', 'E0142', 'E0190', 'E9000', 'E9008'],
+  503: ['E9001', 'E9002'],
+};
+
+test('the table holds exactly the seed codes, each with its HTTP status and a description', () => {
+  const seed = new Map(Object.entries(SEED_CODES).flatMap(([status, codes]) => codes.map((code) => [code, Number(status)] as const)));
+  assert.deepEqual(Object.keys(FENIGE_ERROR_CODES).sort(), [...seed.keys()].sort());
+  for (const [code, httpStatus] of seed) {
+    assert.equal(FENIGE_ERROR_CODES[code]!.httpStatus, httpStatus, code);
+    assert.match(describeFenigeCode(code) ?? '', /^[A-Z].{10,}\.$/, code);
+  }
+});
+
+test('classification of the codes that decide what happens next', () => {
+  const kinds = Object.fromEntries(Object.entries(FENIGE_ERROR_CODES).map(([code, info]) => [code, info.kind]));
+  for (const code of ['E8000', 'E8001', 'E8002', 'E0122', 'E0150', 'E0204', 'E01607', 'E11000', 'E0142', 'E0190']) {
+    assert.equal(kinds[code], 'final', code);
+  }
+  for (const code of ['E9001', 'E9002']) assert.equal(kinds[code], 'retriable', code);
+  for (const code of ['E0153', 'E01599', 'E9000', 'E9008']) assert.equal(kinds[code], 'unknown-outcome', code);
+});
+
+test('undocumented answers are classified by HTTP status', () => {
+  assert.equal(classifyFenigeError(undefined, 400), 'final');
+  assert.equal(classifyFenigeError('E4242', 404), 'final');
+  assert.equal(classifyFenigeError(undefined, 408), 'unknown-outcome');
+  assert.equal(classifyFenigeError(undefined, 429), 'retriable');
+  assert.equal(classifyFenigeError(undefined, 500), 'unknown-outcome');
+  assert.equal(classifyFenigeError('E4242', 503), 'unknown-outcome');
+});
+
+test('transaction states are described, and an unknown code is not', () => {
+  assert.deepEqual(Object.keys(FENIGE_TRANSACTION_STATES).sort(), ['FAILURE', 'IN_PROGRESS', 'REFUNDED', 'REVERSED', 'SUCCESS', 'SUCCESS_WAITING_FOR_CLEARING']);
+  assert.equal(describeFenigeCode('E4242'), undefined);
+});
+
+test('error bodies without a message or with a numeric status still make a useful error', () => {
+  const noMessage = errorFromResponse(422, JSON.stringify({ status: 'E0204', httpStatus: 'UNPROCESSABLE_ENTITY' }));
+  assert.equal(noMessage.message, FENIGE_ERROR_CODES.E0204!.description);
+  // Spring's default error body: a numeric `status` is no E-code.
+  const spring = errorFromResponse(500, JSON.stringify({ timestamp: '2024-01-01', status: 500, error: 'Internal Server Error' }));
+  assert.equal(spring.status, 'HTTP_500');
+  assert.ok(spring.isUnknownOutcome);
+  assert.deepEqual(JSON.parse(JSON.stringify(spring)).status, 'HTTP_500');
+});
