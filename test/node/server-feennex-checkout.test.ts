@@ -1,0 +1,153 @@
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { classifyResponse, type CheckoutRequest, type HostedRequest } from '../../src/protocol/index.js';
+import { FeennexClient } from '../../src/server/feennex/client.js';
+import { feennexCheckout, INVOICE_STATUS_TO_CHECKOUT } from '../../src/server/feennex/checkout.js';
+import type { CheckoutGateway } from '../../src/server/gateway.js';
+import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
+
+let fake: FakeFeennex;
+let gateway: CheckoutGateway;
+
+before(async () => {
+  fake = await startFakeFeennex();
+});
+after(() => fake.close());
+beforeEach(() => {
+  fake.requests.length = 0;
+  const client = new FeennexClient({ baseUrl: fake.url, ...FAKE_SHOP, timeoutMs: 300, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 5 } });
+  gateway = feennexCheckout(client, { callbackUrl: 'https://shop.example/feennex/callback' });
+});
+
+const token = { protocolVersion: 'ECv2', signature: 'sig', signedMessage: '{"encryptedMessage":"x"}', intermediateSigningKey: { signedKey: 'k', signatures: ['s'] } };
+const payment = (): CheckoutRequest => ({
+  transactionId: randomUUID(),
+  apiKey: 'pk_test',
+  amount: 1000,
+  currency: 'PLN',
+  description: 'Order 42',
+  sender: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
+  token,
+});
+const context = { returnUrl: 'https://shop.example/checkout?step=pay' };
+
+describe('pay: the Google Pay invoice (assumed mapping)', () => {
+  test('sends invoice/create with googlepay_<currency>, the token unsigned, result URLs and the payer e-mail', async () => {
+    const request = payment();
+    fake.on('invoice/create', { data: { id: 1, status: 4 } });
+    const answer = await gateway.pay(request, context);
+    assert.deepEqual(answer, { httpStatus: 200, body: { transactionId: request.transactionId, status: 'SUCCESS', feennexStatus: 4 } });
+    assert.deepEqual(classifyResponse(answer.httpStatus, answer.body), { kind: 'success', status: 'SUCCESS' });
+    const body = fake.calls('invoice/create')[0]!.body;
+    assert.equal(body.payway, 'googlepay_pln');
+    assert.equal(body.shop_order_id, request.transactionId);
+    assert.equal(body.amount, '10.00');
+    assert.equal(body.currency, '985');
+    assert.equal(body.google_pay_token, JSON.stringify(token));
+    assert.equal(body.email, 'jan@example.com');
+    assert.equal(body.description, 'Order 42');
+    assert.equal(body.callback_url, 'https://shop.example/feennex/callback');
+    const success = new URL(String(body.success_url));
+    assert.equal(success.searchParams.get('paytool-result'), 'success');
+    assert.equal(success.searchParams.get('transactionId'), request.transactionId);
+    assert.equal(success.searchParams.get('step'), 'pay');
+    assert.equal(new URL(String(body.failed_url)).searchParams.get('paytool-result'), 'failure');
+  });
+
+  test('a 3-D Secure form becomes a redirect with its fields', async () => {
+    const request = payment();
+    fake.on('invoice/create', { data: { id: 2, method: 'POST', url: 'https://acs.example/3ds', data: { PaReq: 'p', TermUrl: 'https://t' } } });
+    const answer = await gateway.pay(request, context);
+    assert.equal(answer.httpStatus, 200);
+    assert.deepEqual(classifyResponse(answer.httpStatus, answer.body), {
+      kind: 'redirect',
+      redirect: { url: 'https://acs.example/3ds', method: 'POST', params: { PaReq: 'p', TermUrl: 'https://t' } },
+    });
+  });
+
+  test('rejected (6) → 422 REJECTED with a code', async () => {
+    fake.on('invoice/create', { data: { id: 3, status: 6 } });
+    const answer = await gateway.pay(payment(), context);
+    assert.equal(answer.httpStatus, 422);
+    assert.deepEqual(classifyResponse(answer.httpStatus, answer.body), { kind: 'failure', code: 'REJECTED', message: 'The payment was rejected.' });
+    assert.equal(answer.body.code, 'FEENNEX_PS_REJECTED');
+  });
+
+  test('a final Feennex error → 4xx FEENNEX_<code> in payer-safe words (no string_to_sign)', async () => {
+    fake.on('invoice/create', { error: 5, message: 'Amount too large for payway googlepay_pln' });
+    const answer = await gateway.pay(payment(), context);
+    assert.equal(answer.httpStatus, 422);
+    assert.equal(answer.body.status, 'FEENNEX_5');
+    assert.deepEqual(classifyResponse(answer.httpStatus, answer.body), {
+      kind: 'failure', code: 'FEENNEX_5', message: 'The amount is above the maximum for this payment method.',
+    });
+  });
+
+  test('error 6 (the element re-sent the same transactionId) is answered from the status', async () => {
+    fake.on('invoice/create', { error: 6 });
+    fake.on('bill/shop_order_status', { data: { status: 4 } });
+    const answer = await gateway.pay(payment(), context);
+    assert.equal(classifyResponse(answer.httpStatus, answer.body).kind, 'success');
+  });
+
+  test('an unknown outcome asks the status; still unknown → 202 PENDING', async () => {
+    const request = payment();
+    fake.on('invoice/create', 'drop');
+    fake.on('bill/shop_order_status', 'drop');
+    const answer = await gateway.pay(request, context);
+    assert.deepEqual([answer.httpStatus, answer.body.status, answer.body.transactionId], [202, 'PENDING', request.transactionId]);
+    assert.equal(classifyResponse(answer.httpStatus, answer.body).kind, 'pending');
+    assert.ok(fake.calls('bill/shop_order_status').length >= 1);
+  });
+
+  test('processing (error 8) with a waiting invoice → 202 PENDING', async () => {
+    fake.on('invoice/create', { error: 8 });
+    fake.on('bill/shop_order_status', { data: { status: 2 } });
+    const answer = await gateway.pay(payment(), context);
+    assert.equal(answer.httpStatus, 202);
+    assert.equal(classifyResponse(answer.httpStatus, answer.body).kind, 'pending');
+  });
+});
+
+describe('status and hosted', () => {
+  test('every invoice status 1…12 maps to the documented §4.2 outcome', async () => {
+    const expected: Record<number, string> = {
+      1: 'pending', 2: 'pending', 3: 'pending', 4: 'success', 5: 'pending', 6: 'failure',
+      7: 'failure', 8: 'pending', 9: 'failure', 10: 'success', 11: 'pending', 12: 'pending',
+    };
+    for (let status = 1; status <= 13; status++) {
+      fake.on('bill/shop_order_status', { data: { status } });
+      const id = randomUUID();
+      const answer = await gateway.status(id, {});
+      assert.equal(answer.httpStatus, 200);
+      assert.equal(answer.body.transactionId, id);
+      assert.equal(classifyResponse(answer.httpStatus, answer.body).kind, expected[status] ?? 'pending', `status ${status}`);
+      if (status <= 12) assert.equal(answer.body.status, INVOICE_STATUS_TO_CHECKOUT[status]);
+    }
+  });
+
+  test('an unknown transaction or an unreadable status is pending, never a failure', async () => {
+    fake.on('bill/shop_order_status', { error: 7 });
+    const missing = await gateway.status(randomUUID(), {});
+    assert.equal(missing.httpStatus, 404);
+    assert.equal(classifyResponse(missing.httpStatus, missing.body).kind, 'pending');
+    fake.on('bill/shop_order_status', { error: 15 });
+    const denied = await gateway.status(randomUUID(), {});
+    assert.equal(classifyResponse(denied.httpStatus, denied.body).kind, 'pending');
+  });
+
+  test('hosted: invoice/create with the card payway → a redirect to the hosted page', async () => {
+    const request: HostedRequest = { ...payment(), returnUrl: 'https://shop.example/cart' };
+    delete (request as Partial<CheckoutRequest>).token;
+    fake.on('invoice/create', { data: { id: 9, method: 'GET', url: 'https://pay.feennex.example/card/9', data: {} } });
+    const answer = await gateway.hosted(request, {});
+    assert.deepEqual(classifyResponse(answer.httpStatus, answer.body), {
+      kind: 'redirect', redirect: { url: 'https://pay.feennex.example/card/9', method: 'GET' },
+    });
+    const body = fake.calls('invoice/create')[0]!.body;
+    assert.equal(body.payway, 'card_pln');
+    assert.equal(body.google_pay_token, undefined);
+    assert.equal(new URL(String(body.success_url)).origin + new URL(String(body.success_url)).pathname, 'https://shop.example/cart');
+  });
+});
