@@ -41,8 +41,13 @@ export function toMiddleware(handler: FetchHandler & { basePath?: string }, opti
 async function serve(handler: FetchHandler, req: MiddlewareRequest, res: ServerResponse, url: string): Promise<void> {
   try {
     const clientIp = req.socket.remoteAddress;
-    const response = await handler(toRequest(req, url), clientIp ? { clientIp } : {});
-    await writeResponse(response, res);
+    // Tells the handler (request.signal) and the answer's body stream when the client goes away.
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    const response = await handler(toRequest(req, url, gone.signal), clientIp ? { clientIp } : {});
+    await writeResponse(response, res, gone.signal);
   } catch {
     // Internals stay in the server: the caller learns only that the outcome is unknown.
     if (!res.headersSent) {
@@ -54,7 +59,7 @@ async function serve(handler: FetchHandler, req: MiddlewareRequest, res: ServerR
   }
 }
 
-function toRequest(req: MiddlewareRequest, url: string): Request {
+function toRequest(req: MiddlewareRequest, url: string, signal: AbortSignal): Request {
   const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
   const origin = `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
   const headers = new Headers();
@@ -63,15 +68,15 @@ function toRequest(req: MiddlewareRequest, url: string): Request {
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   const method = req.method ?? 'GET';
-  if (method === 'GET' || method === 'HEAD') return new Request(new URL(url, origin), { method, headers });
+  if (method === 'GET' || method === 'HEAD') return new Request(new URL(url, origin), { method, headers, signal });
 
   const parsed = parsedBody(req);
   if (parsed !== undefined) {
     headers.delete('content-length');
     headers.delete('transfer-encoding');
-    return new Request(new URL(url, origin), { method, headers, body: parsed });
+    return new Request(new URL(url, origin), { method, headers, signal, body: parsed });
   }
-  return new Request(new URL(url, origin), { method, headers, body: streamOf(req), duplex: 'half' } as RequestInit);
+  return new Request(new URL(url, origin), { method, headers, signal, body: streamOf(req), duplex: 'half' } as RequestInit);
 }
 
 /** The body a parser already consumed, serialized again; undefined when the stream is still unread. */
@@ -108,7 +113,7 @@ function streamOf(req: IncomingMessage): ReadableStream<Uint8Array> {
   });
 }
 
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+async function writeResponse(response: Response, res: ServerResponse, gone: AbortSignal): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value;
@@ -121,10 +126,17 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
     return;
   }
   const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
+  // A long-lived body (e.g. Server-Sent Events) must stop when nobody reads it any more.
+  const stop = () => void reader.cancel().catch(() => undefined);
+  gone.addEventListener('abort', stop, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || gone.aborted) break;
+      if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
+  } finally {
+    gone.removeEventListener('abort', stop);
   }
   res.end();
 }

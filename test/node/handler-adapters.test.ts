@@ -94,6 +94,32 @@ test('toNodeListener passes the peer address, the method, headers and query, and
   assert.equal(seen.header, 'yes');
 });
 
+test('toNodeListener aborts request.signal and cancels a streaming answer when the client goes away', async (t) => {
+  let cancelled!: () => void;
+  const wasCancelled = new Promise<void>((resolve) => (cancelled = resolve));
+  let requestSignal: AbortSignal | undefined;
+  const server = await listen(
+    toNodeListener(async (request) => {
+      requestSignal = request.signal;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('data: first\n\n'));
+        },
+        cancel: () => cancelled(),
+      });
+      return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+    }),
+  );
+  t.after(server.close);
+  const client = new AbortController();
+  const response = await fetch(server.url, { signal: client.signal });
+  const reader = response.body!.getReader();
+  assert.match(new TextDecoder().decode((await reader.read()).value), /first/);
+  client.abort();
+  await wasCancelled;
+  assert.equal(requestSignal?.aborted, true);
+});
+
 test('the memory store forgets entries after their TTL and keeps at most maxEntries', async () => {
   let now = 0;
   const store = createMemoryIdempotencyStore({ ttlMs: 1000, maxEntries: 2, now: () => now });
