@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { verifyFenigePostback } from '../../src/server/fenige/postback.js';
+import { googlePayBody, MERCHANT, post, startFenige, type FenigeHarness } from './sandbox-fenige-harness.js';
+
+const PAY = '/external-api/transactions/google-pay';
+const SECRET = 'postback-secret';
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: any;
+  raw: string;
+}
+
+/** A merchant endpoint that records postbacks; `delayMs` holds each answer back. */
+async function startReceiver(delayMs = 0) {
+  const received: Received[] = [];
+  const waiters: (() => void)[] = [];
+  const server: Server = createServer(async (req, res) => {
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    received.push({ headers: req.headers, body: JSON.parse(raw), raw });
+    waiters.splice(0).forEach((wake) => wake());
+    setTimeout(() => res.writeHead(200).end('OK'), delayMs);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/postback`;
+  const waitFor = async (count: number) => {
+    while (received.length < count) await new Promise<void>((wake) => waiters.push(wake));
+    return received;
+  };
+  const close = () => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  return { url, received, waitFor, close };
+}
+
+describe('Fenige sandbox: postback', () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let h: FenigeHarness;
+  before(async () => {
+    receiver = await startReceiver();
+    h = await startFenige({ postback: { url: receiver.url, secret: SECRET } });
+  });
+  after(async () => {
+    await h.close();
+    await receiver.close();
+  });
+
+  it('POSTs the details body with X-SECRET-CHECKSUM on every final state change', async () => {
+    const body = googlePayBody();
+    await post(h, PAY, body);
+    await post(h, '/external/clear', { transactionId: body.transactionId, merchantUuid: MERCHANT, clearingAmount: 1000 });
+    const [authorised, cleared] = await receiver.waitFor(2);
+    assert.equal(authorised!.headers['content-type'], 'application/json');
+    const checksum = createHash('sha256').update(SECRET + body.transactionId).digest('hex');
+    assert.equal(authorised!.headers['x-secret-checksum'], checksum);
+    assert.deepEqual(Object.keys(authorised!.body), [
+      'creationDate', 'transactionId', 'transactionState', 'amount', 'currencyCode', 'description', 'currency', 'sender',
+    ]);
+    assert.equal(authorised!.body.transactionState, 'SUCCESS_WAITING_FOR_CLEARING');
+    assert.equal(cleared!.body.transactionState, 'SUCCESS');
+
+    // The package's own verifier accepts what the sandbox sends.
+    const verified = await verifyFenigePostback(
+      new Request(receiver.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-SECRET-CHECKSUM': String(cleared!.headers['x-secret-checksum']) },
+        body: cleared!.raw,
+      }),
+      { secret: SECRET },
+    );
+    assert.equal(verified.transactionId, body.transactionId);
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const tx = h.emulator.transactions().find((t) => t.transactionId === body.transactionId)!;
+    assert.deepEqual(tx.postbacks.map((p) => [p.state, p.httpStatus]), [['SUCCESS_WAITING_FOR_CLEARING', 200], ['SUCCESS', 200]]);
+  });
+
+  it('sends FAILURE for a rejected payment and nothing for one that recorded nothing', async () => {
+    const before = receiver.received.length;
+    await post(h, PAY, googlePayBody({ card: '4000000000090011' })); // E9001: nothing recorded
+    const rejected = googlePayBody({ card: '4000000000001505' });
+    await post(h, PAY, rejected);
+    const all = await receiver.waitFor(before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(all.length, before + 1);
+    assert.equal(all.at(-1)!.body.transactionId, rejected.transactionId);
+    assert.equal(all.at(-1)!.body.transactionState, 'FAILURE');
+  });
+});
+
+describe('Fenige sandbox: postback never blocks the API', () => {
+  it('answers before a slow merchant has answered, and notes a failed delivery', async () => {
+    const slow = await startReceiver(1_000);
+    const h = await startFenige({ postback: { url: slow.url, secret: SECRET } });
+    try {
+      const started = Date.now();
+      const res = await post(h, PAY, googlePayBody());
+      assert.equal(res.status, 200);
+      assert.ok(Date.now() - started < 800, 'the answer did not wait for the postback');
+      await slow.waitFor(1);
+    } finally {
+      await h.close();
+      await slow.close();
+    }
+
+    const unreachable = await startFenige({ postback: { url: 'http://127.0.0.1:9/closed', secret: SECRET } });
+    try {
+      const body = googlePayBody();
+      await post(unreachable, PAY, body);
+      let attempts: unknown[] = [];
+      for (let i = 0; i < 50 && attempts.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        attempts = unreachable.emulator.transactions()[0]!.postbacks;
+      }
+      assert.equal(attempts.length, 1);
+      assert.match((attempts[0] as { error: string }).error, /fetch failed|ECONNREFUSED/);
+    } finally {
+      await unreachable.close();
+    }
+  });
+});
