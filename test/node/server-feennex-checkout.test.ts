@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { classifyResponse, type CheckoutRequest, type HostedRequest } from '../../src/protocol/index.js';
 import { FeennexClient } from '../../src/server/feennex/client.js';
-import { feennexCheckout, INVOICE_STATUS_TO_CHECKOUT } from '../../src/server/feennex/checkout.js';
+import { feennexCheckout, FEENNEX_INVOICE_STATUS_TO_CHECKOUT } from '../../src/server/feennex/checkout.js';
 import type { CheckoutGateway } from '../../src/server/gateway.js';
 import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
 
@@ -123,7 +123,7 @@ describe('status and hosted', () => {
       assert.equal(answer.httpStatus, 200);
       assert.equal(answer.body.transactionId, id);
       assert.equal(classifyResponse(answer.httpStatus, answer.body).kind, expected[status] ?? 'pending', `status ${status}`);
-      if (status <= 12) assert.equal(answer.body.status, INVOICE_STATUS_TO_CHECKOUT[status]);
+      if (status <= 12) assert.equal(answer.body.status, FEENNEX_INVOICE_STATUS_TO_CHECKOUT[status]);
     }
   });
 

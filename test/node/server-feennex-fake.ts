@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { feennexSign, SIGNED_KEYS, stringToSign, type FeennexMethod } from '../../src/server/feennex/sign.js';
+import { feennexSign, FEENNEX_SIGNED_KEYS, stringToSign, type FeennexMethod } from '../../src/server/feennex/sign.js';
 
 /**
  * A tiny Feennex over real HTTP for the client's unit tests: checks each request's signature
@@ -50,7 +50,7 @@ export async function startFakeFeennex(): Promise<FakeFeennex> {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(json));
       };
-      const keys = SIGNED_KEYS[method as FeennexMethod] as readonly string[] | undefined;
+      const keys = FEENNEX_SIGNED_KEYS[method as FeennexMethod] as readonly string[] | undefined;
       if (!keys) return send({ data: null, error_code: 1, message: 'no such method', result: false }, 404);
       const signed = Object.fromEntries(keys.map((k) => [k, body[k] as string]));
       if (keys.some((k) => typeof body[k] !== 'string') || body.sign !== feennexSign(signed, FAKE_SHOP.secretKey)) {

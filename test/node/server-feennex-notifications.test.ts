@@ -4,10 +4,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import {
-  createFeennexNotificationHandler, notificationSign, verifyFeennexNotification,
+  createFeennexNotificationHandler, feennexNotificationSign, verifyFeennexNotification,
   type FeennexNotification, type FeennexOrderRecord,
 } from '../../src/server/feennex/notifications.js';
-import { createMemorySeenStore } from '../../src/server/feennex/seen-store.js';
+import { createMemoryFeennexSeenStore } from '../../src/server/feennex/seen-store.js';
 
 const SECRET = 'SecretKey01';
 const orders = new Map<string, FeennexOrderRecord>([['order-1', { amount: 1234, currency: 'PLN' }]]);
@@ -73,7 +73,7 @@ function callback(overrides: Record<string, string> = {}): Record<string, string
     user_ip: '203.0.113.7',
     ...overrides,
   };
-  return { ...fields, sign: notificationSign(fields, SECRET) };
+  return { ...fields, sign: feennexNotificationSign(fields, SECRET) };
 }
 
 const post = (fields: Record<string, string>, contentType = 'application/x-www-form-urlencoded') =>
@@ -83,7 +83,7 @@ describe('signature', () => {
   test('the documented rule: no sign, no empty values, zeros kept, sorted, raw strings joined, secret appended', () => {
     const fields = { b: '2', a: '1', empty: '', zero: '0', sign: 'x' };
     const expected = createHash('sha256').update('1:2:0' + SECRET).digest('hex');
-    assert.equal(notificationSign(fields, SECRET), expected);
+    assert.equal(feennexNotificationSign(fields, SECRET), expected);
     assert.equal(verifyFeennexNotification({ ...fields, sign: expected }, SECRET), true);
     assert.equal(verifyFeennexNotification({ ...fields, sign: expected.toUpperCase() }, SECRET), true);
     assert.equal(verifyFeennexNotification({ ...fields, sign: expected.slice(0, 63) }, SECRET), false);
@@ -121,7 +121,7 @@ describe('the handler over HTTP', () => {
   test('forged or tampered callbacks are refused with 4xx and reach no merchant code', async () => {
     const cases: Array<[string, Record<string, string>, number]> = [
       ['tampered amount', { ...callback(), shop_amount: '0.01' }, 403],
-      ['wrong secret', (() => { const f = callback(); return { ...f, sign: notificationSign(f, 'guess') }; })(), 403],
+      ['wrong secret', (() => { const f = callback(); return { ...f, sign: feennexNotificationSign(f, 'guess') }; })(), 403],
       ['no sign', (() => { const { sign: _s, ...f } = callback(); return f; })(), 400],
       ['other shop', callback({ shop_id: '6' }), 403],
       ['unknown status', callback({ status: 'maybe' }), 422],
@@ -150,7 +150,7 @@ describe('the handler over HTTP', () => {
 
 test('the in-memory seen store forgets keys after their ttl and keeps at most maxEntries', () => {
   let time = 0;
-  const store = createMemorySeenStore({ ttlMs: 100, maxEntries: 2, now: () => time });
+  const store = createMemoryFeennexSeenStore({ ttlMs: 100, maxEntries: 2, now: () => time });
   assert.equal(store.add('a'), true);
   assert.equal(store.add('a'), false);
   time = 101;

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { feennexSign, SIGNED_KEYS, signedBody, stringToSign } from '../../src/server/feennex/sign.js';
+import { feennexSign, FEENNEX_SIGNED_KEYS, feennexSignedBody, stringToSign } from '../../src/server/feennex/sign.js';
 import {
-  decimalText, fromFeennexCurrency, readMoney, toFeennexAmount, toFeennexCurrency,
+  decimalText, fromFeennexCurrency, readFeennexMoney, toFeennexAmount, toFeennexCurrency,
 } from '../../src/server/feennex/currency.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/vectors.json', import.meta.url), 'utf8'))
@@ -23,23 +23,23 @@ test('key order of the input does not matter: keys are sorted by name', () => {
   assert.equal(feennexSign(reversed, v.secret), v.sign);
 });
 
-test('signedBody signs exactly the method keys, sends them as strings, leaves extras unsigned', () => {
+test('feennexSignedBody signs exactly the method keys, sends them as strings, leaves extras unsigned', () => {
   const v = vectors[3]!;
-  const body = signedBody('invoice/create', v.keys as never, v.secret, { description: 'Order 42', success_url: undefined });
+  const body = feennexSignedBody('invoice/create', v.keys as never, v.secret, { description: 'Order 42', success_url: undefined });
   assert.deepEqual(body, { ...v.keys, sign: v.sign, description: 'Order 42' });
-  assert.throws(() => signedBody('invoice/create', v.keys as never, v.secret, { sign: 'x' }), /override a signed field/);
-  assert.throws(() => signedBody('invoice/create', v.keys as never, v.secret, { shop_id: '9' }), /override a signed field/);
+  assert.throws(() => feennexSignedBody('invoice/create', v.keys as never, v.secret, { sign: 'x' }), /override a signed field/);
+  assert.throws(() => feennexSignedBody('invoice/create', v.keys as never, v.secret, { shop_id: '9' }), /override a signed field/);
   const { payway: _payway, ...missing } = v.keys;
-  assert.throws(() => signedBody('invoice/create', missing as never, v.secret), /signed field "payway" must be a string/);
+  assert.throws(() => feennexSignedBody('invoice/create', missing as never, v.secret), /signed field "payway" must be a string/);
 });
 
 test('the signed-key table matches the documented methods', () => {
-  assert.deepEqual(Object.keys(SIGNED_KEYS).sort(), [
+  assert.deepEqual(Object.keys(FEENNEX_SIGNED_KEYS).sort(), [
     'bill/create', 'bill/shop_order_status', 'check_account', 'invoice/create', 'invoice/try', 'shop_balance',
     'transfer/create', 'transfer/shop_payment_status', 'transfer/try', 'withdraw/create',
     'withdraw/shop_payment_status', 'withdraw/status', 'withdraw/try',
   ]);
-  assert.deepEqual([...SIGNED_KEYS['withdraw/create']].sort(), ['account', 'amount', 'amount_type', 'payway', 'shop_currency', 'shop_id', 'shop_payment_id']);
+  assert.deepEqual([...FEENNEX_SIGNED_KEYS['withdraw/create']].sort(), ['account', 'amount', 'amount_type', 'payway', 'shop_currency', 'shop_id', 'shop_payment_id']);
 });
 
 test('currencies: alphabetic ↔ numeric through ISO 4217 data, written as Feennex integers', () => {
@@ -64,10 +64,10 @@ test('amounts: integer minor units ↔ exact decimal strings', () => {
   assert.equal(toFeennexAmount(Number.MAX_SAFE_INTEGER, 'USD'), '90071992547409.91');
   assert.throws(() => toFeennexAmount(12.5, 'PLN'), /positive integer/);
   assert.throws(() => toFeennexAmount(0, 'PLN'), /positive integer/);
-  assert.deepEqual(readMoney('12.34', '985'), { decimal: '12.34', minor: 1234, currency: 'PLN', numericCurrency: '985' });
-  assert.deepEqual(readMoney(12.5, 985), { decimal: '12.5', minor: 1250, currency: 'PLN', numericCurrency: '985' });
-  assert.equal(readMoney('12.345', '985'), undefined, 'more decimals than the currency has');
-  assert.equal(readMoney('12.34', '999'), undefined, 'no ISO currency');
+  assert.deepEqual(readFeennexMoney('12.34', '985'), { decimal: '12.34', minor: 1234, currency: 'PLN', numericCurrency: '985' });
+  assert.deepEqual(readFeennexMoney(12.5, 985), { decimal: '12.5', minor: 1250, currency: 'PLN', numericCurrency: '985' });
+  assert.equal(readFeennexMoney('12.345', '985'), undefined, 'more decimals than the currency has');
+  assert.equal(readFeennexMoney('12.34', '999'), undefined, 'no ISO currency');
   assert.equal(decimalText(1e21), undefined);
   assert.equal(decimalText(0.1 + 0.2), undefined, 'a float artefact is refused, not rounded');
 });

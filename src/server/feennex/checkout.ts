@@ -1,8 +1,8 @@
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../gateway.js';
 import type { FeennexClient } from './client.js';
 import { describeFeennexError, FeennexError, FeennexInputError } from './errors.js';
-import { defaultGooglePayPayway, googlePayInvoice } from './google-pay.js';
-import type { InvoiceCreateInput } from './inputs.js';
+import { feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
+import type { FeennexInvoiceCreateInput } from './inputs.js';
 import type { FeennexInvoiceCreated } from './responses.js';
 
 /**
@@ -28,7 +28,7 @@ type Mode = 'create' | 'read';
  * Invoice status → the element's status. Only a captured success is a success; a status that is
  * not final (or is final but needs the merchant's review) stays PENDING, never guessed.
  */
-export const INVOICE_STATUS_TO_CHECKOUT: Readonly<Record<number, CheckoutStatus>> = Object.freeze({
+export const FEENNEX_INVOICE_STATUS_TO_CHECKOUT: Readonly<Record<number, CheckoutStatus>> = Object.freeze({
   1: 'PENDING', // created
   2: 'PENDING', // waiting for the payer / 3-D Secure
   3: 'PENDING', // payment-system creating error: not final, Feennex may still complete it
@@ -43,14 +43,14 @@ export const INVOICE_STATUS_TO_CHECKOUT: Readonly<Record<number, CheckoutStatus>
   12: 'PENDING', // recalculated (final): the payer paid a different amount, the merchant reviews it
 });
 
-export const checkoutStatusOf = (invoiceStatus: number): CheckoutStatus =>
-  INVOICE_STATUS_TO_CHECKOUT[invoiceStatus] ?? 'PENDING';
+export const feennexCheckoutStatusOf = (invoiceStatus: number): CheckoutStatus =>
+  FEENNEX_INVOICE_STATUS_TO_CHECKOUT[invoiceStatus] ?? 'PENDING';
 
 export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutOptions = {}): CheckoutGateway {
-  const paywayFor = options.paywayFor ?? defaultGooglePayPayway;
+  const paywayFor = options.paywayFor ?? feennexGooglePayPayway;
   const cardPaywayFor = options.cardPaywayFor ?? ((currency: string) => `card_${currency.toLowerCase()}`);
   const callback = options.callbackUrl ? { callbackUrl: options.callbackUrl } : {};
-  async function create(transactionId: string, input: InvoiceCreateInput, context: CheckoutContext): Promise<CheckoutAnswer> {
+  async function create(transactionId: string, input: FeennexInvoiceCreateInput, context: CheckoutContext): Promise<CheckoutAnswer> {
     let created: FeennexInvoiceCreated;
     try {
       created = await client.invoiceCreate(input, signalOf(context));
@@ -94,7 +94,7 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
     pay: (request, context) =>
       create(
         request.transactionId,
-        googlePayInvoice(request, paywayFor(request.currency), { ...resultUrls(context.returnUrl, request.transactionId), ...callback }),
+        feennexGooglePayInvoice(request, paywayFor(request.currency), { ...resultUrls(context.returnUrl, request.transactionId), ...callback }),
         context,
       ),
     hosted: (request, context) =>
@@ -122,7 +122,7 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
  * 200 whatever the payment's state (the read itself succeeded).
  */
 function statusAnswer(transactionId: string, invoiceStatus: number, mode: Mode): CheckoutAnswer {
-  const status = checkoutStatusOf(invoiceStatus);
+  const status = feennexCheckoutStatusOf(invoiceStatus);
   const body: Record<string, unknown> = { transactionId, status, feennexStatus: invoiceStatus };
   if (status === 'REJECTED') Object.assign(body, { code: 'FEENNEX_PS_REJECTED', message: 'The payment was rejected.' });
   if (status === 'REFUNDED') Object.assign(body, { code: 'FEENNEX_REFUNDED', message: 'The payment was refunded.' });

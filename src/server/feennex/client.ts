@@ -1,11 +1,11 @@
 import { FeennexInputError } from './errors.js';
-import { fromFeennexCurrency, readMoney, toFeennexAmount, toFeennexCurrency } from './currency.js';
-import { createOnce, DEFAULT_RETRY, type RetryPolicy } from './idempotent.js';
+import { fromFeennexCurrency, readFeennexMoney, toFeennexAmount, toFeennexCurrency } from './currency.js';
+import { createOnce, DEFAULT_FEENNEX_RETRY, type FeennexRetryPolicy } from './idempotent.js';
 import {
   billCreateInput, checkAccountInput, idInput, invoiceCreateInput, invoiceTryInput, parseInput,
   transferCreateInput, transferTryInput, withdrawCreateInput, withdrawTryInput,
-  type BillCreateInput, type CheckAccountInput, type InvoiceCreateInput, type InvoiceTryInput,
-  type TransferCreateInput, type TransferTryInput, type WithdrawCreateInput, type WithdrawTryInput,
+  type FeennexBillCreateInput, type FeennexCheckAccountInput, type FeennexInvoiceCreateInput, type FeennexInvoiceTryInput,
+  type FeennexTransferCreateInput, type FeennexTransferTryInput, type FeennexWithdrawCreateInput, type FeennexWithdrawTryInput,
 } from './inputs.js';
 import {
   compact, parseData, responseSchemas, text, toOrderStatus, toRedirect, toTransfer, toWithdraw, unexpectedAnswer,
@@ -13,7 +13,7 @@ import {
   type FeennexInvoicePreview, type FeennexOrderStatus, type FeennexPayoutPreview, type FeennexTransfer,
   type FeennexWithdraw,
 } from './responses.js';
-import { signedBody, type FeennexMethod, type SignedFields } from './sign.js';
+import { feennexSignedBody, type FeennexMethod, type FeennexSignedFields } from './sign.js';
 import { callFeennex } from './transport.js';
 
 export interface FeennexClientOptions {
@@ -26,7 +26,7 @@ export interface FeennexClientOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
   /** How creates recover from a lost answer (re-send with the same id, ask the status in between). */
-  retry?: Partial<RetryPolicy>;
+  retry?: Partial<FeennexRetryPolicy>;
 }
 
 export interface FeennexCallOptions {
@@ -34,7 +34,7 @@ export interface FeennexCallOptions {
 }
 
 /** Whether a create's answer came from the create itself or from the status of an earlier, lost attempt. */
-export type Recovered<T> = T & { recovered: boolean };
+export type FeennexRecovered<T> = T & { recovered: boolean };
 
 type Unsigned = Record<string, unknown>;
 
@@ -48,7 +48,7 @@ export class FeennexClient {
   readonly baseUrl: string;
   readonly shopId: string;
   readonly timeoutMs: number;
-  readonly retry: RetryPolicy;
+  readonly retry: FeennexRetryPolicy;
   #secretKey: string;
   #fetch: typeof fetch;
 
@@ -65,7 +65,7 @@ export class FeennexClient {
     this.baseUrl = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
     this.shopId = String(shopId);
     this.timeoutMs = timeoutMs;
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.retry = { ...DEFAULT_FEENNEX_RETRY, ...options.retry };
     this.#secretKey = secretKey;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
   }
@@ -73,16 +73,16 @@ export class FeennexClient {
   /** Signs and sends any method; resolves with the envelope's `data`. The typed methods below use it. */
   async call<M extends FeennexMethod>(
     method: M,
-    fields: Omit<SignedFields<M>, 'shop_id'>,
+    fields: Omit<FeennexSignedFields<M>, 'shop_id'>,
     unsigned: Unsigned = {},
     options: FeennexCallOptions = {},
   ): Promise<unknown> {
-    const signed = { ...fields, shop_id: this.shopId } as SignedFields<M>;
+    const signed = { ...fields, shop_id: this.shopId } as FeennexSignedFields<M>;
     return callFeennex({
       fetch: this.#fetch,
       url: new URL(method, this.baseUrl).href,
       method,
-      body: signedBody(method, signed, this.#secretKey, unsigned),
+      body: feennexSignedBody(method, signed, this.#secretKey, unsigned),
       timeoutMs: this.timeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
     });
@@ -91,15 +91,15 @@ export class FeennexClient {
   // ——— Payments ———
 
   /** Price preview of an invoice (`invoice/try`): what the payer will pay through `payway`. */
-  async invoiceTry(input: InvoiceTryInput, options?: FeennexCallOptions): Promise<FeennexInvoicePreview> {
+  async invoiceTry(input: FeennexInvoiceTryInput, options?: FeennexCallOptions): Promise<FeennexInvoicePreview> {
     const i = parseInput(invoiceTryInput, input, 'invoiceTry');
     const data = await this.call('invoice/try', this.#invoiceFields(i), { description: i.description }, options);
     const d = parseData(responseSchemas.invoiceTry, data, 'invoice/try');
-    return compact({ payerPrice: readMoney(d.payer_price, d.ps_currency), raw: d });
+    return compact({ payerPrice: readFeennexMoney(d.payer_price, d.ps_currency), raw: d });
   }
 
   /** Creates an invoice (`invoice/create`): card, bank, H2H… payways. Usually answers a redirect form. */
-  async invoiceCreate(input: InvoiceCreateInput, options: FeennexCallOptions = {}): Promise<FeennexInvoiceCreated> {
+  async invoiceCreate(input: FeennexInvoiceCreateInput, options: FeennexCallOptions = {}): Promise<FeennexInvoiceCreated> {
     const i = parseInput(invoiceCreateInput, input, 'invoiceCreate');
     const unsigned = {
       description: i.description,
@@ -128,7 +128,7 @@ export class FeennexClient {
   }
 
   /** Creates a bill paid from a Feennex wallet (`bill/create`); send the payer to its `url`. */
-  async billCreate(input: BillCreateInput, options: FeennexCallOptions = {}): Promise<FeennexBillCreated> {
+  async billCreate(input: FeennexBillCreateInput, options: FeennexCallOptions = {}): Promise<FeennexBillCreated> {
     const i = parseInput(billCreateInput, input, 'billCreate');
     const fields = {
       payer_currency: toFeennexCurrency(i.payerCurrency ?? i.currency, 'payerCurrency'),
@@ -156,8 +156,8 @@ export class FeennexClient {
           url: d.url,
           created: d.created,
           lifetime: text(d.lifetime),
-          payerPrice: readMoney(d.payer_price, d.payer_currency ?? fields.payer_currency),
-          shopRefund: readMoney(d.shop_refund, d.shop_currency ?? fields.shop_currency),
+          payerPrice: readFeennexMoney(d.payer_price, d.payer_currency ?? fields.payer_currency),
+          shopRefund: readFeennexMoney(d.shop_refund, d.shop_currency ?? fields.shop_currency),
           raw: d,
         });
       },
@@ -176,13 +176,13 @@ export class FeennexClient {
   // ——— Payouts to cards and external systems ———
 
   /** Payout preview (`withdraw/try`): what the payee receives and what leaves the shop balance. */
-  async withdrawTry(input: WithdrawTryInput, options?: FeennexCallOptions): Promise<FeennexPayoutPreview> {
+  async withdrawTry(input: FeennexWithdrawTryInput, options?: FeennexCallOptions): Promise<FeennexPayoutPreview> {
     const i = parseInput(withdrawTryInput, input, 'withdrawTry');
     const fields = this.#withdrawFields(i);
     const d = parseData(responseSchemas.withdrawTry, await this.call('withdraw/try', fields, {}, options), 'withdraw/try');
     return compact({
-      payeeAmount: readMoney(d.payee_receive, d.ps_currency),
-      writeOff: readMoney(d.shop_write_off, d.shop_currency ?? fields.shop_currency),
+      payeeAmount: readFeennexMoney(d.payee_receive, d.ps_currency),
+      writeOff: readFeennexMoney(d.shop_write_off, d.shop_currency ?? fields.shop_currency),
       raw: d,
     });
   }
@@ -191,7 +191,7 @@ export class FeennexClient {
    * Creates a payout (`withdraw/create`). A timeout or network error is not a failure: the payout
    * is looked up by `shopPaymentId` (and the create re-sent only while Feennex does not know it).
    */
-  async withdrawCreate(input: WithdrawCreateInput, options: FeennexCallOptions = {}): Promise<Recovered<FeennexWithdraw>> {
+  async withdrawCreate(input: FeennexWithdrawCreateInput, options: FeennexCallOptions = {}): Promise<FeennexRecovered<FeennexWithdraw>> {
     const i = parseInput(withdrawCreateInput, input, 'withdrawCreate');
     const fields = { ...this.#withdrawFields(i), account: i.account, shop_payment_id: i.shopPaymentId };
     const unsigned = { account_details: i.accountDetails, description: i.description };
@@ -222,7 +222,7 @@ export class FeennexClient {
   }
 
   /** Checks a payee account before a payout (`check_account`). */
-  async checkAccount(input: CheckAccountInput, options?: FeennexCallOptions): Promise<FeennexAccountCheck> {
+  async checkAccount(input: FeennexCheckAccountInput, options?: FeennexCallOptions): Promise<FeennexAccountCheck> {
     const i = parseInput(checkAccountInput, input, 'checkAccount');
     const fields = { account: i.account, amount: toFeennexAmount(i.amount, i.currency), payway: i.payway };
     const data = await this.call('check_account', fields, { account_details: i.accountDetails }, options);
@@ -233,19 +233,19 @@ export class FeennexClient {
   // ——— Transfers to Feennex wallets ———
 
   /** Transfer preview (`transfer/try`). */
-  async transferTry(input: TransferTryInput, options?: FeennexCallOptions): Promise<FeennexPayoutPreview> {
+  async transferTry(input: FeennexTransferTryInput, options?: FeennexCallOptions): Promise<FeennexPayoutPreview> {
     const i = parseInput(transferTryInput, input, 'transferTry');
     const fields = this.#transferFields(i);
     const d = parseData(responseSchemas.transferTry, await this.call('transfer/try', fields, {}, options), 'transfer/try');
     return compact({
-      payeeAmount: readMoney(d.payee_amount ?? d.receive_amount, d.payee_currency ?? fields.payee_currency),
-      writeOff: readMoney(d.write_off_amount, d.shop_currency ?? fields.shop_currency),
+      payeeAmount: readFeennexMoney(d.payee_amount ?? d.receive_amount, d.payee_currency ?? fields.payee_currency),
+      writeOff: readFeennexMoney(d.write_off_amount, d.shop_currency ?? fields.shop_currency),
       raw: d,
     });
   }
 
   /** Creates a transfer (`transfer/create`); a lost answer resolves through `transfer/shop_payment_status`. */
-  async transferCreate(input: TransferCreateInput, options: FeennexCallOptions = {}): Promise<Recovered<FeennexTransfer>> {
+  async transferCreate(input: FeennexTransferCreateInput, options: FeennexCallOptions = {}): Promise<FeennexRecovered<FeennexTransfer>> {
     const i = parseInput(transferCreateInput, input, 'transferCreate');
     const fields = { ...this.#transferFields(i), payee_account: i.payeeAccount, shop_payment_id: i.shopPaymentId };
     const outcome = await createOnce({
@@ -278,16 +278,16 @@ export class FeennexClient {
     const balances = d.balances.map((b) =>
       compact({
         currency: fromFeennexCurrency(b.currency) ?? String(b.currency),
-        available: readMoney(b.available, b.currency),
-        frozen: readMoney(b.frozen, b.currency),
-        hold: readMoney(b.hold, b.currency),
+        available: readFeennexMoney(b.available, b.currency),
+        frozen: readFeennexMoney(b.frozen, b.currency),
+        hold: readFeennexMoney(b.hold, b.currency),
         raw: b,
       }),
     );
     return { balances, raw: d };
   }
 
-  #invoiceFields(i: InvoiceTryInput) {
+  #invoiceFields(i: FeennexInvoiceTryInput) {
     return {
       amount: toFeennexAmount(i.amount, i.currency),
       currency: toFeennexCurrency(i.currency),
@@ -296,7 +296,7 @@ export class FeennexClient {
     };
   }
 
-  #withdrawFields(i: WithdrawTryInput) {
+  #withdrawFields(i: FeennexWithdrawTryInput) {
     const amountType = i.amountType ?? 'shop_amount';
     const shopCurrency = i.shopCurrency ?? i.currency;
     if (amountType === 'shop_amount') sameCurrency(i.currency, shopCurrency, 'shopCurrency', amountType);
@@ -308,7 +308,7 @@ export class FeennexClient {
     };
   }
 
-  #transferFields(i: TransferTryInput) {
+  #transferFields(i: FeennexTransferTryInput) {
     const amountType = i.amountType ?? 'writeoff_amount';
     const payeeCurrency = i.payeeCurrency ?? i.currency;
     const shopCurrency = i.shopCurrency ?? i.currency;

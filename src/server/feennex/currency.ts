@@ -64,7 +64,7 @@ export interface FeennexMoney {
  * Reads an amount and its numeric currency from an answer. Undefined when either is missing or is
  * not an ISO 4217 amount (e.g. a crypto payway's currency): the raw answer still has it.
  */
-export function readMoney(amount: unknown, numericCurrency: unknown): FeennexMoney | undefined {
+export function readFeennexMoney(amount: unknown, numericCurrency: unknown): FeennexMoney | undefined {
   const decimal = decimalText(amount);
   const currency = fromFeennexCurrency(numericCurrency);
   if (decimal === undefined || currency === undefined || !isKnownCurrency(currency)) return undefined;

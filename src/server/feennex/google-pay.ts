@@ -1,5 +1,5 @@
 import type { CheckoutRequest } from '../../protocol/index.js';
-import type { InvoiceCreateInput } from './inputs.js';
+import type { FeennexInvoiceCreateInput } from './inputs.js';
 
 /**
  * ASSUMPTION — how Feennex takes a Google Pay token. No public Feennex document shows it, so this
@@ -11,15 +11,15 @@ import type { InvoiceCreateInput } from './inputs.js';
  * - the token, as the JSON text Google produced, in the unsigned field `google_pay_token`;
  * - the answer is either a final invoice status or a 3-D Secure form (`method`, `url`, `data`).
  */
-export const GOOGLE_PAY_TOKEN_FIELD = 'google_pay_token';
+export const FEENNEX_GOOGLE_PAY_TOKEN_FIELD = 'google_pay_token';
 
-export const defaultGooglePayPayway = (currency: string): string => `googlepay_${currency.toLowerCase()}`;
+export const feennexGooglePayPayway = (currency: string): string => `googlepay_${currency.toLowerCase()}`;
 
-export function googlePayInvoice(
+export function feennexGooglePayInvoice(
   request: CheckoutRequest,
   payway: string,
-  urls: Pick<InvoiceCreateInput, 'successUrl' | 'failedUrl' | 'callbackUrl'>,
-): InvoiceCreateInput {
+  urls: Pick<FeennexInvoiceCreateInput, 'successUrl' | 'failedUrl' | 'callbackUrl'>,
+): FeennexInvoiceCreateInput {
   const token = typeof request.token === 'string' ? request.token : JSON.stringify(request.token);
   return {
     amount: request.amount,
@@ -29,6 +29,6 @@ export function googlePayInvoice(
     description: request.description,
     ...(request.sender?.email ? { email: request.sender.email } : {}),
     ...urls,
-    extras: { [GOOGLE_PAY_TOKEN_FIELD]: token },
+    extras: { [FEENNEX_GOOGLE_PAY_TOKEN_FIELD]: token },
   };
 }

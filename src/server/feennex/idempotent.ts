@@ -6,7 +6,7 @@ import { FeennexError } from './errors.js';
  * status by that id and, when nothing is found yet, to send the very same create again.
  */
 
-export interface RetryPolicy {
+export interface FeennexRetryPolicy {
   /** Create attempts in all, the first included. */
   attempts: number;
   /** Wait before the second attempt; doubled for each further one. */
@@ -14,7 +14,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
+export const DEFAULT_FEENNEX_RETRY: FeennexRetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
 
 export type CreateOutcome<C, E> = { created: C } | { existing: E };
 
@@ -22,7 +22,7 @@ export interface CreateOnceOptions<C, E> {
   method: string;
   /** The shop's id of the operation, for messages. */
   id: string;
-  policy: RetryPolicy;
+  policy: FeennexRetryPolicy;
   signal?: AbortSignal;
   create: () => Promise<C>;
   /** The operation's status by the shop's id; throws error 7 while Feennex does not know it. */

@@ -1,30 +1,30 @@
-export { FeennexClient, type FeennexClientOptions, type FeennexCallOptions, type Recovered } from './client.js';
+export { FeennexClient, type FeennexClientOptions, type FeennexCallOptions, type FeennexRecovered } from './client.js';
 export {
   FeennexError, FeennexInputError, FEENNEX_ERROR_CODES, describeFeennexError,
   type FeennexErrorKind, type FeennexErrorInfo, type FeennexErrorInit,
 } from './errors.js';
-export { SIGNED_KEYS, feennexSign, stringToSign, signedBody, type FeennexMethod, type SignedFields } from './sign.js';
+export { FEENNEX_SIGNED_KEYS, feennexSign, stringToSign, feennexSignedBody, type FeennexMethod, type FeennexSignedFields } from './sign.js';
 export {
-  toFeennexCurrency, fromFeennexCurrency, toFeennexAmount, readMoney, type FeennexMoney,
+  toFeennexCurrency, fromFeennexCurrency, toFeennexAmount, readFeennexMoney, type FeennexMoney,
 } from './currency.js';
 export {
-  INVOICE_STATUSES, BILL_STATUSES, WITHDRAW_STATUSES, describeStatus, type FeennexStatusInfo,
+  FEENNEX_INVOICE_STATUSES, FEENNEX_BILL_STATUSES, FEENNEX_WITHDRAW_STATUSES, describeFeennexStatus, type FeennexStatusInfo,
 } from './statuses.js';
-export type { RetryPolicy } from './idempotent.js';
+export type { FeennexRetryPolicy } from './idempotent.js';
 export type {
-  InvoiceTryInput, InvoiceCreateInput, BillCreateInput, WithdrawTryInput, WithdrawCreateInput,
-  TransferTryInput, TransferCreateInput, CheckAccountInput,
+  FeennexInvoiceTryInput, FeennexInvoiceCreateInput, FeennexBillCreateInput, FeennexWithdrawTryInput, FeennexWithdrawCreateInput,
+  FeennexTransferTryInput, FeennexTransferCreateInput, FeennexCheckAccountInput,
 } from './inputs.js';
 export type {
   FeennexRedirect, FeennexOrderStatus, FeennexInvoiceCreated, FeennexBillCreated, FeennexInvoicePreview,
   FeennexWithdraw, FeennexPayoutPreview, FeennexTransfer, FeennexBalance, FeennexAccountCheck,
 } from './responses.js';
 export {
-  createFeennexNotificationHandler, verifyFeennexNotification, notificationSign,
+  createFeennexNotificationHandler, verifyFeennexNotification, feennexNotificationSign,
   type FeennexNotification, type FeennexNotificationOptions, type FeennexOrderRecord,
 } from './notifications.js';
-export { createMemorySeenStore, type FeennexSeenStore, type MemorySeenStoreOptions } from './seen-store.js';
+export { createMemoryFeennexSeenStore, type FeennexSeenStore, type MemoryFeennexSeenStoreOptions } from './seen-store.js';
 export {
-  feennexCheckout, INVOICE_STATUS_TO_CHECKOUT, checkoutStatusOf, type FeennexCheckoutOptions,
+  feennexCheckout, FEENNEX_INVOICE_STATUS_TO_CHECKOUT, feennexCheckoutStatusOf, type FeennexCheckoutOptions,
 } from './checkout.js';
-export { GOOGLE_PAY_TOKEN_FIELD, defaultGooglePayPayway, googlePayInvoice } from './google-pay.js';
+export { FEENNEX_GOOGLE_PAY_TOKEN_FIELD, feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';

@@ -105,14 +105,14 @@ export const checkAccountInput = z.strictObject({
 
 export const idInput = (what: string) => signedText(what);
 
-export type InvoiceTryInput = z.infer<typeof invoiceTryInput>;
-export type InvoiceCreateInput = z.infer<typeof invoiceCreateInput>;
-export type BillCreateInput = z.infer<typeof billCreateInput>;
-export type WithdrawTryInput = z.infer<typeof withdrawTryInput>;
-export type WithdrawCreateInput = z.infer<typeof withdrawCreateInput>;
-export type TransferTryInput = z.infer<typeof transferTryInput>;
-export type TransferCreateInput = z.infer<typeof transferCreateInput>;
-export type CheckAccountInput = z.infer<typeof checkAccountInput>;
+export type FeennexInvoiceTryInput = z.infer<typeof invoiceTryInput>;
+export type FeennexInvoiceCreateInput = z.infer<typeof invoiceCreateInput>;
+export type FeennexBillCreateInput = z.infer<typeof billCreateInput>;
+export type FeennexWithdrawTryInput = z.infer<typeof withdrawTryInput>;
+export type FeennexWithdrawCreateInput = z.infer<typeof withdrawCreateInput>;
+export type FeennexTransferTryInput = z.infer<typeof transferTryInput>;
+export type FeennexTransferCreateInput = z.infer<typeof transferCreateInput>;
+export type FeennexCheckAccountInput = z.infer<typeof checkAccountInput>;
 
 /** The parsed input, or a `FeennexInputError` naming every bad field. */
 export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { decimalToMinor } from '../../protocol/currency.js';
-import { fromFeennexCurrency, readMoney, type FeennexMoney } from './currency.js';
-import { createMemorySeenStore, type FeennexSeenStore } from './seen-store.js';
+import { fromFeennexCurrency, readFeennexMoney, type FeennexMoney } from './currency.js';
+import { createMemoryFeennexSeenStore, type FeennexSeenStore } from './seen-store.js';
 
 /**
  * Feennex payment callbacks: `application/x-www-form-urlencoded` POSTs sent for final payment
@@ -12,7 +12,7 @@ import { createMemorySeenStore, type FeennexSeenStore } from './seen-store.js';
  * Signature of a callback: drop `sign`, keep the keys whose value is not empty (a `0` is kept),
  * sort them, join the values as received with `:`, append the secret, SHA-256 lower-case hex.
  */
-export function notificationSign(fields: Readonly<Record<string, string>>, secretKey: string): string {
+export function feennexNotificationSign(fields: Readonly<Record<string, string>>, secretKey: string): string {
   const values = Object.keys(fields)
     .filter((key) => key !== 'sign' && fields[key] !== '')
     .sort()
@@ -23,7 +23,7 @@ export function notificationSign(fields: Readonly<Record<string, string>>, secre
 /** True when `fields.sign` is the callback's signature; compared in constant time. */
 export function verifyFeennexNotification(fields: Readonly<Record<string, string>>, secretKey: string): boolean {
   const received = Buffer.from(String(fields.sign ?? '').toLowerCase(), 'utf8');
-  const expected = Buffer.from(notificationSign(fields, secretKey), 'utf8');
+  const expected = Buffer.from(feennexNotificationSign(fields, secretKey), 'utf8');
   return received.length === expected.length && timingSafeEqual(received, expected);
 }
 
@@ -69,7 +69,7 @@ export function createFeennexNotificationHandler(options: FeennexNotificationOpt
   const { secretKey, lookupOrder, onPaid, onRejected, maxBodyBytes = 64 * 1024 } = options;
   if (typeof secretKey !== 'string' || !secretKey) throw new TypeError('createFeennexNotificationHandler: secretKey is required');
   const shopId = String(options.shopId);
-  const seen = options.seen ?? createMemorySeenStore();
+  const seen = options.seen ?? createMemoryFeennexSeenStore();
 
   return async (request) => {
     if (request.method !== 'POST') return answer(405, 'only POST', { allow: 'POST' });
@@ -107,7 +107,7 @@ export function createFeennexNotificationHandler(options: FeennexNotificationOpt
         paymentId: received.payment_id!,
         shopOrderId: received.shop_order_id!,
         status,
-        shopAmount: readMoney(received.shop_amount, received.shop_currency)!,
+        shopAmount: readFeennexMoney(received.shop_amount, received.shop_currency)!,
         fields: received,
       };
       await (status === 'success' ? onPaid(notification, order) : onRejected?.(notification, order));

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { FeennexError, kindOfLostAnswer } from './errors.js';
-import { readMoney, type FeennexMoney } from './currency.js';
+import { readFeennexMoney, type FeennexMoney } from './currency.js';
 
 /**
  * Feennex's answer `data`, per method: loose schemas (unknown fields pass through into `raw`)
@@ -148,7 +148,7 @@ export interface FeennexInvoicePreview {
 
 export interface FeennexWithdraw {
   id: string;
-  /** Withdraw status 1…9: see `WITHDRAW_STATUSES`. */
+  /** Withdraw status 1…9: see `FEENNEX_WITHDRAW_STATUSES`. */
   status: number;
   shopPaymentId?: string;
   payeeReceive?: FeennexMoney;
@@ -210,7 +210,7 @@ export function toOrderStatus(d: z.infer<typeof responseSchemas.orderStatus>): F
     status: d.status,
     id: d.id,
     shopOrderId: d.shop_order_id,
-    shopAmount: readMoney(d.shop_amount, d.shop_currency),
+    shopAmount: readFeennexMoney(d.shop_amount, d.shop_currency),
     raw: d,
   });
 }
@@ -220,8 +220,8 @@ export function toWithdraw(d: z.infer<typeof responseSchemas.withdraw>): Feennex
     id: d.id,
     status: d.status,
     shopPaymentId: d.shop_payment_id,
-    payeeReceive: readMoney(d.payee_receive, d.ps_currency),
-    shopWriteOff: readMoney(d.shop_write_off, d.shop_currency),
+    payeeReceive: readFeennexMoney(d.payee_receive, d.ps_currency),
+    shopWriteOff: readFeennexMoney(d.shop_write_off, d.shop_currency),
     balance: text(d.balance),
     raw: d,
   });
@@ -231,8 +231,8 @@ export function toTransfer(d: z.infer<typeof responseSchemas.transfer>): Feennex
   return compact({
     id: d.id,
     shopPaymentId: d.shop_payment_id,
-    payeeAmount: readMoney(d.payee_amount ?? d.receive_amount, d.payee_currency),
-    writeOffAmount: readMoney(d.write_off_amount, d.shop_currency),
+    payeeAmount: readFeennexMoney(d.payee_amount ?? d.receive_amount, d.payee_currency),
+    writeOffAmount: readFeennexMoney(d.write_off_amount, d.shop_currency),
     balance: text(d.balance),
     raw: d,
   });

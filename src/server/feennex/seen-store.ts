@@ -11,7 +11,7 @@ export interface FeennexSeenStore {
   delete(key: string): void | Promise<void>;
 }
 
-export interface MemorySeenStoreOptions {
+export interface MemoryFeennexSeenStoreOptions {
   /** How long a key is remembered; default 7 days (longer than Feennex keeps re-delivering). */
   ttlMs?: number;
   /** Oldest keys are dropped beyond this; default 100 000. */
@@ -19,7 +19,7 @@ export interface MemorySeenStoreOptions {
   now?: () => number;
 }
 
-export function createMemorySeenStore(options: MemorySeenStoreOptions = {}): FeennexSeenStore {
+export function createMemoryFeennexSeenStore(options: MemoryFeennexSeenStoreOptions = {}): FeennexSeenStore {
   const { ttlMs = 7 * 24 * 3600_000, maxEntries = 100_000, now = Date.now } = options;
   // Insertion order is expiry order (one ttl for all), so expired keys are always at the front.
   const expiries = new Map<string, number>();

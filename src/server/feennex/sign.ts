@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
  * with `:`, the shop's secret key appended without a separator, SHA-256, lower-case hex.
  * Every other field (description, URLs, `account_details`, extras) is sent unsigned.
  */
-export const SIGNED_KEYS = {
+export const FEENNEX_SIGNED_KEYS = {
   'bill/create': ['payer_currency', 'shop_amount', 'shop_currency', 'shop_id', 'shop_order_id'],
   'invoice/try': ['amount', 'currency', 'payway', 'shop_id', 'shop_order_id'],
   'invoice/create': ['amount', 'currency', 'payway', 'shop_id', 'shop_order_id'],
@@ -23,9 +23,9 @@ export const SIGNED_KEYS = {
   shop_balance: ['now', 'shop_id'],
 } as const satisfies Record<string, readonly string[]>;
 
-export type FeennexMethod = keyof typeof SIGNED_KEYS;
+export type FeennexMethod = keyof typeof FEENNEX_SIGNED_KEYS;
 /** The signed fields of one method, every value a string exactly as it is sent. */
-export type SignedFields<M extends FeennexMethod> = Record<(typeof SIGNED_KEYS)[M][number], string>;
+export type FeennexSignedFields<M extends FeennexMethod> = Record<(typeof FEENNEX_SIGNED_KEYS)[M][number], string>;
 
 /** The text Feennex hashes (without the secret) — what its error 10 shows as `string_to_sign`. */
 export function stringToSign(keys: Record<string, string>): string {
@@ -44,14 +44,14 @@ export function feennexSign(keys: Record<string, string>, secret: string): strin
  * The JSON body of one call: the signed fields (as strings), their `sign`, then the unsigned extras.
  * An extra may not reuse a signed key or `sign`, which would silently change what was signed.
  */
-export function signedBody<M extends FeennexMethod>(
+export function feennexSignedBody<M extends FeennexMethod>(
   method: M,
-  fields: SignedFields<M>,
+  fields: FeennexSignedFields<M>,
   secret: string,
   extras: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const signed: Record<string, string> = {};
-  for (const key of SIGNED_KEYS[method] as readonly string[]) {
+  for (const key of FEENNEX_SIGNED_KEYS[method] as readonly string[]) {
     const value = (fields as Record<string, string>)[key];
     if (typeof value !== 'string') throw new TypeError(`${method}: signed field "${key}" must be a string`);
     signed[key] = value;

@@ -7,7 +7,7 @@ export interface FeennexStatusInfo {
 
 type StatusTable = Readonly<Record<number, FeennexStatusInfo>>;
 
-export const INVOICE_STATUSES: StatusTable = Object.freeze({
+export const FEENNEX_INVOICE_STATUSES: StatusTable = Object.freeze({
   1: { name: 'created', final: false },
   2: { name: 'waiting', final: false },
   3: { name: 'ps creating error', final: false },
@@ -22,14 +22,14 @@ export const INVOICE_STATUSES: StatusTable = Object.freeze({
   12: { name: 'recalculated', final: true },
 });
 
-export const BILL_STATUSES: StatusTable = Object.freeze({
+export const FEENNEX_BILL_STATUSES: StatusTable = Object.freeze({
   1: { name: 'waiting', final: false },
   2: { name: 'paid', final: true },
   3: { name: 'canceled', final: true },
   4: { name: 'expired', final: true },
 });
 
-export const WITHDRAW_STATUSES: StatusTable = Object.freeze({
+export const FEENNEX_WITHDRAW_STATUSES: StatusTable = Object.freeze({
   1: { name: 'new', final: false },
   2: { name: 'waiting for manual confirmation', final: false },
   3: { name: 'processing', final: false },
@@ -42,6 +42,6 @@ export const WITHDRAW_STATUSES: StatusTable = Object.freeze({
 });
 
 /** An entry of `table`, or a generic non-final one for a status Feennex may add later. */
-export function describeStatus(table: StatusTable, status: number): FeennexStatusInfo {
+export function describeFeennexStatus(table: StatusTable, status: number): FeennexStatusInfo {
   return table[status] ?? { name: `unknown status ${status}`, final: false };
 }
