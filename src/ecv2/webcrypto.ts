@@ -6,7 +6,11 @@ import { base64ToBytes, bytesToBase64, concatBytes, utf8 } from './bytes.js';
 import { derSignatureToRaw, rawSignatureToDer } from './der.js';
 import { SENDER_ID } from './format.js';
 
-const subtle = () => globalThis.crypto.subtle;
+function subtle(): SubtleCrypto {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) throw new Error('WebCrypto (crypto.subtle) is unavailable: serve the page over https or from localhost');
+  return subtle;
+}
 const ECDSA = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
