@@ -1,0 +1,94 @@
+/**
+ * The slice of Google's `google.payments.api` the fake implements, typed loosely on the request
+ * side: the fake validates requests at run time, like Google, instead of trusting the types.
+ */
+
+export interface PaymentMethodRequest {
+  type?: string;
+  parameters?: {
+    allowedAuthMethods?: string[];
+    allowedCardNetworks?: string[];
+    billingAddressRequired?: boolean;
+    billingAddressParameters?: { format?: 'MIN' | 'FULL'; phoneNumberRequired?: boolean };
+    assuranceDetailsRequired?: boolean;
+    [key: string]: unknown;
+  };
+  tokenizationSpecification?: { type?: string; parameters?: { gateway?: string; gatewayMerchantId?: string; [key: string]: unknown } };
+}
+
+export interface IsReadyToPayRequest {
+  apiVersion?: number;
+  apiVersionMinor?: number;
+  allowedPaymentMethods?: PaymentMethodRequest[];
+  existingPaymentMethodRequired?: boolean;
+}
+
+export interface PaymentDataRequest extends IsReadyToPayRequest {
+  transactionInfo?: { totalPriceStatus?: string; totalPrice?: string; currencyCode?: string; countryCode?: string; [key: string]: unknown };
+  merchantInfo?: { merchantName?: string; merchantId?: string; [key: string]: unknown };
+  emailRequired?: boolean;
+  shippingAddressRequired?: boolean;
+  callbackIntents?: string[];
+}
+
+export interface Address {
+  name: string;
+  countryCode: string;
+  postalCode: string;
+  phoneNumber?: string;
+  address1?: string;
+  address2?: string;
+  address3?: string;
+  locality?: string;
+  administrativeArea?: string;
+  sortingCode?: string;
+}
+
+export interface PaymentData {
+  apiVersion: 2;
+  apiVersionMinor: 0;
+  email?: string;
+  shippingAddress?: Address;
+  paymentMethodData: {
+    type: 'CARD';
+    description: string;
+    info: {
+      cardNetwork: string;
+      cardDetails: string;
+      billingAddress?: Address;
+      assuranceDetails?: { accountVerified: boolean; cardHolderAuthenticated: boolean };
+    };
+    tokenizationData: { type: 'PAYMENT_GATEWAY'; token: string };
+  };
+}
+
+export interface PaymentAuthorizationResult {
+  transactionState: 'SUCCESS' | 'ERROR';
+  error?: { intent?: string; reason?: string; message?: string };
+}
+
+export interface PaymentsClientOptions {
+  environment?: 'TEST' | 'PRODUCTION';
+  nonce?: string;
+  paymentDataCallbacks?: {
+    onPaymentAuthorized?: (paymentData: PaymentData) => PaymentAuthorizationResult | Promise<PaymentAuthorizationResult>;
+    [key: string]: unknown;
+  };
+}
+
+export interface ButtonOptions {
+  onClick?: (event: Event) => void;
+  buttonColor?: 'default' | 'black' | 'white';
+  buttonType?: string;
+  buttonSizeMode?: 'static' | 'fill';
+  buttonRadius?: number;
+  buttonLocale?: string;
+  buttonRootNode?: Document | ShadowRoot;
+  allowedPaymentMethods?: PaymentMethodRequest[];
+}
+
+/** How Google's client rejects: a plain object, not an `Error`. */
+export interface PaymentsError {
+  statusCode: 'CANCELED' | 'DEVELOPER_ERROR' | 'INTERNAL_ERROR';
+  statusMessage?: string;
+}
