@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { FENIGE_ERROR_CODES, FENIGE_RESTRICTED_AMOUNT_ABOVE, FENIGE_TEST_CARDS } from '../../src/sandbox/fenige/index.js';
 import { AUTH, get, googlePayBody, post, startFenige, UUID, type FenigeHarness } from './sandbox-fenige-harness.js';
@@ -152,6 +153,12 @@ describe('Fenige sandbox: google-pay', () => {
     }
     const codes = new Set(FENIGE_TEST_CARDS.map((c) => c.outcome));
     for (const code of Object.keys(FENIGE_ERROR_CODES)) assert.ok(codes.has(code as never), `${code} has a test card`);
+  });
+
+  it('documents every test card in the README', () => {
+    const readme = readFileSync(new URL('../../src/sandbox/fenige/README.md', import.meta.url), 'utf8');
+    for (const card of FENIGE_TEST_CARDS) assert.match(readme, new RegExp(`\\| \`${card.pan}\` \\| ${card.network} \\| \\d{3} \\| ${card.outcome} \\|`));
+    assert.match(readme, /amount above 10 000 000 minor units/);
   });
 
   it('rejects other networks with E0152 and restricted amounts with E0159', async () => {

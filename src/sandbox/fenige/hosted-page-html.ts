@@ -34,6 +34,7 @@ input[aria-invalid="true"] { border: 2px solid #b91c1c; }
 .row { display: flex; gap: 1rem; } .row > div { flex: 1; }
 .field-error { color: #b91c1c; margin: .25rem 0 0; font-size: .9rem; }
 .alert { border: 2px solid #b91c1c; border-radius: .4rem; padding: .5rem 1rem; margin-top: 1rem; }
+.alert h2 { font-size: 1.1rem; margin: .5rem 0; }
 button { margin-top: 1.5rem; width: 100%; padding: .8rem; font: inherit; font-weight: 600; color: #fff; background: #1d4ed8; border: 0; border-radius: .4rem; cursor: pointer; }
 details { margin-top: 2rem; } table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 th, td { text-align: left; padding: .25rem .4rem; border-bottom: 1px solid GrayText; } td:first-child { font-family: ui-monospace, monospace; white-space: nowrap; }
