@@ -1,0 +1,127 @@
+import { callMethod, unknownMethod, type ApiSetup } from './api.js';
+import { CallbackSender, type CallbackDelivery } from './callbacks.js';
+import type { FeennexSandboxTiming } from './context.js';
+import { stylesheet } from './html.js';
+import { Ledger, type BalanceView } from './ledger.js';
+import { isMethodName } from './methods.js';
+import { payPage, threeDsPage, type PageContext } from './pages.js';
+import { SandboxState } from './state.js';
+import { DEFAULT_BALANCES, DEFAULT_SECRET_KEY, DEFAULT_SHOP_ID } from './test-data.js';
+import { callbackFields, paymentView, payoutView, type PaymentView, type PayoutView } from './views.js';
+
+export type { BalanceView } from './ledger.js';
+export type { CallbackDelivery } from './callbacks.js';
+export type { FeennexSandboxTiming } from './context.js';
+export type { PaymentView, PayoutView } from './views.js';
+export * from './test-data.js';
+export { BILL_STATUS, INVOICE_STATUS, PAYOUT_STATUS } from './statuses.js';
+export { GOOGLE_PAY_TOKEN_FIELD } from './google-pay.js';
+export { SIGNED_KEYS } from './methods.js';
+
+export interface FeennexSandboxOptions {
+  /** Where the API and pages live on the server (default `/feennex`). */
+  basePath?: string;
+  /** The shop's id (default `5`). */
+  shopId?: string;
+  /** The shop's secret key (default `SandboxSecret01`). */
+  secretKey?: string;
+  /** The clock, in ms since the epoch (default `Date.now`). */
+  now?: () => number;
+  /** Where payment callbacks go when an invoice or bill has no `callback_url` of its own. */
+  callbackUrl?: string;
+  /** Used for callbacks (default the global `fetch`). */
+  fetch?: typeof fetch;
+  /** Starting balances, numeric currency → decimal (default 10000.00 PLN, 5000.00 EUR, 5000.00 USD). */
+  balances?: Record<string, string>;
+  /** Delays of the slow paths, shortened by tests. */
+  timing?: Partial<Omit<FeennexSandboxTiming, 'callbacks'>> & { callbacks?: Partial<FeennexSandboxTiming['callbacks']> };
+}
+
+export interface FeennexEmulator {
+  readonly credentials: { readonly shopId: string; readonly secretKey: string };
+  readonly basePath: string;
+  /** Serves `{basePath}/…`; `undefined` for any other path, so it can share a server. */
+  handle(request: Request): Promise<Response | undefined>;
+  /** Invoices and bills, oldest first. */
+  invoices(): PaymentView[];
+  payouts(): PayoutView[];
+  balances(): BalanceView[];
+  /** Callback deliveries, oldest first, with their attempts. */
+  callbacks(): CallbackDelivery[];
+  /** Forgets every operation and callback and restores the starting balances. */
+  reset(): void;
+}
+
+function normalizeBasePath(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  if (trimmed !== '' && !trimmed.startsWith('/')) throw new TypeError(`basePath must start with "/" (got ${JSON.stringify(path)})`);
+  return trimmed;
+}
+
+function timingFrom(options: FeennexSandboxOptions['timing'] = {}): FeennexSandboxTiming {
+  return {
+    processingMs: options.processingMs ?? 5_000,
+    slowAnswerMs: options.slowAnswerMs ?? 35_000,
+    callbacks: { attempts: 4, timeoutMs: 5_000, retryMs: 1_000, ...options.callbacks },
+  };
+}
+
+/** The Feennex (Piastrix-family) API, its payer pages and its callbacks, in memory. */
+export function createFeennexEmulator(options: FeennexSandboxOptions = {}): FeennexEmulator {
+  const basePath = normalizeBasePath(options.basePath ?? '/feennex');
+  const shopId = options.shopId ?? DEFAULT_SHOP_ID;
+  const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY;
+  if (!shopId || !secretKey) throw new TypeError('shopId and secretKey must be non-empty strings');
+  if (options.callbackUrl !== undefined && !/^https?:\/\//.test(options.callbackUrl)) {
+    throw new TypeError('callbackUrl must be an absolute http(s) URL');
+  }
+  const timing = timingFrom(options.timing);
+  const callbacks = new CallbackSender(options.fetch ?? globalThis.fetch, secretKey, timing.callbacks);
+  const state = new SandboxState(new Ledger(options.balances ?? DEFAULT_BALANCES), options.now ?? Date.now, (payment) => {
+    const url = payment.callbackUrl ?? options.callbackUrl;
+    if (url) callbacks.send(url, payment.id, callbackFields(payment, shopId));
+  });
+  const setup: ApiSetup = { shopId, secretKey, state, timing };
+  const pages: PageContext = { state, path: (page) => `${basePath}/${page}` };
+
+  async function handle(request: Request): Promise<Response | undefined> {
+    const url = new URL(request.url);
+    if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return undefined;
+    const path = url.pathname.slice(basePath.length + 1);
+    const isRead = request.method === 'GET' || request.method === 'HEAD';
+    if (!isRead && request.method !== 'POST') {
+      return new Response('Method Not Allowed', { status: 405, headers: { allow: 'GET, HEAD, POST' } });
+    }
+    if (path === 'sandbox.css' && isRead) return stylesheet();
+    const pageMatch = /^(pay|3ds)\/(\d+)$/.exec(path);
+    if (pageMatch) {
+      const id = Number(pageMatch[2]);
+      return pageMatch[1] === 'pay' ? payPage(request, id, pages) : threeDsPage(request, id, pages);
+    }
+    if (!isMethodName(path)) return unknownMethod(path);
+    return callMethod(path, request, setup, (page, id) => `${url.origin}${basePath}/${page}/${id}`);
+  }
+
+  return {
+    credentials: Object.freeze({ shopId, secretKey }),
+    basePath,
+    handle,
+    invoices() {
+      state.settle();
+      return [...state.payments.values()].map(paymentView);
+    },
+    payouts() {
+      state.settle();
+      return [...state.payouts.values()].map(payoutView);
+    },
+    balances() {
+      state.settle();
+      return state.ledger.view();
+    },
+    callbacks: () => callbacks.deliveries(),
+    reset() {
+      state.reset();
+      callbacks.reset();
+    },
+  };
+}

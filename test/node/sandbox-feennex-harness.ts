@@ -1,0 +1,178 @@
+/**
+ * Shared by the sandbox-feennex tests: the emulator behind a real node:http server, and a client
+ * that signs as the documentation says, written here independently of both the sandbox's verifier
+ * and the merchant client in src/server/feennex.
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createFeennexEmulator, type FeennexEmulator, type FeennexSandboxOptions } from '../../src/sandbox/feennex/index.js';
+
+/** feennex-api.md's table of signed keys, copied from the document rather than from the sandbox. */
+export const DOCUMENTED_SIGNED_KEYS: Record<string, string[]> = {
+  'bill/create': ['payer_currency', 'shop_amount', 'shop_currency', 'shop_id', 'shop_order_id'],
+  'invoice/try': ['amount', 'currency', 'payway', 'shop_id', 'shop_order_id'],
+  'invoice/create': ['amount', 'currency', 'payway', 'shop_id', 'shop_order_id'],
+  'bill/shop_order_status': ['now', 'shop_id', 'shop_order_id'],
+  'transfer/try': ['amount', 'amount_type', 'payee_currency', 'shop_currency', 'shop_id'],
+  'transfer/create': ['amount', 'amount_type', 'payee_account', 'payee_currency', 'shop_currency', 'shop_id', 'shop_payment_id'],
+  'transfer/shop_payment_status': ['now', 'shop_id', 'shop_payment_id'],
+  'withdraw/try': ['amount', 'amount_type', 'payway', 'shop_currency', 'shop_id'],
+  'withdraw/create': ['account', 'amount', 'amount_type', 'payway', 'shop_currency', 'shop_id', 'shop_payment_id'],
+  'withdraw/status': ['now', 'shop_id', 'withdraw_id'],
+  'withdraw/shop_payment_status': ['now', 'shop_id', 'shop_payment_id'],
+  check_account: ['account', 'amount', 'payway', 'shop_id'],
+  shop_balance: ['now', 'shop_id'],
+};
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The documented rule: signed keys sorted, values joined with ':', secret appended, SHA-256 hex. */
+export function documentedSign(params: Record<string, unknown>, keys: string[], secret: string): string {
+  return sha256([...keys].sort().map((key) => String(params[key])).join(':') + secret);
+}
+
+/** The callback rule: all fields but sign with a non-empty value, sorted, joined, secret, SHA-256. */
+export function documentedCallbackSign(fields: Record<string, string>, secret: string): string {
+  const keys = Object.keys(fields).filter((key) => key !== 'sign' && fields[key] !== '').sort();
+  return sha256(keys.map((key) => fields[key]).join(':') + secret);
+}
+
+export interface Envelope<T = Record<string, any>> {
+  data: T | null;
+  error_code: number;
+  message: string;
+  result: boolean;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+export interface Sandbox {
+  emulator: FeennexEmulator;
+  /** `http://127.0.0.1:<port>/feennex` */
+  url: string;
+  shopId: string;
+  secret: string;
+  /** Calls a method signed as documented (`sign: false` sends none, a string sends that). */
+  call<T = Record<string, any>>(method: string, params: Record<string, unknown>, how?: { sign?: false | string; secret?: string; get?: boolean }): Promise<Envelope<T>>;
+  /** Raw HTTP to the sandbox's server, redirects not followed. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: FeennexSandboxOptions = {}): Promise<Sandbox> {
+  const emulator = createFeennexEmulator({
+    ...options,
+    timing: {
+      processingMs: 200,
+      slowAnswerMs: 400,
+      ...options.timing,
+      callbacks: { retryMs: 20, timeoutMs: 1000, ...options.timing?.callbacks },
+    },
+  });
+  const server = createServer(async (req, res) => {
+    const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
+    const aborted = new AbortController();
+    res.on('close', () => aborted.abort());
+    const request = new Request(`http://${req.headers.host}${req.url}`, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: body && new Uint8Array(body),
+      signal: aborted.signal,
+    });
+    const response = (await emulator.handle(request)) ?? new Response('not the sandbox', { status: 404 });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  const origin = await listen(server);
+  const url = `${origin}${emulator.basePath}`;
+  const { shopId, secretKey } = emulator.credentials;
+
+  return {
+    emulator,
+    url,
+    shopId,
+    secret: secretKey,
+    async call(method, params, how = {}) {
+      const keys = DOCUMENTED_SIGNED_KEYS[method] ?? [];
+      const withShop = { shop_id: shopId, ...params };
+      const sign = how.sign === false ? undefined : how.sign ?? documentedSign(withShop, keys, how.secret ?? secretKey);
+      const body = sign === undefined ? withShop : { ...withShop, sign };
+      const response = how.get
+        ? await fetch(`${url}/${method}?${new URLSearchParams(body as Record<string, string>)}`)
+        : await fetch(`${url}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (response.status !== 200) throw new Error(`HTTP ${response.status} from ${method}`);
+      return response.json() as Promise<Envelope<any>>;
+    },
+    fetch: (path, init) => fetch(`${origin}${path}`, { redirect: 'manual', ...init }),
+    close: () => new Promise<void>((resolve) => {
+      emulator.reset();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+export interface ReceivedCallback {
+  contentType: string | undefined;
+  fields: Record<string, string>;
+}
+
+/** A merchant endpoint for callbacks; it answers `failFirst` times with HTTP 500, then `OK`. */
+export async function startCallbackReceiver(failFirst = 0) {
+  const received: ReceivedCallback[] = [];
+  let calls = 0;
+  const waiters: Array<() => void> = [];
+  const server = createServer(async (req, res) => {
+    const body = (await readBody(req)).toString('utf8');
+    calls += 1;
+    if (calls <= failFirst) {
+      res.writeHead(500).end('try later');
+      return;
+    }
+    received.push({ contentType: req.headers['content-type'], fields: Object.fromEntries(new URLSearchParams(body)) });
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+    waiters.splice(0).forEach((wake) => wake());
+  });
+  const url = `${await listen(server)}/feennex/callback`;
+  return {
+    url,
+    received,
+    attempts: () => calls,
+    /** Resolves once `count` callbacks were accepted. */
+    async waitFor(count: number, timeoutMs = 3000): Promise<ReceivedCallback[]> {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`only ${received.length} of ${count} callbacks arrived`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return received;
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+export const now = () => new Date().toISOString();
+
+/** Polls until `check` holds (for effects that happen after an answer, like a callback's outcome). */
+export async function until(check: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
