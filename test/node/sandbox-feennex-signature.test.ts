@@ -71,6 +71,13 @@ describe('feennex sandbox: signature', () => {
       assert.match(answer.message, /^Invalid sign, string_to_sign: /);
     });
 
+    test('an upper-case hex sign is refused, as the documentation asks for lower case', async () => {
+      const params = { now: 'upper', shop_id: '5' };
+      const sign = documentedSign(params, ['now', 'shop_id'], sandbox.secret);
+      assert.equal((await sandbox.call('shop_balance', params, { sign })).error_code, 0);
+      assert.equal((await sandbox.call('shop_balance', params, { sign: sign.toUpperCase() })).error_code, 10);
+    });
+
     test('unsigned extra fields do not change the signature', async () => {
       const answer = await sandbox.call('invoice/create', {
         amount: '10.00', currency: '985', payway: 'card_pln', shop_order_id: 'sig-extra',

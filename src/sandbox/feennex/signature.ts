@@ -13,10 +13,10 @@ export const sha256Hex = (text: string): string => createHash('sha256').update(t
 
 export const signString = (joined: string, secretKey: string): string => sha256Hex(joined + secretKey);
 
-/** Constant-time comparison of a received signature with the expected one. */
+/** Constant-time comparison; only lower-case hex is accepted, as documented. */
 export function signaturesMatch(received: unknown, expected: string): boolean {
-  if (typeof received !== 'string' || !/^[0-9a-f]{64}$/i.test(received)) return false;
-  return timingSafeEqual(Buffer.from(received.toLowerCase(), 'utf8'), Buffer.from(expected, 'utf8'));
+  if (typeof received !== 'string' || !/^[0-9a-f]{64}$/.test(received)) return false;
+  return timingSafeEqual(Buffer.from(received, 'utf8'), Buffer.from(expected, 'utf8'));
 }
 
 /** A callback's sign: every field but `sign` whose value is not empty, sorted by name. */
