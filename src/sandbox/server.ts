@@ -1,0 +1,163 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { toNodeListener } from '../server/adapters.js';
+import { createFeennexEmulator, TEST_CARDS as FEENNEX_TEST_CARDS, type FeennexEmulator, type FeennexSandboxOptions } from './feennex/index.js';
+import { createFenigeEmulator, FENIGE_TEST_CARDS, type FenigeEmulator, type FenigeSandboxOptions } from './fenige/index.js';
+
+/** A share of the request path: a Response for the paths it owns, `undefined` for any other. */
+export type SandboxRoute = (request: Request) => Promise<Response | undefined>;
+
+export interface SandboxOptions {
+  /** Prefix of the whole sandbox when it shares a server (the demo uses `/sandbox`). Default: none. */
+  basePath?: string;
+  fenige?: Omit<FenigeSandboxOptions, 'basePath'>;
+  feennex?: Omit<FeennexSandboxOptions, 'basePath'>;
+}
+
+export interface SandboxEmulators {
+  fenige: FenigeEmulator;
+  feennex: FeennexEmulator;
+}
+
+/** Where each emulator lives and the credentials it accepts (public test values, never real ones). */
+export interface SandboxDescription {
+  url: string;
+  fenige: { url: string; login: string; password: string; merchantUuid: string };
+  feennex: { url: string; shopId: string; secretKey: string };
+}
+
+export interface Sandbox {
+  emulators: SandboxEmulators;
+  /** Answers every request under `basePath`; `undefined` for other paths. */
+  handle: SandboxRoute;
+  /** URLs and credentials for this sandbox served at `origin` (e.g. `http://127.0.0.1:4010`). */
+  describe(origin: string): SandboxDescription;
+}
+
+/**
+ * Both emulators behind one request handler, to mount on any server. Each gateway is a
+ * `SandboxRoute`, so a layer that wraps routes (latency, dropped or repeated deliveries, 5xx) can
+ * be put around either of them without knowing which gateway it is.
+ */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  if (basePath && !basePath.startsWith('/')) throw new TypeError(`basePath must start with "/", got "${basePath}"`);
+  const emulators: SandboxEmulators = {
+    fenige: createFenigeEmulator({ ...options.fenige, basePath: `${basePath}/fenige` }),
+    feennex: createFeennexEmulator({ ...options.feennex, basePath: `${basePath}/feennex` }),
+  };
+  const gatewayRoutes: SandboxRoute[] = [emulators.fenige.handle, emulators.feennex.handle];
+
+  function describe(origin: string): SandboxDescription {
+    const url = `${origin.replace(/\/+$/, '')}${basePath}`;
+    return {
+      url,
+      fenige: { url: `${url}/fenige`, ...emulators.fenige.credentials },
+      feennex: { url: `${url}/feennex`, ...emulators.feennex.credentials },
+    };
+  }
+
+  async function handle(request: Request): Promise<Response | undefined> {
+    const { pathname, origin } = new URL(request.url);
+    if (basePath && pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
+    for (const route of gatewayRoutes) {
+      const response = await route(request);
+      if (response) return response;
+    }
+    if (pathname === basePath || pathname === `${basePath}/`) return renderSandboxIndex(request, describe(origin));
+    return Response.json(
+      { error: `No sandbox endpoint at ${pathname}`, fenige: `${basePath}/fenige/…`, feennex: `${basePath}/feennex/…` },
+      { status: 404 },
+    );
+  }
+
+  return { emulators, handle, describe };
+}
+
+export interface StartSandboxOptions extends Omit<SandboxOptions, 'basePath'> {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default `127.0.0.1`: the sandbox is for this machine only. */
+  host?: string;
+}
+
+export interface RunningSandbox extends SandboxDescription {
+  emulators: SandboxEmulators;
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>;
+}
+
+/** Starts both emulators on one local HTTP server: Fenige under `${url}/fenige`, Feennex under `${url}/feennex`. */
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
+  const { port = 0, host = '127.0.0.1', ...sandboxOptions } = options;
+  const sandbox = createSandbox(sandboxOptions);
+  const server = createServer(
+    toNodeListener(async (request) => (await sandbox.handle(request)) ?? Response.json({ error: 'Not found' }, { status: 404 })),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    ...sandbox.describe(`http://${hostname}:${address.port}`),
+    emulators: sandbox.emulators,
+    close: () =>
+      (closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      })),
+  };
+}
+
+interface CardRow {
+  pan: string;
+  network: string;
+  outcome: string;
+  description: string;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function cardTable(caption: string, cards: readonly CardRow[]): string {
+  const rows = cards
+    .map((c) => `<tr><td><code>${escapeHtml(c.pan)}</code></td><td>${escapeHtml(c.network)}</td><td>${escapeHtml(c.outcome)}</td><td>${escapeHtml(c.description)}</td></tr>`)
+    .join('\n');
+  return `<table><caption>${escapeHtml(caption)}</caption>
+<thead><tr><th scope="col">Card number</th><th scope="col">Network</th><th scope="col">Outcome</th><th scope="col">Meaning</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+}
+
+/** `GET /` of the sandbox: where each emulator is, its credentials and test cards (JSON on request). */
+function renderSandboxIndex(request: Request, sandbox: SandboxDescription): Response {
+  const testCards = { fenige: FENIGE_TEST_CARDS, feennex: FEENNEX_TEST_CARDS };
+  if ((request.headers.get('Accept') ?? '').includes('application/json')) return Response.json({ ...sandbox, testCards });
+  const { fenige, feennex } = sandbox;
+  const dl = (entries: [string, string][]) =>
+    `<dl>${entries.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`).join('')}</dl>`;
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>paytool-elements sandbox</title></head>
+<body><main>
+<h1>paytool-elements sandbox</h1>
+<p>Local emulators of the Fenige Payment Hub and Feennex APIs. The credentials below are public test values; never use real ones here.</p>
+<h2>Fenige Payment Hub</h2>
+${dl([['Base URL', fenige.url], ['Google Pay payments', `${fenige.url}/external-api/transactions/google-pay`], ['Login', fenige.login], ['Password', fenige.password], ['Merchant UUID (gatewayMerchantId)', fenige.merchantUuid]])}
+${cardTable('Fenige test cards', testCards.fenige)}
+<h2>Feennex</h2>
+${dl([['Base URL', feennex.url], ['Create an invoice', `${feennex.url}/invoice/create`], ['Shop id', feennex.shopId], ['Secret key', feennex.secretKey]])}
+${cardTable('Feennex test cards', testCards.feennex)}
+</main></body></html>`;
+  return new Response(html, {
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    },
+  });
+}
