@@ -58,9 +58,14 @@ async function openCard(params: Params, shopId: string, now: number): Promise<Go
     if (error instanceof GooglePayTokenError) throw invalidToken(error.message);
     throw error;
   }
-  const payload = JSON.parse(plaintext) as { gatewayMerchantId?: unknown; paymentMethodDetails?: Partial<GooglePayCard> };
-  if (payload.gatewayMerchantId !== shopId) {
-    throw invalidToken(`sealed for gatewayMerchantId ${JSON.stringify(payload.gatewayMerchantId)}, not for shop ${shopId}`);
+  let payload: { gatewayMerchantId?: unknown; paymentMethodDetails?: Partial<GooglePayCard> };
+  try {
+    payload = JSON.parse(plaintext);
+  } catch {
+    throw invalidToken('the decrypted message is not JSON');
+  }
+  if (payload?.gatewayMerchantId !== shopId) {
+    throw invalidToken(`sealed for gatewayMerchantId ${JSON.stringify(payload?.gatewayMerchantId)}, not for shop ${shopId}`);
   }
   const card = payload.paymentMethodDetails;
   if (typeof card?.pan !== 'string' || typeof card.expirationMonth !== 'number' || typeof card.expirationYear !== 'number') {

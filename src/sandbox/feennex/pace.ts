@@ -27,6 +27,7 @@ export function answerLate(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
     };
     const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
+    if (signal.aborted) done();
+    else signal.addEventListener('abort', done);
   });
 }
