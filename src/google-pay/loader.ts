@@ -25,10 +25,9 @@ const loadedApi = (): GooglePaymentsApi | undefined =>
 export function loadGooglePay(nonce?: string): Promise<GooglePaymentsApi> {
   const api = loadedApi();
   if (api) return Promise.resolve(api);
-  loading ??= inject(nonce).catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  // Only the load in flight is shared; once done, the page's own google.payments.api is the cache,
+  // and a failure is forgotten so that the next call tries again.
+  loading ??= inject(nonce).finally(() => (loading = undefined));
   return loading;
 }
 

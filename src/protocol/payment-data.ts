@@ -130,7 +130,7 @@ export function summarize(issues: FieldIssue[], what = 'data'): string {
 }
 
 export function validate<T>(schema: z.ZodMiniType<T>, input: unknown, what = 'data'): Validation<T> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const issues = toFieldIssues(result.error.issues);
   return { ok: false, issues, message: summarize(issues, what) };
