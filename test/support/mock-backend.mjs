@@ -46,6 +46,12 @@ export function mockBackend() {
       ctx.body = `<!doctype html><title>echo</title><pre id="echo">${JSON.stringify(fields).replace(/</g, '\\u003c')}</pre>`;
       return;
     }
+    if (ctx.path === '/mock/slow-script.js') {
+      await sleep(3_000);
+      ctx.type = 'text/javascript';
+      ctx.body = '/* too late */';
+      return;
+    }
     if (!m) return next();
     const [, id, kind, rest] = m;
     const s = scenario(id);
