@@ -1,4 +1,5 @@
-import { classifyResponse, IDEMPOTENCY_HEADER, type Outcome } from '../protocol/index.js';
+import { classifyResponse, type Outcome } from '../protocol/outcome.js';
+import { IDEMPOTENCY_HEADER } from '../protocol/http.js';
 
 /** How hard the element tries to learn a payment's outcome before giving up (contract §4.2). */
 export interface BackendPolicy {

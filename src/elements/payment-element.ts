@@ -1,6 +1,7 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { validatePaymentData, validate, hostedRequestSchema, type PaymentData, type Validation } from '../protocol/index.js';
+import { validatePaymentData } from '../protocol/payment-data.js';
+import type { PaymentData, Validation } from '../protocol/index.js';
 import { loadGooglePay } from '../google-pay/loader.js';
 import { paymentsClient, sheetIsOpen } from '../google-pay/clients.js';
 import { baseCardMethod, isReadyToPayRequest, paymentDataRequest, type GatewayId } from '../google-pay/request.js';
@@ -9,7 +10,7 @@ import { payWithGooglePay, type FlowResult } from '../checkout/google-pay-flow.j
 import { submit, type BackendPolicy } from '../checkout/backend-client.js';
 import { hostedBody, newTransactionId } from '../checkout/payment-body.js';
 import { navigate } from '../checkout/redirect.js';
-import { failureMessage, localeOf, messagesFor, type Messages } from '../i18n/index.js';
+import { failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
 
@@ -27,6 +28,16 @@ function contentKey(value: unknown): string {
     ) ?? '';
   } catch {
     return String(Math.random()); // cyclic: treat as changed, validation reports it
+  }
+}
+
+/** The URL resolved against the page, when it is http(s); the hosted page's return address. */
+function absoluteHttpUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value, document.baseURI);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -80,6 +91,8 @@ export abstract class PaymentElement extends LitElement {
 
   private client?: PaymentsClient;
   private busy = false;
+  /** The payer started the payment from inside the element: keep focus inside when the button goes. */
+  private focusInside = false;
   private wasReady = false;
   private wasInvalid = false;
   private checkedEnvironment?: Environment;
@@ -108,12 +121,32 @@ export abstract class PaymentElement extends LitElement {
   }
 
   private get messages(): Messages {
-    return messagesFor(this.locale ?? localeOf(this));
+    return messagesFor(this.locale || localeOf(this));
   }
+
+  /** Google's `buttonLocale`: the `locale` attribute, else the page's language, else Google's default. */
+  private get buttonLocale(): string | undefined {
+    return (this.locale || pageLanguage(this))?.split('-')[0]?.toLowerCase() || undefined;
+  }
+
+  // The page may switch its language (`<html lang>`) at any time: messages and button follow it.
+  private languageObserver?: MutationObserver;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.languageObserver ??= new MutationObserver(() => this.languageChanged());
+    this.languageObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
     if (this.checkedEnvironment !== this.environment) void this.checkGooglePay();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.languageObserver?.disconnect();
+  }
+
+  private languageChanged(): void {
+    if (this.googleButton && this.client && !this.locale) this.googleButton = this.createGoogleButton(this.client);
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -132,6 +165,20 @@ export abstract class PaymentElement extends LitElement {
     const state = this.state;
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
     this.announceReadiness();
+    this.keepFocus();
+  }
+
+  /** When the control the payer used disappears (success hides the button), focus the status message. */
+  private keepFocus(): void {
+    // Only once the payment has ended: while the Google Pay sheet is open, focus belongs to it.
+    if (!this.focusInside || (this.phase !== 'success' && this.phase !== 'failure')) return;
+    this.focusInside = false;
+    const active = this.shadowRoot!.activeElement as HTMLElement | null;
+    const lost = !active || active.offsetParent === null;
+    const pageLostIt = this.ownerDocument.activeElement === this.ownerDocument.body;
+    if (lost && (pageLostIt || this.ownerDocument.activeElement === this)) {
+      this.shadowRoot!.querySelector<HTMLElement>('[part="status"]')?.focus();
+    }
   }
 
   /** Validates the current `data` with the element's configuration. */
@@ -198,7 +245,8 @@ export abstract class PaymentElement extends LitElement {
     if (this.buttonType) options.buttonType = this.buttonType;
     if (this.buttonSizeMode) options.buttonSizeMode = this.buttonSizeMode;
     if (this.buttonRadius !== undefined && !Number.isNaN(this.buttonRadius)) options.buttonRadius = this.buttonRadius;
-    if (this.locale) options.buttonLocale = this.locale;
+    const buttonLocale = this.buttonLocale;
+    if (buttonLocale) options.buttonLocale = buttonLocale;
     return client.createButton(options);
   }
 
@@ -212,6 +260,7 @@ export abstract class PaymentElement extends LitElement {
     const checked = this.check();
     this.validation = checked;
     if (!checked.ok) return undefined;
+    this.focusInside = !!this.shadowRoot!.activeElement;
     return checked.value;
   }
 
@@ -242,9 +291,12 @@ export abstract class PaymentElement extends LitElement {
     this.busy = true;
     try {
       const transactionId = data.transactionId ?? newTransactionId();
-      const body = hostedBody(data, transactionId, this.returnUrl ?? location.href);
-      const checked = validate(hostedRequestSchema, body, 'return-url');
-      if (!checked.ok) return this.reportError({ code: 'INVALID_CONFIGURATION', message: checked.message, issues: checked.issues });
+      const returnUrl = absoluteHttpUrl(this.returnUrl ?? location.href);
+      if (!returnUrl) {
+        const issues = [{ path: 'return-url', message: 'must be an absolute http(s) URL' }];
+        return this.reportError({ code: 'INVALID_CONFIGURATION', message: `return-url ${issues[0]!.message}`, issues });
+      }
+      const body = hostedBody(data, transactionId, returnUrl);
       this.phase = 'processing';
       const hostedUrl = `${this.endpoint.replace(/\/+$/, '')}/hosted`;
       const { outcome, response } = await submit(hostedUrl, body, this.backendPolicy, () => (this.phase = 'checking'));
@@ -315,13 +367,13 @@ export abstract class PaymentElement extends LitElement {
     const showFallback = this.fallback === 'hosted' && this.google === 'unavailable' && state !== 'invalid' && state !== 'success';
     const locked = this.disabled || state === 'processing';
     return html`<div class="container" part="container">
-      <div class="button" part="button" ?hidden=${!showButton} aria-disabled=${locked ? 'true' : 'false'} ?inert=${locked}>
+      <div class="button" part="button" ?hidden=${!showButton} aria-disabled=${locked ? 'true' : 'false'}>
         ${this.googleButton}
       </div>
-      <button type="button" class="fallback" part="fallback-button" ?hidden=${!showFallback} ?disabled=${locked} @click=${() => this.payByCard()}>
+      <button type="button" class="fallback" part="fallback-button" ?hidden=${!showFallback} aria-disabled=${locked ? 'true' : 'false'} @click=${() => this.payByCard()}>
         ${messages.payByCard}
       </button>
-      <div class="status" part="status" role="status" aria-live="polite" data-tone=${state}>${this.statusText(messages)}</div>
+      <div class="status" part="status" role="status" aria-live="polite" tabindex="-1" data-tone=${state}>${this.statusText(messages)}</div>
     </div>`;
   }
 }

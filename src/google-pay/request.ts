@@ -1,4 +1,5 @@
-import { minorToDecimal, type PaymentData as Data } from '../protocol/index.js';
+import { minorToDecimal } from '../protocol/currency.js';
+import type { PaymentData as Data } from '../protocol/payment-data.js';
 import type { CardMethod, IsReadyToPayRequest, PaymentDataRequest } from './types.js';
 
 export type GatewayId = 'fenige' | 'feennex';

@@ -20,15 +20,13 @@ export function messagesFor(locale: string | undefined): Messages {
   return catalogue.get(tag) ?? catalogue.get(tag.split('-')[0]!) ?? en;
 }
 
-/** The language of an element: its `locale` attribute, the nearest `lang`, then the browser's. */
-export function localeOf(element: Element): string {
-  return (
-    element.getAttribute('locale') ||
-    element.closest('[lang]')?.getAttribute('lang') ||
-    element.ownerDocument.documentElement.lang ||
-    navigator.language
-  );
-}
+/** The language the page declares around an element: the nearest `lang`, then `<html lang>`. */
+export const pageLanguage = (element: Element): string | undefined =>
+  element.closest('[lang]')?.getAttribute('lang') || element.ownerDocument.documentElement.lang || undefined;
+
+/** The language of an element: its `locale` attribute, the page's language, then the browser's. */
+export const localeOf = (element: Element): string =>
+  element.getAttribute('locale') || pageLanguage(element) || navigator.language;
 
 /** The payer-facing message for a failure code. */
 export const failureMessage = (messages: Messages, code: string): string => messages.failure[failureGroup(code)];

@@ -57,5 +57,4 @@ export const validateCheckoutRequest = (body: unknown): Validation<CheckoutReque
 export const validateHostedRequest = (body: unknown): Validation<HostedRequest> =>
   validate(hostedRequestSchema, body, 'request body');
 
-/** Header carrying the idempotency key; its value is always the `transactionId`. */
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export { IDEMPOTENCY_HEADER } from './http.js';

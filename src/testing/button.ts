@@ -1,5 +1,5 @@
 /**
- * The fake's `createButton`: a `<div>` holding a `<button aria-label="Google Pay">`, styled by a
+ * The fake's `createButton`: a `<div>` holding a `<button>` named by its visible text ("Pay with Google Pay"), styled by a
  * `<style>` added once per root (the `buttonRootNode`, else the document head) as pay.js does.
  * No inline `style` attributes and the client's `nonce` on the `<style>`, so it runs under a strict CSP.
  */
@@ -44,7 +44,7 @@ export function createFakeButton(options: ButtonOptions, nonce: string | undefin
 
   const button = document.createElement('button');
   button.type = 'button';
-  button.setAttribute('aria-label', 'Google Pay');
+  // Its visible text is its accessible name (Google's real button shows a logo and is labelled).
   button.className = `fake-gpay-button ${buttonColor === 'white' ? 'white' : 'black'}`;
   button.textContent = `${PREFIX[buttonType] ?? PREFIX.buy} Google Pay`.trim();
   if (typeof buttonRadius === 'number') button.style.borderRadius = `${buttonRadius}px`; // CSSOM: allowed by CSP

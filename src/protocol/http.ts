@@ -1,0 +1,2 @@
+/** Header carrying the idempotency key; its value is always the `transactionId`. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

@@ -1,0 +1,133 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { backend, click, firstEvent, freshGooglePay, googleButton, mount, mountReady, statusText, validData } from '../helpers.js';
+import type { PaymentElement } from '../../../src/elements/payment-element.js';
+
+type Lang = 'en' | 'pl';
+
+const until = async (el: PaymentElement, state: string) => {
+  for (let i = 0; i < 200 && el.state !== state; i++) await new Promise((r) => setTimeout(r, 10));
+  await el.updateComplete;
+  expect(el.state).to.equal(state);
+};
+
+/** Brings an element into each state of contract §2.2. */
+const states: Record<string, (lang: Lang) => Promise<PaymentElement>> = {
+  loading: (lang) => mount('paytool-button', { attrs: `locale="${lang}"` }),
+  ready: (lang) => mountReady('paytool-button', { attrs: `locale="${lang}"` }),
+  unavailable: async (lang) => {
+    freshGooglePay({ ready: false });
+    const el = await mount('paytool-button', { data: validData, attrs: `locale="${lang}" fallback="hosted"` });
+    await firstEvent(el, 'payment-unavailable');
+    return el;
+  },
+  invalid: async (lang) => {
+    const el = await mount('feennex-pay', { data: { ...validData, amount: 0 }, attrs: `locale="${lang}"` });
+    await until(el, 'invalid');
+    return el;
+  },
+  processing: async (lang) => {
+    const server = await backend({ pay: [{ body: { status: 'APPROVED' }, delayMs: 400 }] });
+    const el = await mountReady('paytool-button', { endpoint: server.endpoint, attrs: `locale="${lang}"` });
+    click(el);
+    await until(el, 'processing');
+    return el;
+  },
+  success: async (lang) => {
+    const server = await backend({ pay: [{ body: { status: 'APPROVED' } }] });
+    const el = await mountReady('paytool-button', { endpoint: server.endpoint, attrs: `locale="${lang}"` });
+    const done = oneEvent(el, 'payment-success');
+    click(el);
+    await done;
+    await el.updateComplete;
+    return el;
+  },
+  failure: async (lang) => {
+    const server = await backend({ pay: [{ status: 422, body: { status: 'E0150' } }] });
+    const el = await mountReady('feennex-pay', { endpoint: server.endpoint, attrs: `locale="${lang}"` });
+    const done = oneEvent(el, 'payment-failure');
+    click(el);
+    await done;
+    await el.updateComplete;
+    return el;
+  },
+};
+
+describe('accessibility in every state, in English and Polish (axe)', () => {
+  beforeEach(() => freshGooglePay());
+  for (const lang of ['en', 'pl'] as const) {
+    for (const [state, enter] of Object.entries(states)) {
+      it(`${state} (${lang})`, async () => {
+        const el = await enter(lang);
+        expect(el.state).to.equal(state);
+        await expect(el).to.be.accessible();
+      });
+    }
+  }
+});
+
+describe('languages', () => {
+  beforeEach(() => freshGooglePay());
+
+  it('speaks Polish from the locale attribute, in the status and in event details', async () => {
+    const server = await backend({ pay: [{ status: 422, body: { status: 'E0150' } }] });
+    const el = await mountReady('paytool-button', { endpoint: server.endpoint, attrs: 'locale="pl"' });
+    const failure = oneEvent(el, 'payment-failure');
+    click(el);
+    const { detail } = await failure;
+    expect(detail.message).to.equal('Płatność została odrzucona. Spróbuj inną kartą.');
+    expect(statusText(el)).to.equal(detail.message);
+  });
+
+  it('follows the page’s lang and passes it to Google as buttonLocale', async () => {
+    const fake = freshGooglePay();
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'pl-PL';
+    document.body.append(wrapper);
+    const el = document.createElement('paytool-button');
+    wrapper.append(el);
+    const ready = oneEvent(el, 'payment-ready');
+    el.data = validData;
+    await ready;
+    expect((fake.calls.createButton[0] as { buttonLocale?: string }).buttonLocale).to.equal('pl');
+    wrapper.remove();
+  });
+
+  it('describes every Fenige and Feennex code in words, in both languages', async () => {
+    const { messagesFor, failureMessage } = await import('../../../src/i18n/index.js');
+    const generic = { en: messagesFor('en').failure.generic, pl: messagesFor('pl').failure.generic };
+    const codes = ['E8000', 'E8001', 'E8002', 'E0122', 'E0132', 'E0135', 'E0137', 'E0150', 'E0151', 'E0152', 'E0153', 'E0156', 'E0157', 'E01583', 'E0159', 'E01596', 'E01597', 'E01598', 'E01599', 'E01600', 'E01601', 'E01602', 'E01607', 'E0142', 'E0190', 'E0200', 'E0201', 'E0202', 'E0203', 'E0204', 'E0205', 'E0206', 'E0207', 'E0208', 'E0209', 'E0210', 'E0211', 'E11000', 'E9000', 'E9001', 'E9002', 'E9008'];
+    for (let n = 1; n <= 19; n++) codes.push(`FEENNEX_${n}`);
+    for (const code of codes) {
+      for (const lang of ['en', 'pl'] as const) {
+        expect(failureMessage(messagesFor(lang), code), `${code} ${lang}`).not.to.equal(generic[lang]);
+      }
+    }
+  });
+});
+
+describe('keyboard and focus', () => {
+  beforeEach(() => freshGooglePay());
+
+  it('pays from the keyboard and keeps focus inside the element after the button goes', async () => {
+    const server = await backend({ pay: [{ body: { status: 'APPROVED' } }] });
+    const el = await mountReady('paytool-button', { endpoint: server.endpoint });
+    googleButton(el).focus();
+    expect(el.shadowRoot!.activeElement).to.equal(googleButton(el));
+    const success = oneEvent(el, 'payment-success');
+    googleButton(el).click(); // what Enter/Space do on a focused <button>
+    await success;
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(el);
+    expect(el.shadowRoot!.activeElement!.getAttribute('part')).to.equal('status');
+  });
+
+  it('the Pay by card button is a real, focusable button', async () => {
+    freshGooglePay({ ready: false });
+    const el = await mount('paytool-button', { data: validData, attrs: 'fallback="hosted"' });
+    await firstEvent(el, 'payment-unavailable');
+    await el.updateComplete;
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="fallback-button"]')!;
+    button.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+  });
+});
