@@ -1,0 +1,289 @@
+// npm run size (after npm run build): gzip and brotli sizes of dist/paytool.js and of every npm
+// entry point as a consumer's bundler would include it, with each dependency's share. Exits 1 when
+// dist/paytool.js is over the gzip budget. `--json` prints the same numbers for machines;
+// `--files` adds the 25 largest source files of dist/paytool.js.
+//
+// Units: 1 KB = 1024 bytes. gzip = zlib level 9 (as `gzip -9`), brotli = quality 11 (maximum).
+// Shares: every byte of the minified bundle is attributed to its source file through the bundle's
+// source map; compressed shares are estimated in proportion to those minified bytes.
+import { readFileSync, existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const KB = 1024;
+/** dist/paytool.js: both elements, every feature, both languages, in at most 20 KB gzip. */
+export const BUDGET_GZIP_BYTES = 20 * KB;
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PAYTOOL = 'dist/paytool.js';
+/** Entries that run on servers: only Node's builtins stay outside the bundle. */
+const SERVER_ENTRIES = new Set(['./server', './sandbox']);
+/** Export keys that are not JavaScript entry points (or are dist/paytool.js itself). */
+const NOT_ENTRIES = new Set(['./paytool.js', './custom-elements.json', './package.json']);
+/** Lit ships as four packages; a consumer sees one dependency. */
+const LIT_PACKAGES = new Set(['lit', 'lit-html', 'lit-element', '@lit/reactive-element']);
+
+export function compressedSizes(bytes) {
+  const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  return {
+    min: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+      },
+    }).length,
+  };
+}
+
+/** `{ ok, margin }`: margin = budget − size, negative when over. Exactly the budget is within it. */
+export function budgetVerdict(gzipBytes, budget = BUDGET_GZIP_BYTES) {
+  return { ok: gzipBytes <= budget, budget, margin: budget - gzipBytes };
+}
+
+/**
+ * Which dependency a bundled source file (path from the project root) belongs to: a package name
+ * — a dependency's own dependencies count as that dependency (`viaDependency`: name → direct
+ * dependency) — or `ours: <folder>` for this project's code (src/ or its build, dist/npm/).
+ */
+export function ownerOf(source, viaDependency = new Map()) {
+  const path = source.replaceAll('\\', '/');
+  const inPackage = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
+  if (inPackage) {
+    const name = viaDependency.get(inPackage[1]) ?? inPackage[1];
+    return LIT_PACKAGES.has(name) ? 'lit' : name;
+  }
+  const ours = /(?:^|\/)(?:src|dist\/npm)\/(.+)$/.exec(path);
+  if (ours) {
+    // Up to two folder levels: `ours: elements`, `ours: server/fenige`; files at the top are `entry`.
+    const folders = ours[1].split('/').slice(0, -1).slice(0, 2);
+    return `ours: ${folders.join('/') || 'entry'}`;
+  }
+  return '(bundler runtime)';
+}
+
+const SOURCE_MAP_COMMENT = /\n?\/\/# sourceMappingURL=\S+\s*$/;
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Decodes one source-map segment (base64 VLQ) into its numbers. */
+function decodeSegment(segment) {
+  const values = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of segment) {
+    const digit = BASE64.indexOf(char);
+    if (digit < 0) throw new Error(`bad source map character "${char}"`);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+      continue;
+    }
+    values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+    value = 0;
+    shift = 0;
+  }
+  return values;
+}
+
+/**
+ * Minified bytes (UTF-8) per source file: each generated range from one mapping to the next goes
+ * to that mapping's source, across line breaks too (the lines of a multi-line template literal
+ * carry no mapping of their own). Bytes before the first mapping go to `null`.
+ */
+export function bytesBySource(code, map) {
+  const totals = new Map();
+  const add = (source, text) => totals.set(source, (totals.get(source) ?? 0) + Buffer.byteLength(text));
+  const mappingLines = map.mappings.split(';');
+  let sourceIndex = 0;
+  let owner = null;
+  code.split('\n').forEach((line, lineNumber) => {
+    if (lineNumber > 0) add(owner, '\n');
+    let column = 0;
+    let from = 0;
+    for (const segment of (mappingLines[lineNumber] ?? '').split(',')) {
+      if (!segment) continue;
+      // [generated column, source, original line, original column, name]: only the first two matter here.
+      const [columnDelta, sourceDelta] = decodeSegment(segment);
+      column += columnDelta;
+      add(owner, line.slice(from, column));
+      from = column;
+      if (sourceDelta === undefined) {
+        owner = null;
+      } else {
+        sourceIndex += sourceDelta;
+        owner = map.sources[sourceIndex];
+      }
+    }
+    add(owner, line.slice(from));
+  });
+  return totals;
+}
+
+/**
+ * Minified bytes per group (`groupOf(sourcePath)`), largest first, with compressed sizes estimated
+ * in proportion to them.
+ */
+export function sharesOf(code, map, sizes, groupOf) {
+  const byGroup = new Map();
+  for (const [source, bytes] of bytesBySource(code, map)) {
+    const group = source === null ? '(unmapped)' : groupOf(source);
+    byGroup.set(group, (byGroup.get(group) ?? 0) + bytes);
+  }
+  const total = [...byGroup.values()].reduce((a, b) => a + b, 0);
+  return [...byGroup]
+    .map(([owner, min]) => ({
+      owner,
+      min,
+      share: min / total,
+      gzip: Math.round((sizes.gzip * min) / total),
+      brotli: Math.round((sizes.brotli * min) / total),
+    }))
+    .sort((a, b) => b.min - a.min);
+}
+
+/** A consumer's build of `entry`; with `configFile`, the project's own build of dist/paytool.js instead. */
+async function bundle(viteBuild, { entry, configFile, external = [] }) {
+  const consumerBuild = {
+    emptyOutDir: false,
+    target: 'es2021',
+    minify: true,
+    lib: { entry, formats: ['es'], fileName: () => 'bundle.js' },
+    rolldownOptions: { external, output: { minify: true, codeSplitting: false } },
+  };
+  const result = await viteBuild({
+    configFile: configFile ?? false,
+    root: ROOT,
+    logLevel: 'silent',
+    // Arrays in an inline config are appended to the config file's, so only scalars go on top of it.
+    build: { ...(configFile ? {} : consumerBuild), write: false, sourcemap: true },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  const chunks = outputs.filter((o) => o.type === 'chunk');
+  if (chunks.length !== 1) throw new Error(`${entry}: expected one chunk, got ${chunks.length}`);
+  const { code, map } = chunks[0];
+  // Source paths are relative to the output directory (`dist`, Vite's default and ours).
+  const sources = map.sources.map((source) => relative(ROOT, resolve(ROOT, 'dist', source)));
+  return { code: code.replace(SOURCE_MAP_COMMENT, ''), map: { mappings: map.mappings, sources } };
+}
+
+/** Packages our dependencies depend on, mapped to the dependency that brings them (one level deep). */
+function transitiveOwners(pkg) {
+  const owners = new Map();
+  for (const dependency of Object.keys(pkg.dependencies ?? {})) {
+    const manifest = resolve(ROOT, 'node_modules', dependency, 'package.json');
+    if (!existsSync(manifest)) continue;
+    for (const name of Object.keys(JSON.parse(readFileSync(manifest, 'utf8')).dependencies ?? {})) {
+      if (!(name in pkg.dependencies) && !owners.has(name)) owners.set(name, dependency);
+    }
+  }
+  return owners;
+}
+
+function entryPoints(pkg) {
+  return Object.entries(pkg.exports)
+    .filter(([key]) => !NOT_ENTRIES.has(key))
+    .map(([key, target]) => ({ key, file: typeof target === 'string' ? target : target.default }));
+}
+
+function externalsFor(key, pkg) {
+  const peers = Object.keys(pkg.peerDependencies ?? {});
+  const builtins = SERVER_ENTRIES.has(key) ? [/^node:/, ...builtinModules] : [];
+  const peerPatterns = peers.map((name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/|$)`));
+  return { external: [...builtins, ...peerPatterns], names: [...(builtins.length ? ['node:*'] : []), ...peers] };
+}
+
+export async function measure() {
+  const { build: viteBuild } = await import('vite');
+  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
+  const viaDependency = transitiveOwners(pkg);
+  const paytoolPath = resolve(ROOT, PAYTOOL);
+  if (!existsSync(paytoolPath)) throw new Error(`${PAYTOOL} is missing: run npm run build first`);
+  const paytoolCode = readFileSync(paytoolPath);
+  const paytoolSizes = compressedSizes(paytoolCode);
+  // Rebuilt with the project's own vite.config.ts, with a source map, for the shares.
+  const rebuilt = await bundle(viteBuild, { entry: 'src/index.ts', configFile: resolve(ROOT, 'vite.config.ts') });
+  const rebuiltSizes = compressedSizes(rebuilt.code);
+  const owner = (source) => ownerOf(source, viaDependency);
+  const paytool = {
+    file: PAYTOOL,
+    ...paytoolSizes,
+    budget: budgetVerdict(paytoolSizes.gzip),
+    stale: rebuilt.code !== paytoolCode.toString('utf8'),
+    shares: sharesOf(rebuilt.code, rebuilt.map, rebuiltSizes, owner),
+    files: sharesOf(rebuilt.code, rebuilt.map, rebuiltSizes, (source) => source.replace(/^.*node_modules\//, '')),
+  };
+
+  const entries = [];
+  for (const { key, file } of entryPoints(pkg)) {
+    if (!existsSync(resolve(ROOT, file))) {
+      entries.push({ key, file, built: false });
+      continue;
+    }
+    const { external, names } = externalsFor(key, pkg);
+    const chunk = await bundle(viteBuild, { entry: file, external });
+    const sizes = compressedSizes(chunk.code);
+    entries.push({ key, file, built: true, external: names, ...sizes, shares: sharesOf(chunk.code, chunk.map, sizes, owner) });
+  }
+  return { unit: { KB }, gzip: 'zlib level 9', brotli: 'quality 11, text mode', bundler: 'vite (rolldown), minified, ES2021, library mode: every export kept', paytool, entries };
+}
+
+const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+const pad = (text, width) => String(text).padEnd(width);
+const lpad = (text, width) => String(text).padStart(width);
+
+function sizeRow(label, s) {
+  return `${pad(label, 48)}${lpad(kb(s.min), 11)}${lpad(kb(s.gzip), 11)}${lpad(kb(s.brotli), 11)}`;
+}
+
+function shareRows(shares) {
+  return shares
+    .filter((s) => s.min > 0)
+    .map((s) => `    ${pad(s.owner, 44)}${lpad(kb(s.min), 11)}${lpad(`~${kb(s.gzip)}`, 11)}${lpad(`~${kb(s.brotli)}`, 11)}${lpad(`${(s.share * 100).toFixed(1)}%`, 8)}`);
+}
+
+export function formatReport(report, { files = false } = {}) {
+  const { paytool, entries } = report;
+  const { budget } = paytool;
+  const lines = [
+    'paytool-elements size — 1 KB = 1024 bytes; gzip = zlib level 9, brotli = quality 11',
+    '',
+    `${pad('', 48)}${lpad('minified', 11)}${lpad('gzip', 11)}${lpad('brotli', 11)}`,
+    sizeRow(paytool.file, paytool),
+    ...shareRows(paytool.shares),
+    '',
+    `budget: ${kb(budget.budget)} gzip (${budget.budget} bytes) for ${paytool.file}: ${paytool.gzip} bytes, ` +
+      (budget.ok ? `${budget.margin} bytes to spare` : `OVER by ${-budget.margin} bytes`),
+  ];
+  if (files) lines.push('', `${paytool.file} by source file:`, ...shareRows(paytool.files.slice(0, 25)));
+  if (paytool.stale) lines.push(`note: ${paytool.file} differs from a fresh build of src/ — run npm run build (shares are of the fresh build)`);
+  lines.push('', `npm entry points as a consumer's bundler includes them (${report.bundler}):`, '');
+  for (const entry of entries) {
+    if (!entry.built) {
+      lines.push(`${pad(entry.key, 48)}not built (${entry.file} missing)`);
+      continue;
+    }
+    const external = entry.external.length ? `  external: ${entry.external.join(', ')}` : '';
+    lines.push(sizeRow(entry.key, entry) + external, ...shareRows(entry.shares));
+  }
+  lines.push('', 'shares: minified bytes from the source map; compressed shares (~) in proportion to them');
+  return lines.join('\n');
+}
+
+async function main() {
+  const report = await measure();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(report, null, 2));
+  else console.log(formatReport(report, { files: process.argv.includes('--files') }));
+  if (!report.paytool.budget.ok) process.exitCode = 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    console.error(`size: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  });
+}

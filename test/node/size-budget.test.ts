@@ -1,0 +1,92 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+// @ts-expect-error — a plain .mjs script without type declarations
+import { BUDGET_GZIP_BYTES, budgetVerdict, bytesBySource, compressedSizes, ownerOf, sharesOf } from '../../scripts/size.mjs';
+
+/** `npm run size`: the budget rule, the compressed sizes and the per-dependency attribution. */
+
+describe('budget', () => {
+  test('is 20 KB of 1024 bytes, gzip', () => {
+    assert.equal(BUDGET_GZIP_BYTES, 20 * 1024);
+  });
+
+  test('exactly the budget passes with no margin; one byte more fails by one byte', () => {
+    assert.deepEqual(budgetVerdict(20_480), { ok: true, budget: 20_480, margin: 0 });
+    assert.deepEqual(budgetVerdict(20_481), { ok: false, budget: 20_480, margin: -1 });
+    assert.deepEqual(budgetVerdict(16_000), { ok: true, budget: 20_480, margin: 4_480 });
+    assert.deepEqual(budgetVerdict(101, 100), { ok: false, budget: 100, margin: -1 });
+  });
+});
+
+describe('compressed sizes', () => {
+  test('gzip is zlib level 9; brotli (quality 11) is smaller on text; strings and buffers measure alike', () => {
+    const text = 'const messages = { en: "Pay with Google Pay", pl: "Zapłać przez Google Pay" };\n'.repeat(40);
+    const sizes = compressedSizes(text);
+    assert.equal(sizes.min, Buffer.byteLength(text));
+    assert.equal(sizes.gzip, gzipSync(text, { level: 9 }).length);
+    assert.ok(sizes.brotli < sizes.gzip, 'brotli at quality 11 beats gzip on text');
+    assert.deepEqual(compressedSizes(Buffer.from(text)), sizes);
+  });
+});
+
+describe('attribution', () => {
+  // Segments: "AAAA" = column 0 of source 0; "ECAA" = 2 columns on, next source; "G" = 3 columns on, unmapped.
+  const map = { sources: ['node_modules/lit-html/lit-html.js', 'src/i18n/pl.ts'], mappings: 'AAAA,ECAA,G;' };
+
+  test('each range goes to its mapping, continuation lines to the mapping before them, bytes in UTF-8', () => {
+    const code = 'aaBBBzz\nCC';
+    const totals = bytesBySource(code, map);
+    assert.equal(totals.get('node_modules/lit-html/lit-html.js'), 2);
+    assert.equal(totals.get('src/i18n/pl.ts'), 3);
+    assert.equal(totals.get(null), 2 + 1 + 2, 'after "G" nothing is mapped until the next mapping');
+    const polish = bytesBySource('aałłł', { ...map, mappings: 'AAAA,ECAA' });
+    assert.equal(polish.get('src/i18n/pl.ts'), 6, 'ł is two bytes');
+  });
+
+  test('every byte is counted once, and compressed shares add up to the whole', () => {
+    const code = 'aaBBBzz\nCC';
+    const shares = sharesOf(code, map, { gzip: 100, brotli: 90 }, (source: string) => ownerOf(source));
+    assert.deepEqual(shares.map((s: { owner: string }) => s.owner), ['(unmapped)', 'ours: i18n', 'lit']);
+    assert.equal(shares.reduce((sum: number, s: { min: number }) => sum + s.min, 0), Buffer.byteLength(code));
+    assert.equal(shares.reduce((sum: number, s: { gzip: number }) => sum + s.gzip, 0), 100);
+  });
+
+  test('owners: Lit is one dependency, transitive packages count as the dependency that brings them, our code by folder', () => {
+    const via = new Map([['nub', 'currency-codes']]);
+    assert.equal(ownerOf('node_modules/@lit/reactive-element/css-tag.js'), 'lit');
+    assert.equal(ownerOf('node_modules/lit-element/lit-element.js'), 'lit');
+    assert.equal(ownerOf('node_modules/@lit/react/index.js'), '@lit/react');
+    assert.equal(ownerOf('node_modules/zod/v4/core/schemas.js'), 'zod');
+    assert.equal(ownerOf('node_modules/nub/index.js', via), 'currency-codes');
+    assert.equal(ownerOf('node_modules/a/node_modules/zod/index.js'), 'zod');
+    assert.equal(ownerOf('src/elements/payment-element.ts'), 'ours: elements');
+    assert.equal(ownerOf('dist/npm/server/fenige/client.js'), 'ours: server/fenige');
+    assert.equal(ownerOf('src/index.ts'), 'ours: entry');
+    assert.equal(ownerOf('\0rolldown/runtime.js'), '(bundler runtime)');
+  });
+});
+
+describe('npm run size', () => {
+  const built = existsSync('dist/paytool.js') && existsSync('dist/npm/index.js');
+  test('exits 1 exactly when dist/paytool.js is over budget, and reports every entry point', { skip: !built && 'needs npm run build' }, async () => {
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(process.execPath, ['scripts/size.mjs', '--json'], { timeout: 60_000 }, (error, out) =>
+        resolve({ code: error ? (error as { code?: number }).code ?? null : 0, stdout: out }),
+      );
+    });
+    const report = JSON.parse(stdout);
+    assert.equal(report.paytool.budget.budget, 20_480);
+    assert.equal(report.paytool.budget.margin, 20_480 - report.paytool.gzip);
+    assert.equal(code, report.paytool.budget.ok ? 0 : 1);
+    const keys = report.entries.map((e: { key: string }) => e.key);
+    for (const key of ['.', './paytool-button.js', './feennex-pay.js', './testing', './server', './sandbox']) assert.ok(keys.includes(key), key);
+    const main = report.entries.find((e: { key: string }) => e.key === '.');
+    const owners = main.shares.map((s: { owner: string }) => s.owner);
+    assert.ok(owners.includes('lit') && owners.includes('zod') && owners.includes('ours: elements'), owners.join());
+    const server = report.entries.find((e: { key: string }) => e.key === './server');
+    assert.ok(server.external.includes('node:*'));
+  });
+});
