@@ -9,6 +9,15 @@ export {
   type SandboxEmulators,
   type SandboxRoute,
 } from './server.js';
+export {
+  FAULT_KINDS,
+  type SandboxFaults,
+  type FaultSettings,
+  type FaultRule,
+  type FaultKind,
+  type FaultMatch,
+  type InjectedFault,
+} from './faults.js';
 export { createTestToken, type CreateTestTokenOptions, type GooglePayToken, type TestCard, type TestCardInput } from './test-token.js';
 export {
   openGooglePayToken,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { toNodeListener } from '../server/adapters.js';
 import { createFeennexEmulator, TEST_CARDS as FEENNEX_TEST_CARDS, type FeennexEmulator, type FeennexSandboxOptions } from './feennex/index.js';
 import { createFenigeEmulator, FENIGE_TEST_CARDS, type FenigeEmulator, type FenigeSandboxOptions } from './fenige/index.js';
+import { createFaultLayer, type FaultSettings, type SandboxFaults } from './faults.js';
 
 /** A share of the request path: a Response for the paths it owns, `undefined` for any other. */
 export type SandboxRoute = (request: Request) => Promise<Response | undefined>;
@@ -12,6 +13,8 @@ export interface SandboxOptions {
   basePath?: string;
   fenige?: Omit<FenigeSandboxOptions, 'basePath'>;
   feennex?: Omit<FeennexSandboxOptions, 'basePath'>;
+  /** Trouble to inject between callers and the emulators (see `faults.ts`); change it later with `sandbox.faults`. */
+  faults?: FaultSettings;
 }
 
 export interface SandboxEmulators {
@@ -32,12 +35,13 @@ export interface Sandbox {
   handle: SandboxRoute;
   /** URLs and credentials for this sandbox served at `origin` (e.g. `http://127.0.0.1:4010`). */
   describe(origin: string): SandboxDescription;
+  /** The fault settings: latency, dropped connections, 5xx, Fenige E9001 / E0153, timeouts, duplicates. */
+  faults: SandboxFaults;
 }
 
 /**
- * Both emulators behind one request handler, to mount on any server. Each gateway is a
- * `SandboxRoute`, so a layer that wraps routes (latency, dropped or repeated deliveries, 5xx) can
- * be put around either of them without knowing which gateway it is.
+ * Both emulators behind one request handler, to mount on any server, behind a fault layer that
+ * can delay, drop, fail or repeat requests on the way to them (`options.faults`, `sandbox.faults`).
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
@@ -47,6 +51,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     feennex: createFeennexEmulator({ ...options.feennex, basePath: `${basePath}/feennex` }),
   };
   const gatewayRoutes: SandboxRoute[] = [emulators.fenige.handle, emulators.feennex.handle];
+  const faultLayer = createFaultLayer(options.faults);
 
   function describe(origin: string): SandboxDescription {
     const url = `${origin.replace(/\/+$/, '')}${basePath}`;
@@ -60,18 +65,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   async function handle(request: Request): Promise<Response | undefined> {
     const { pathname, origin } = new URL(request.url);
     if (basePath && pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
+    if (pathname === basePath || pathname === `${basePath}/`) return renderSandboxIndex(request, describe(origin));
+    return faultLayer.apply(request, pathname.slice(basePath.length), answer);
+  }
+
+  async function answer(request: Request): Promise<Response> {
     for (const route of gatewayRoutes) {
       const response = await route(request);
       if (response) return response;
     }
-    if (pathname === basePath || pathname === `${basePath}/`) return renderSandboxIndex(request, describe(origin));
+    const { pathname } = new URL(request.url);
     return Response.json(
       { error: `No sandbox endpoint at ${pathname}`, fenige: `${basePath}/fenige/…`, feennex: `${basePath}/feennex/…` },
       { status: 404 },
     );
   }
 
-  return { emulators, handle, describe };
+  return { emulators, handle, describe, faults: faultLayer.faults };
 }
 
 export interface StartSandboxOptions extends Omit<SandboxOptions, 'basePath'> {
@@ -83,6 +93,7 @@ export interface StartSandboxOptions extends Omit<SandboxOptions, 'basePath'> {
 
 export interface RunningSandbox extends SandboxDescription {
   emulators: SandboxEmulators;
+  faults: SandboxFaults;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
@@ -107,6 +118,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   return {
     ...sandbox.describe(`http://${hostname}:${address.port}`),
     emulators: sandbox.emulators,
+    faults: sandbox.faults,
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
