@@ -60,7 +60,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * `GET {url}/{transactionId}` is asked while the answer is pending. Success is only ever returned
  * from a success answer; when time runs out the outcome is `OUTCOME_UNKNOWN`.
  */
-export async function submit(
+export function submit(
   url: string,
   body: { transactionId: string } & Record<string, unknown>,
   policy: BackendPolicy = DEFAULT_POLICY,
@@ -71,25 +71,44 @@ export async function submit(
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', [IDEMPOTENCY_HEADER]: body.transactionId },
     body: JSON.stringify(body),
   };
-  const statusUrl = `${url.replace(/\/+$/, '')}/${encodeURIComponent(body.transactionId)}`;
+  return follow(url, body.transactionId, post, policy, onPending) as Promise<BackendAnswer>;
+}
+
+/**
+ * Asks `GET {url}/{transactionId}` until the payment's outcome is known — for a payer returning
+ * from 3-D Secure or a hosted page. `undefined` when the backend does not know the payment.
+ */
+export function confirm(url: string, transactionId: string, policy: BackendPolicy = DEFAULT_POLICY, onPending?: () => void) {
+  return follow(url, transactionId, undefined, policy, onPending);
+}
+
+async function follow(
+  url: string,
+  transactionId: string,
+  post: RequestInit | undefined,
+  policy: BackendPolicy,
+  onPending?: () => void,
+): Promise<BackendAnswer | undefined> {
+  const statusUrl = `${url.replace(/\/+$/, '')}/${encodeURIComponent(transactionId)}`;
   const deadline = Date.now() + policy.deadlineMs;
   let posts = 0;
   let delay = policy.initialDelayMs;
-  let resend = true;
+  let resend = !!post;
   let last: Exchange = { body: {} };
 
   for (;;) {
     const polling: boolean = !resend;
     if (resend) posts++;
-    last = await exchange(polling ? statusUrl : url, polling ? { headers: { Accept: 'application/json' } } : post, policy.requestTimeoutMs);
+    last = await exchange(polling ? statusUrl : url, polling ? { headers: { Accept: 'application/json' } } : post!, policy.requestTimeoutMs);
     // A status query that does not know the payment means the POST never arrived: send it again.
     const unknownToBackend: boolean = polling && last.httpStatus === 404;
+    if (unknownToBackend && !post) return undefined;
     const outcome = unknownToBackend ? pending('not-received') : classifyResponse(last.httpStatus, last.body);
     if (outcome.kind !== 'pending') return { outcome, response: last.body };
 
     onPending?.();
     const noAnswer: boolean = last.httpStatus === undefined || last.httpStatus >= 500 || unknownToBackend;
-    resend = noAnswer && posts < policy.maxPosts;
+    resend = !!post && noAnswer && posts < policy.maxPosts;
     const wait = Math.min(last.retryAfterMs ?? delay, policy.maxDelayMs);
     if (Date.now() + wait >= deadline) break;
     await sleep(wait);

@@ -7,7 +7,8 @@ import { paymentsClient, sheetIsOpen } from '../google-pay/clients.js';
 import { baseCardMethod, isReadyToPayRequest, paymentDataRequest, type GatewayId } from '../google-pay/request.js';
 import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
 import { payWithGooglePay, type FlowResult } from '../checkout/google-pay-flow.js';
-import { submit, type BackendPolicy } from '../checkout/backend-client.js';
+import { confirm, submit, type BackendPolicy } from '../checkout/backend-client.js';
+import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
 import { hostedBody, newTransactionId } from '../checkout/payment-body.js';
 import { navigate } from '../checkout/redirect.js';
 import { failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
@@ -134,6 +135,7 @@ export abstract class PaymentElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    void this.confirmReturn();
     this.languageObserver ??= new MutationObserver(() => this.languageChanged());
     this.languageObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
     if (this.checkedEnvironment !== this.environment) void this.checkGooglePay();
@@ -283,6 +285,32 @@ export abstract class PaymentElement extends LitElement {
     })
       .then((result) => this.finish(result))
       .finally(() => (this.busy = false));
+  }
+
+  /**
+   * A payer back from 3-D Secure or a hosted page (`?paytool-result=…&transactionId=…`): the
+   * outcome is asked from the backend, never taken from the URL. A backend that does not know the
+   * transaction (another element's, say) is left alone.
+   */
+  private async confirmReturn(): Promise<void> {
+    const transactionId = returningTransaction(location.href);
+    if (!transactionId || this.busy || this.phase !== 'idle') return;
+    this.busy = true;
+    await this.updateComplete; // an endpoint set right after the element was added
+    this.phase = 'checking';
+    try {
+      const answer = await confirm(this.endpoint, transactionId, this.backendPolicy);
+      if (!answer) {
+        this.phase = 'idle';
+        return;
+      }
+      history.replaceState(history.state, '', withoutReturnParams(location.href));
+      const { outcome, response } = answer;
+      if (outcome.kind === 'success') this.finish({ kind: 'success', transactionId, status: outcome.status, response });
+      else this.finish({ kind: 'failure', transactionId, code: outcome.kind === 'failure' ? outcome.code : 'OUTCOME_UNKNOWN', response });
+    } finally {
+      this.busy = false;
+    }
   }
 
   private async payByCard(): Promise<void> {

@@ -66,7 +66,9 @@ describe('demo (npm run demo)', () => {
     await page.waitForURL(/\/3ds\//);
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.waitForURL((url) => url.origin === origin && !url.pathname.includes('3ds'));
-    assert.match(page.url(), /paytool-result=success/);
+    // back on the shop's page the element confirms the outcome with the backend
+    await page.waitForFunction(() => document.getElementById('feennex')?.getAttribute('state') === 'success');
+    assert.doesNotMatch(page.url(), /paytool-result/);
     assert.deepEqual(errors.filter((e) => /Content Security Policy|Trusted Type/i.test(e)), []);
     await page.close();
   });

@@ -4,6 +4,7 @@ import { describeFeennexError, FeennexError, FeennexInputError } from './errors.
 import { feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
 import type { FeennexInvoiceCreateInput } from './inputs.js';
 import type { FeennexInvoiceCreated } from './responses.js';
+import { withPaymentResult } from '../../protocol/return-url.js';
 
 /**
  * `FeennexClient` as the checkout handler's gateway: Google Pay and hosted-page payments are
@@ -142,13 +143,10 @@ function finalError(transactionId: string, error: FeennexError): CheckoutAnswer 
 /** `success_url` / `failed_url`: the payer's page with `paytool-result` and `transactionId` added. */
 function resultUrls(returnUrl: string | undefined, transactionId: string): { successUrl?: string; failedUrl?: string } {
   if (!returnUrl || !/^https?:\/\//i.test(returnUrl) || !URL.canParse(returnUrl)) return {};
-  const withResult = (result: 'success' | 'failure') => {
-    const url = new URL(returnUrl);
-    url.searchParams.set('paytool-result', result);
-    url.searchParams.set('transactionId', transactionId);
-    return url.href;
+  return {
+    successUrl: withPaymentResult(returnUrl, 'success', transactionId),
+    failedUrl: withPaymentResult(returnUrl, 'failure', transactionId),
   };
-  return { successUrl: withResult('success'), failedUrl: withResult('failure') };
 }
 
 const signalOf = (context: CheckoutContext) => (context.signal ? { signal: context.signal } : {});

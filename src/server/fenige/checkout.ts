@@ -4,6 +4,7 @@ import type { FenigeClient } from './client.js';
 import { describeFenigeCode, FENIGE_ERROR_CODES } from './codes.js';
 import { FenigeError } from './errors.js';
 import { transactionStateOf, type FenigeDetailsResponse, type FenigeGooglePayRequest } from './schemas.js';
+import { withPaymentResult } from '../../protocol/return-url.js';
 
 export interface FenigeCheckoutOptions {
   /** Fenige's `deposit` flag: take the funds at once. Default `false`, as Fenige's. */
@@ -17,7 +18,7 @@ export interface FenigeCheckoutOptions {
 }
 
 /** The query parameter added to `returnUrl` when Fenige sends the payer back from its hosted page. */
-export const HOSTED_RESULT_PARAM = 'paytool-result';
+export { RESULT_PARAM as HOSTED_RESULT_PARAM } from '../../protocol/return-url.js';
 
 const isOneOf = (list: readonly string[], value: string) => list.includes(value);
 const isSuccess = (state: string) => isOneOf(SUCCESS_STATUSES, state);
@@ -57,12 +58,6 @@ function detailsBody(details: FenigeDetailsResponse): Record<string, unknown> {
   return body;
 }
 
-function withResult(returnUrl: string, result: 'success' | 'failure', transactionId: string): string {
-  const url = new URL(returnUrl);
-  url.searchParams.set(HOSTED_RESULT_PARAM, result);
-  url.searchParams.set('transactionId', transactionId);
-  return url.href;
-}
 
 /**
  * Adapts a `FenigeClient` to the checkout handler (contract §4.2). A payment whose outcome is
@@ -148,8 +143,8 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
             description: request.description,
             ...(merchantUrl ? { merchantUrl } : {}),
             redirectUrl: {
-              successUrl: withResult(request.returnUrl, 'success', transactionId),
-              failureUrl: withResult(request.returnUrl, 'failure', transactionId),
+              successUrl: withPaymentResult(request.returnUrl, 'success', transactionId),
+              failureUrl: withPaymentResult(request.returnUrl, 'failure', transactionId),
             },
             formLanguage,
             ...(request.sender ? { sender: { firstName: request.sender.firstName, lastName: request.sender.lastName } } : {}),
