@@ -2,7 +2,7 @@ import { html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { validatePaymentData } from '../protocol/payment-data.js';
 import type { PaymentData, Validation } from '../protocol/index.js';
-import { loadGooglePay } from '../google-pay/loader.js';
+import { loadGooglePay, preconnectGooglePay } from '../google-pay/loader.js';
 import { paymentsClient, sheetIsOpen } from '../google-pay/clients.js';
 import { baseCardMethod, isReadyToPayRequest, paymentDataRequest, type GatewayId } from '../google-pay/request.js';
 import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
@@ -135,6 +135,7 @@ export abstract class PaymentElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    preconnectGooglePay();
     void this.confirmReturn();
     this.languageObserver ??= new MutationObserver(() => this.languageChanged());
     this.languageObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
