@@ -1,5 +1,4 @@
-import { html, LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { validatePaymentData } from '../protocol/payment-data.js';
 import type { PaymentData, Validation } from '../protocol/index.js';
 import { loadGooglePay, preconnectGooglePay } from '../google-pay/loader.js';
@@ -50,45 +49,59 @@ const dataConverter = { fromAttribute: (value: string | null) => value ?? undefi
  */
 export abstract class PaymentElement extends LitElement {
   static override styles = styles;
+  // `static properties` rather than decorators: no decorator helpers in the bundle, and nothing
+  // for a build tool to leave untransformed.
+  static override properties: PropertyDeclarations = {
+    data: { attribute: 'data', converter: dataConverter, hasChanged: (a, b) => contentKey(a) !== contentKey(b) },
+    endpoint: {},
+    environment: {},
+    buttonType: { attribute: 'button-type' },
+    buttonColor: { attribute: 'button-color' },
+    buttonRadius: { attribute: 'button-radius', type: Number },
+    buttonSizeMode: { attribute: 'button-size-mode' },
+    locale: {},
+    disabled: { type: Boolean, reflect: true },
+    fallback: {},
+    returnUrl: { attribute: 'return-url' },
+  };
   /** Google Pay gateway id of the subclass. */
   static gateway: GatewayId;
   static defaultEndpoint: string;
 
   /** Payment data (contract §2.1); also accepted as JSON text in the `data` attribute. */
-  @property({ attribute: 'data', converter: dataConverter, hasChanged: (a, b) => contentKey(a) !== contentKey(b) })
-  data?: PaymentData | string;
+  declare data?: PaymentData | string;
 
   /** Merchant backend URL the token is POSTed to. */
-  @property() endpoint: string;
+  declare endpoint: string;
 
   /** Google Pay environment: `TEST` or `PRODUCTION`. */
-  @property() environment: Environment = 'TEST';
+  environment: Environment = 'TEST';
 
   /** Passed to Google's `createButton` as `buttonType`. */
-  @property({ attribute: 'button-type' }) buttonType?: string;
+  declare buttonType?: string;
   /** Passed to Google's `createButton` as `buttonColor`. */
-  @property({ attribute: 'button-color' }) buttonColor?: string;
+  declare buttonColor?: string;
   /** Passed to Google's `createButton` as `buttonRadius` (pixels). */
-  @property({ attribute: 'button-radius', type: Number }) buttonRadius?: number;
+  declare buttonRadius?: number;
   /** Passed to Google's `createButton` as `buttonSizeMode` (`static` or `fill`). */
-  @property({ attribute: 'button-size-mode' }) buttonSizeMode?: string;
+  declare buttonSizeMode?: string;
   /** Language of the button (`buttonLocale`) and of the element's messages. */
-  @property() locale?: string;
+  declare locale?: string;
   /** When present, no payment can start. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
   /** `hosted`: offer a "Pay by card" button to the gateway's hosted page when Google Pay is unavailable. */
-  @property() fallback: 'none' | 'hosted' = 'none';
+  fallback: 'none' | 'hosted' = 'none';
   /** Where the hosted payment page returns the payer; defaults to the current page. */
-  @property({ attribute: 'return-url' }) returnUrl?: string;
+  declare returnUrl?: string;
 
   /** Timeouts and retries of the backend exchange; tests and unusual backends may tune it. */
   backendPolicy?: BackendPolicy;
 
-  @state() private validation?: Validation<PaymentData>;
-  @state() private google: 'loading' | 'ready' | 'unavailable' = 'loading';
-  @state() private phase: Phase = 'idle';
-  @state() private failureText = '';
-  @state() private googleButton?: HTMLElement;
+  declare private validation?: Validation<PaymentData>;
+  private google: 'loading' | 'ready' | 'unavailable' = 'loading';
+  private phase: Phase = 'idle';
+  private failureText = '';
+  declare private googleButton?: HTMLElement;
 
   private client?: PaymentsClient;
   private busy = false;
@@ -405,4 +418,10 @@ export abstract class PaymentElement extends LitElement {
       <div class="status" part="status" role="status" aria-live="polite" tabindex="-1" data-tone=${state}>${this.statusText(messages)}</div>
     </div>`;
   }
+}
+
+// Internal reactive state, declared apart from the public properties above (so the manifest
+// lists only what integrators may set).
+for (const name of ['validation', 'google', 'phase', 'failureText', 'googleButton']) {
+  PaymentElement.createProperty(name, { state: true });
 }

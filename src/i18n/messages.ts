@@ -26,26 +26,29 @@ export type FailureGroup =
 
 /**
  * Gateway and protocol codes → the group of words a payer understands. Fenige's E-codes come
- * from its Payment Hub error catalogue; Feennex error codes arrive as `FEENNEX_<n>`.
+ * from its Payment Hub error catalogue; Feennex error codes arrive as `FEENNEX_<n>`. Kept as
+ * text (group: codes) because it is shipped to every checkout page.
  */
-const CODE_GROUPS: Record<string, FailureGroup> = {
-  DECLINED: 'declined', REJECTED: 'declined', FAILURE: 'declined', E0150: 'declined',
-  E0151: 'currency', FEENNEX_16: 'currency',
-  E0152: 'issuer',
-  E0156: 'threeDs', E0157: 'threeDs', E01583: 'threeDs', E01597: 'threeDs', E01598: 'threeDs', E01600: 'threeDs',
-  E0159: 'amountLimit', FEENNEX_4: 'amountLimit', FEENNEX_5: 'amountLimit',
-  E01596: 'blocked', E01601: 'blocked', E01602: 'blocked', E0200: 'blocked', E0201: 'blocked', E0202: 'blocked',
-  E0203: 'blocked', E0204: 'blocked', E0205: 'blocked', E0206: 'blocked', E0207: 'blocked', E0208: 'blocked',
-  E0209: 'blocked', E0210: 'blocked', E0211: 'blocked', FEENNEX_13: 'blocked', FEENNEX_14: 'blocked', FEENNEX_18: 'blocked',
-  E11000: 'timeout',
-  E9001: 'unavailable', E9002: 'unavailable', FEENNEX_8: 'unavailable', HTTP_429: 'unavailable',
-  E8000: 'shopSetup', E8001: 'shopSetup', E8002: 'shopSetup', E0122: 'shopSetup', E0132: 'shopSetup',
-  E0135: 'shopSetup', E0137: 'shopSetup', E0142: 'shopSetup', E0190: 'shopSetup', E01607: 'shopSetup',
-  FEENNEX_1: 'shopSetup', FEENNEX_2: 'shopSetup', FEENNEX_3: 'shopSetup', FEENNEX_9: 'shopSetup', FEENNEX_10: 'shopSetup',
-  FEENNEX_11: 'shopSetup', FEENNEX_12: 'shopSetup', FEENNEX_15: 'shopSetup', FEENNEX_17: 'shopSetup', FEENNEX_19: 'shopSetup',
-  INVALID_REQUEST: 'shopSetup', ORDER_NOT_FOUND: 'shopSetup',
-  OUTCOME_UNKNOWN: 'unknownOutcome', E0153: 'unknownOutcome', E01599: 'unknownOutcome', E9000: 'unknownOutcome', E9008: 'unknownOutcome',
-  TRANSACTION_ID_REUSED: 'duplicate', FEENNEX_6: 'duplicate', FEENNEX_7: 'shopSetup',
-};
+const CODE_TABLE = `declined:DECLINED REJECTED FAILURE E0150
+currency:E0151 FEENNEX_16
+issuer:E0152
+threeDs:E0156 E0157 E01583 E01597 E01598 E01600
+amountLimit:E0159 FEENNEX_4 FEENNEX_5
+blocked:E01596 E01601 E01602 E0200 E0201 E0202 E0203 E0204 E0205 E0206 E0207 E0208 E0209 E0210 E0211 FEENNEX_13 FEENNEX_14 FEENNEX_18
+timeout:E11000
+unavailable:E9001 E9002 FEENNEX_8 HTTP_429
+shopSetup:E8000 E8001 E8002 E0122 E0132 E0135 E0137 E0142 E0190 E01607 FEENNEX_1 FEENNEX_2 FEENNEX_3 FEENNEX_7 FEENNEX_9 FEENNEX_10 FEENNEX_11 FEENNEX_12 FEENNEX_15 FEENNEX_17 FEENNEX_19 INVALID_REQUEST ORDER_NOT_FOUND
+unknownOutcome:OUTCOME_UNKNOWN E0153 E01599 E9000 E9008
+duplicate:TRANSACTION_ID_REUSED FEENNEX_6`;
 
-export const failureGroup = (code: string): FailureGroup => CODE_GROUPS[code] ?? 'generic';
+let groups: Map<string, FailureGroup> | undefined;
+
+export function failureGroup(code: string): FailureGroup {
+  groups ??= new Map(
+    CODE_TABLE.split('\n').flatMap((line) => {
+      const [group, codes] = line.split(':') as [FailureGroup, string];
+      return codes.split(' ').map((c) => [c, group] as const);
+    }),
+  );
+  return groups.get(code) ?? 'generic';
+}
