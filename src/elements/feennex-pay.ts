@@ -4,14 +4,15 @@ import { PaymentElement } from './payment-element.js';
  * Google Pay™ checkout through Feennex.
  *
  * @summary Google Pay button that POSTs the encrypted token to the merchant's backend (gateway `feennex`).
- * @event payment-ready - Google Pay is available and the button is shown. `detail: {}`
- * @event payment-unavailable - `isReadyToPay` said no, or the client failed to load. `detail: { reason }`
- * @event payment-cancel - The payer closed the Google Pay sheet. `detail: {}`
- * @event payment-success - The backend reported an approved payment. `detail: { transactionId, status, response }`
- * @event payment-failure - Declined or rejected, or the outcome could not be established. `detail: { transactionId, code, message, response }`
- * @event payment-error - An integration error: invalid `data` or bad configuration. `detail: { code, message, issues? }`
- * @event payment-redirect - Cancelable; fired just before navigating to 3-D Secure or a hosted page. `detail: { transactionId, url, method }`
- * @attr nonce - CSP nonce put on the injected pay.js `<script>` and passed to Google's `PaymentsClient`.
+ * @event {CustomEvent<PaymentReadyDetail>} payment-ready - Google Pay is available and the button is shown. `detail: {}`
+ * @event {CustomEvent<PaymentUnavailableDetail>} payment-unavailable - `isReadyToPay` said no, or the client failed to load. `detail: { reason }`
+ * @event {CustomEvent<PaymentCancelDetail>} payment-cancel - The payer closed the Google Pay sheet. `detail: {}`
+ * @event {CustomEvent<PaymentSuccessDetail>} payment-success - The backend reported an approved payment. `detail: { transactionId, status, response }`
+ * @event {CustomEvent<PaymentFailureDetail>} payment-failure - Declined or rejected, or the outcome could not be established. `detail: { transactionId, code, message, response }`
+ * @event {CustomEvent<PaymentErrorDetail>} payment-error - An integration error: invalid `data` or bad configuration. `detail: { code, message, issues? }`
+ * @event {CustomEvent<PaymentRedirectDetail>} payment-redirect - Cancelable; fired just before navigating to 3-D Secure or a hosted page. `detail: { transactionId, url, method }`
+ * @attr {string} nonce - CSP nonce put on the injected pay.js `<script>` and passed to Google's `PaymentsClient`.
+ * @attr {PaymentState} state - Read-only, reflected: `loading`, `ready`, `unavailable`, `invalid`, `processing`, `success` or `failure`.
  * @csspart container - The wrapper of everything the element shows.
  * @csspart button - The box holding Google's button (the button itself is never restyled).
  * @csspart fallback-button - The "Pay by card" button of `fallback="hosted"`.
