@@ -1,0 +1,123 @@
+// The framework examples (demo/react19, demo/react18, demo/vue), built by `npm run build:examples`
+// and served by the demo server: each renders <paytool-button> through its framework, passes
+// `data` as a property, pays with the fake Google Pay through the Fenige sandbox and hears
+// `payment-success` through the framework's own event binding. Needs `npm run build` and
+// `npm run build:examples` first.
+import { after, before, describe, it, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { PaytoolButton } from '../../src/index.js';
+
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const EXAMPLES = ['react19', 'react18', 'vue'] as const;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+let server: ChildProcess;
+let origin: string;
+let browser: Browser;
+
+async function startDemo(): Promise<string> {
+  server = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  for await (const chunk of server.stdout!) {
+    output += chunk;
+    const match = /demo: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+    if (match) return match[1]!;
+  }
+  throw new Error(`demo server did not start: ${output}`);
+}
+
+async function open(example: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${origin}/dist/examples/${example}/`);
+  await page.locator('paytool-button').waitFor({ state: 'attached' });
+  const registered = await page.evaluate(() => customElements.get('paytool-button') !== undefined);
+  assert.ok(registered, 'the bundle registers <paytool-button> (package.json sideEffects must keep dist/npm/elements/*.js)');
+  await page.waitForFunction(() => document.querySelector('paytool-button')?.getAttribute('state') === 'ready');
+  return { page, errors };
+}
+
+/** The event log the example's own handlers render, once the element and the framework are idle. */
+async function renderedLog(page: Page): Promise<string[]> {
+  await page.evaluate(async () => {
+    await document.querySelector('paytool-button')!.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+  return page.getByRole('list', { name: 'Events' }).getByRole('listitem').allTextContents();
+}
+
+/** The React the React 18 example was built with: React 18 when the `react-18` alias package is installed. */
+function expectedReact18Major(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return require('react-18/package.json').version.split('.')[0];
+  } catch {
+    return require('react/package.json').version.split('.')[0];
+  }
+}
+
+describe('framework examples (npm run build:examples)', () => {
+  before(async () => {
+    for (const example of EXAMPLES) {
+      if (!existsSync(`dist/examples/${example}/index.html`)) throw new Error(`dist/examples/${example} is missing: run npm run build && npm run build:examples`);
+    }
+    origin = await startDemo();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
+    if (server && server.exitCode === null) await once(server, 'exit');
+  });
+
+  for (const example of EXAMPLES) {
+    it(`${example}: renders, sets data, pays, and its own handler hears payment-success`, async (t: TestContext) => {
+      const { page, errors } = await open(example);
+      const element = page.locator('paytool-button');
+      assert.equal(await element.evaluate((el: PaytoolButton) => (el.data as { amount?: number } | undefined)?.amount), 1000, 'data arrived as a property');
+      assert.deepEqual(await renderedLog(page), ['payment-ready']);
+
+      // Accepting the terms re-renders the component: a new `data` object with the same content.
+      type Before = { firstData?: unknown; firstButton?: Element | null };
+      await element.evaluate((el: PaytoolButton) => {
+        Object.assign(window, { firstData: el.data, firstButton: el.shadowRoot!.querySelector('[part="button"] button') } satisfies Before);
+      });
+      await page.getByLabel('I accept the terms').check();
+      await page.waitForFunction(() => !document.querySelector('paytool-button')!.disabled);
+      assert.deepEqual(await renderedLog(page), ['payment-ready'], 'equal data does not fire payment-ready again');
+      const after = await element.evaluate((el: PaytoolButton) => {
+        const before = window as Before;
+        return { newObject: el.data !== before.firstData, sameButton: el.shadowRoot!.querySelector('[part="button"] button') === before.firstButton };
+      });
+      assert.deepEqual(after, { newObject: true, sameButton: true }, 'the framework passed a new object; the button was not rebuilt');
+
+      await element.locator('[part="button"] button').click();
+      const status = page.getByRole('status').filter({ hasText: /^Paid/ });
+      await status.waitFor();
+      const text = (await status.textContent())!;
+      assert.match(text, /^Paid: (APPROVED|SUCCESS|SUCCESS_WAITING_FOR_CLEARING), transaction /);
+      assert.deepEqual(await renderedLog(page), ['payment-ready', 'payment-success']);
+      assert.equal(await element.getAttribute('state'), 'success');
+
+      const transactions = await (await fetch(`${origin}/demo-api/transactions`)).text();
+      assert.ok(transactions.includes(UUID.exec(text)![0]), 'the Fenige sandbox recorded the payment');
+      assert.deepEqual(errors, []);
+
+      if (example === 'react18') {
+        const footer = (await page.locator('footer').textContent())!;
+        assert.equal(/React (\d+)\./.exec(footer)?.[1], expectedReact18Major());
+        if (!footer.startsWith('React 18.')) t.diagnostic(`the React 18 example ran on ${footer}: install react-18 / react-dom-18 to run it on React 18`);
+      }
+      await page.close();
+    });
+  }
+});
