@@ -34,9 +34,11 @@ describe('README server example (examples/checkout-server.ts)', () => {
     await sb?.close();
   });
 
-  it('is shown verbatim in the README', () => {
+  it('is shown verbatim in the README, as are the framework examples the e2e tests pay through', () => {
     const readme = readFileSync('README.md', 'utf8');
-    assert.ok(readme.includes(readFileSync('examples/checkout-server.ts', 'utf8').trim()), 'README server example drifted from examples/checkout-server.ts');
+    for (const file of ['examples/checkout-server.ts', 'demo/react19/Checkout.tsx', 'demo/react18/Checkout.tsx', 'demo/vue/App.vue']) {
+      assert.ok(readme.includes(readFileSync(file, 'utf8').trim()), `README drifted from ${file}`);
+    }
   });
 
   it('charges the order’s amount, not the one the browser sent', async () => {
