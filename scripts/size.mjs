@@ -165,10 +165,11 @@ async function bundle(viteBuild, { entry, configFile, external = [] }) {
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
   const chunks = outputs.filter((o) => o.type === 'chunk');
   if (chunks.length !== 1) throw new Error(`${entry}: expected one chunk, got ${chunks.length}`);
-  const { code, map } = chunks[0];
-  // Source paths are relative to the output directory (`dist`, Vite's default and ours).
-  const sources = map.sources.map((source) => relative(ROOT, resolve(ROOT, 'dist', source)));
-  return { code: code.replace(SOURCE_MAP_COMMENT, ''), map: { mappings: map.mappings, sources } };
+  const { code, map, imports } = chunks[0];
+  // A types-only entry bundles to no code and no map. Source paths are relative to the output
+  // directory (`dist`, Vite's default and ours).
+  const sources = (map?.sources ?? []).map((source) => relative(ROOT, resolve(ROOT, 'dist', source)));
+  return { code: code.replace(SOURCE_MAP_COMMENT, ''), map: { mappings: map?.mappings ?? '', sources }, imports };
 }
 
 /** Packages our dependencies depend on, mapped to the dependency that brings them (one level deep). */
@@ -190,11 +191,12 @@ function entryPoints(pkg) {
     .map(([key, target]) => ({ key, file: typeof target === 'string' ? target : target.default }));
 }
 
+/** Node's builtins on server entries; peer dependencies (React, Vue, ioredis) everywhere: the consumer brings those. */
 function externalsFor(key, pkg) {
   const peers = Object.keys(pkg.peerDependencies ?? {});
   const builtins = SERVER_ENTRIES.has(key) ? [/^node:/, ...builtinModules] : [];
   const peerPatterns = peers.map((name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/|$)`));
-  return { external: [...builtins, ...peerPatterns], names: [...(builtins.length ? ['node:*'] : []), ...peers] };
+  return [...builtins, ...peerPatterns];
 }
 
 export async function measure() {
@@ -224,10 +226,9 @@ export async function measure() {
       entries.push({ key, file, built: false });
       continue;
     }
-    const { external, names } = externalsFor(key, pkg);
-    const chunk = await bundle(viteBuild, { entry: file, external });
+    const chunk = await bundle(viteBuild, { entry: file, external: externalsFor(key, pkg) });
     const sizes = compressedSizes(chunk.code);
-    entries.push({ key, file, built: true, external: names, ...sizes, shares: sharesOf(chunk.code, chunk.map, sizes, owner) });
+    entries.push({ key, file, built: true, external: chunk.imports, ...sizes, shares: sharesOf(chunk.code, chunk.map, sizes, owner) });
   }
   return { unit: { KB }, gzip: 'zlib level 9', brotli: 'quality 11, text mode', bundler: 'vite (rolldown), minified, ES2021, library mode: every export kept', paytool, entries };
 }
@@ -267,7 +268,11 @@ export function formatReport(report, { files = false } = {}) {
       lines.push(`${pad(entry.key, 48)}not built (${entry.file} missing)`);
       continue;
     }
-    const external = entry.external.length ? `  external: ${entry.external.join(', ')}` : '';
+    if (entry.min === 0) {
+      lines.push(`${pad(entry.key, 48)}no runtime code (types only)`);
+      continue;
+    }
+    const external = entry.external.length ? `  imports: ${entry.external.join(', ')}` : '';
     lines.push(sizeRow(entry.key, entry) + external, ...shareRows(entry.shares));
   }
   lines.push('', 'shares: minified bytes from the source map; compressed shares (~) in proportion to them');

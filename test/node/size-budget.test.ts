@@ -87,6 +87,6 @@ describe('npm run size', () => {
     const owners = main.shares.map((s: { owner: string }) => s.owner);
     assert.ok(owners.includes('lit') && owners.includes('zod') && owners.includes('ours: elements'), owners.join());
     const server = report.entries.find((e: { key: string }) => e.key === './server');
-    assert.ok(server.external.includes('node:*'));
+    assert.ok(server.external.some((name: string) => name.startsWith('node:')), server.external.join());
   });
 });
