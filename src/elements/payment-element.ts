@@ -19,7 +19,7 @@ type Phase = 'idle' | 'processing' | 'checking' | 'redirecting' | 'success' | 'f
 
 /** Stable text of `data` so a new object with the same content is recognised as unchanged. */
 function contentKey(value: unknown): string {
-  if (typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null) return `${typeof value}:${String(value)}`;
   try {
     return JSON.stringify(value, (_k, v: unknown) =>
       v && typeof v === 'object' && !Array.isArray(v)

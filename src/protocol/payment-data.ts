@@ -74,10 +74,11 @@ const DID_YOU_MEAN: Record<string, string> = {
 
 export function describeUnknownKey(key: string): string {
   if (SECRET_KEY.test(key)) {
-    return `"${key}" looks like a secret and must never be put in a web page: keep it on your server`;
+    return `"${key.slice(0, 40)}" looks like a secret and must never be put in a web page: keep it on your server`;
   }
-  const hint = DID_YOU_MEAN[key];
-  return hint ? `unknown field "${key}" — did you mean "${hint}"?` : `unknown field "${key}"`;
+  const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  const hint = Object.prototype.hasOwnProperty.call(DID_YOU_MEAN, key) ? DID_YOU_MEAN[key] : undefined;
+  return hint ? `unknown field "${shown}" — did you mean "${hint}"?` : `unknown field "${shown}"`;
 }
 
 function unknownKeyMessage(issue: { code?: string; keys?: string[] }): string | undefined {

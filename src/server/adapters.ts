@@ -46,7 +46,11 @@ async function serve(handler: FetchHandler, req: MiddlewareRequest, res: ServerR
     res.once('close', () => {
       if (!res.writableFinished) gone.abort();
     });
-    const response = await handler(toRequest(req, url, gone.signal), clientIp ? { clientIp } : {});
+    const request = toRequest(req, url, gone.signal);
+    const response = await handler(request, clientIp ? { clientIp } : {});
+    // An answer given without reading the body (415, 413 from Content-Length…): drain what the
+    // client is still sending, or its socket is reset before it reads the answer.
+    if (request.body && !request.bodyUsed) void request.body.cancel().catch(() => undefined);
     await writeResponse(response, res, gone.signal);
   } catch {
     // Internals stay in the server: the caller learns only that the outcome is unknown.

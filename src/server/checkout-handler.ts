@@ -20,6 +20,7 @@ import { hashBody } from './idempotency/body-hash.js';
 import { createIdempotencyGuard, type GuardResult } from './idempotency/guard.js';
 import { createMemoryIdempotencyStore } from './idempotency/memory-store.js';
 import type { IdempotencyStore } from './idempotency/store.js';
+import { jsonStructureProblem } from './json-body.js';
 
 /** The merchant's own order: when `lookupOrder` is configured these values replace the browser's. */
 export interface OrderValues {
@@ -348,16 +349,22 @@ async function readJsonBody(request: Request, limit: number): Promise<BodyRead> 
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  let text: string;
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    value = JSON.parse(text);
   } catch {
     // The parser's message quotes the input, which may be the token: say only what is wrong.
     return { ok: false, code: 'INVALID_JSON', response: errorResponse(400, 'E8000', 'INVALID_JSON', 'The body is not valid UTF-8 JSON') };
   }
+  const problem = jsonStructureProblem(text);
+  if (problem) return { ok: false, code: 'INVALID_REQUEST', response: invalidRequest([problem]) };
+  return { ok: true, value };
 }
 
 function invalidRequest(issues: FieldIssue[], message?: string): Response {
-  const errors: Record<string, string[]> = {};
+  const errors: Record<string, string[]> = Object.create(null); // paths may be "constructor" or "__proto__"
   for (const issue of issues) (errors[issue.path || 'body'] ??= []).push(issue.message);
   return json(400, {
     status: 'E8000',

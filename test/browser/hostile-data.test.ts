@@ -209,7 +209,7 @@ describe('hostile data (property-based, through the element)', () => {
   // BUG (src/elements/payment-element.ts, contentKey): '', a function and a symbol all key as ''
   // like `undefined`, so `hasChanged` says "unchanged": no validation, no payment-error, the element
   // stays `loading` for ever. Enable once contentKey tells those apart from undefined.
-  it.skip('an empty string, a function or a symbol as data → payment-error, not a silent "loading"', async () => {
+  it('an empty string, a function or a symbol as data → payment-error, not a silent "loading"', async () => {
     await fc.assert(
       fc.asyncProperty(tag, fc.constantFrom<unknown>('', () => 1, Symbol('data')), async (t, data) => {
         await expectRefused(s, t, data, '');
@@ -235,10 +235,10 @@ describe('hostile data (property-based, through the element)', () => {
   // BUG (src/protocol/payment-data.ts, describeUnknownKey): DID_YOU_MEAN[key] reads inherited
   // members, so "__proto__" is told 'did you mean "[object Object]"?' and "constructor"/"toString"
   // 'did you mean "function Object() { [native code] }"?'. Enable once it uses Object.hasOwn.
-  it.skip('keys named like Object.prototype members get a plain "unknown field" message, not a nonsense hint', async () => {
+  it('keys named like Object.prototype members get a plain "unknown field" message, not a nonsense hint', async () => {
     await fc.assert(
       fc.asyncProperty(tag, fc.constantFrom(...Object.getOwnPropertyNames(Object.prototype)), async (t, k) => {
-        const { detail } = await expectRefused(s, t, JSON.parse(`{${JSON.stringify(k)}:1,${JSON.stringify(validData).slice(1)}}`), k);
+        const { detail } = await expectRefused(s, t, JSON.parse(`{${JSON.stringify(k)}:1,${JSON.stringify(validData).slice(1)}`), k);
         const issue = detail.issues.find((i: { path: string }) => i.path === k);
         expect(issue.message).not.to.match(/\[object Object\]|native code|did you mean/);
       }),

@@ -226,7 +226,6 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
 
   test(
     'top-level keys named like Object.prototype members (__proto__, constructor, toString …) → 400 naming the key',
-    { todo: 'BUG: invalidRequest() in src/server/checkout-handler.ts indexes a plain {} by the issue path: "__proto__"/"constructor"/"toString" hit Object.prototype and .push throws → 500' },
     async () => {
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...OBJECT_PROTOTYPE_NAMES), pollutingValue, async (unknown, raw) => {
@@ -255,7 +254,6 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
 
   test(
     'nesting thousands deep inside the token → 400, never a crash',
-    { todo: 'BUG: the token schema is a looseObject, so extra keys are kept, and hashBody() (src/server/idempotency/body-hash.ts) recurses: ~5,000 levels overflow the stack → 500' },
     async () => {
       const depth = fc.integer({ min: 4_000, max: 25_000 });
       await fc.assert(
@@ -271,7 +269,6 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
 
   test(
     'a duplicated key → 400 naming it (no "last one wins")',
-    { todo: 'BUG: readJsonBody() uses JSON.parse, which keeps the last duplicate silently; a proxy or log that keeps the first sees another payment' },
     async () => {
       const local = fakeGateway();
       const handler = createCheckoutHandler({ gateway: local, basePath: '/pay' });
@@ -395,7 +392,6 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
 
   test(
     'bodies with a Content-Length over the limit (up to 10 MB) → 413, not a connection reset',
-    { todo: 'BUG: src/server/adapters.ts never drains a request body the handler did not read (413 by Content-Length, 415 …): the paused socket is reset at the keep-alive timeout (~5 s) and the client sees ECONNRESET instead of the answer' },
     async () => {
       await fc.assert(
         fc.asyncProperty(oversize, paddedField, async (bytes, field) => {

@@ -80,13 +80,16 @@ export function createFeennexNotificationHandler(options: FeennexNotificationOpt
     const body = await request.text();
     if (body.length > maxBodyBytes) return answer(413, 'body too large');
 
-    const fields: Record<string, string> = {};
+    const fields: Record<string, string> = Object.create(null);
     for (const [key, value] of new URLSearchParams(body)) {
-      if (key in fields) return answer(400, `duplicate field ${key}`);
+      if (Object.prototype.hasOwnProperty.call(fields, key)) return answer(400, `duplicate field ${key}`);
       fields[key] = value;
     }
     const missing = REQUIRED.filter((key) => !fields[key]);
     if (missing.length) return answer(400, `missing ${missing.join(', ')}`);
+    // The documented sign joins values with ':', so a ':' moved between fields keeps the sign;
+    // Feennex's ids are numbers, which closes that door for payment_id.
+    if (!/^\d{1,20}$/.test(fields.payment_id!)) return answer(400, 'payment_id must be a number');
     if (!verifyFeennexNotification(fields, secretKey)) return answer(403, 'invalid signature');
 
     const { sign: _sign, ...received } = fields;

@@ -156,6 +156,8 @@ export function createFenigePostbackHandler(options: FenigePostbackHandlerOption
           : json(503, { error: 'Could not confirm the transaction with Fenige', status: error.status });
       }
     }
+    const disagreement = context.details && contradiction(postback, context.details);
+    if (disagreement) return json(409, { error: `Fenige's details contradict the postback (${disagreement})` });
     try {
       await onNotification(postback, context);
     } catch (error) {
@@ -164,4 +166,19 @@ export function createFenigePostbackHandler(options: FenigePostbackHandlerOption
     }
     return json(200, { status: 'OK' });
   };
+}
+
+/**
+ * The assumed checksum covers only the transactionId, so the other fields of a postback are
+ * unsigned: when Fenige's own details are at hand, a postback that contradicts them is refused.
+ */
+function contradiction(postback: FenigePostback, details: FenigeDetailsResponse): string | undefined {
+  const fields = postback as unknown as Record<string, unknown>;
+  const truth = details as unknown as Record<string, unknown>;
+  const state = truth.transactionState ?? truth.status;
+  if (fields.transactionState !== undefined && state !== undefined && fields.transactionState !== state) return 'transactionState';
+  for (const field of ['amount', 'currency']) {
+    if (fields[field] !== undefined && truth[field] !== undefined && fields[field] !== truth[field]) return field;
+  }
+  return undefined;
 }
