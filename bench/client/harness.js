@@ -1,0 +1,126 @@
+// The benchmark page's side: both elements get the same fake Google Pay client (from
+// paytool-elements/testing, so neither loads pay.js), are created the same way (script loaded,
+// element created, configured by property, appended), and are timed to the same moment: Google
+// Pay answered isReadyToPay and the element shows its button.
+//   <paytool-button>     → `payment-ready` (fired once the button is rendered in its shadow root)
+//   <google-pay-button>  → `readytopaychange` (fired once isReadyToPay answered and the button
+//                          lost its `not-ready` class, i.e. became visible)
+import { installFakeGooglePay } from '/fake-google.js';
+
+const fake = installFakeGooglePay();
+/** The fake keeps a copy of every call; emptied between cycles so only the elements' memory counts. */
+const forgetCalls = () => Object.values(fake.calls).forEach((list) => (list.length = 0));
+
+const GATEWAY_MERCHANT_ID = 'e59b470b-bdb1-4043-a856-86b624c2a607';
+
+const ELEMENTS = {
+  paytool: {
+    script: '/paytool.js',
+    tag: 'paytool-button',
+    ready: 'payment-ready',
+    failures: ['payment-error', 'payment-unavailable'],
+    configure(element) {
+      element.data = { apiKey: 'pk_bench', amount: 1000, currencyCode: 'PLN', description: 'Order 42', merchantName: 'Bench Shop', gatewayMerchantId: GATEWAY_MERCHANT_ID };
+    },
+  },
+  google: {
+    script: '/google-pay-button.js',
+    tag: 'google-pay-button',
+    ready: 'readytopaychange',
+    failures: ['error'],
+    configure(element) {
+      element.environment = 'TEST';
+      element.paymentRequest = {
+        apiVersion: 2,
+        apiVersionMinor: 0,
+        allowedPaymentMethods: [
+          {
+            type: 'CARD',
+            parameters: { allowedAuthMethods: ['PAN_ONLY', 'CRYPTOGRAM_3DS'], allowedCardNetworks: ['MASTERCARD', 'VISA'] },
+            tokenizationSpecification: { type: 'PAYMENT_GATEWAY', parameters: { gateway: 'fenige', gatewayMerchantId: GATEWAY_MERCHANT_ID } },
+          },
+        ],
+        merchantInfo: { merchantName: 'Bench Shop' },
+        transactionInfo: { totalPriceStatus: 'FINAL', totalPrice: '10.00', currencyCode: 'PLN', countryCode: 'PL' },
+      };
+    },
+  },
+};
+
+const READY_TIMEOUT_MS = 10_000;
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`${src} did not load`));
+    document.head.append(script);
+  });
+}
+
+function mountOne(spec) {
+  const element = document.createElement(spec.tag);
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${spec.tag} not ready within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+    element.addEventListener(spec.ready, (event) => {
+      clearTimeout(timer);
+      if (event.detail && event.detail.isReadyToPay === false) reject(new Error(`${spec.tag}: not ready to pay`));
+      else resolve();
+    }, { once: true });
+    for (const type of spec.failures) {
+      element.addEventListener(type, (event) => reject(new Error(`${spec.tag}: ${type} ${JSON.stringify(event.detail ?? String(event.error))}`)), { once: true });
+    }
+  });
+  spec.configure(element);
+  document.body.append(element);
+  return { element, ready };
+}
+
+const longTasks = [];
+new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+
+/** Waits until the task that reached "ready" has ended, so its long-task entry (if any) is delivered. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+
+/** From the `<script>` element's creation to `count` elements ready. */
+async function measureReady(kind, count) {
+  const spec = ELEMENTS[kind];
+  const start = performance.now();
+  await loadScript(spec.script);
+  const loaded = performance.now();
+  const mounted = Array.from({ length: count }, () => mountOne(spec));
+  await Promise.all(mounted.map((m) => m.ready));
+  const end = performance.now();
+  await settle();
+  const tasks = longTasks.filter((t) => t.startTime >= start && t.startTime <= end);
+  const resource = performance.getEntriesByName(new URL(spec.script, location.href).href)[0];
+  return {
+    readyMs: end - start,
+    scriptMs: loaded - start,
+    longTaskCount: tasks.length,
+    longTaskMs: tasks.reduce((sum, t) => sum + t.duration, 0),
+    transferBytes: resource.encodedBodySize,
+    decodedBytes: resource.decodedBodySize,
+  };
+}
+
+async function cycles(kind, count) {
+  const spec = ELEMENTS[kind];
+  for (let i = 0; i < count; i++) {
+    const { element, ready } = mountOne(spec);
+    await ready;
+    element.remove();
+    forgetCalls();
+  }
+  // Let timers the elements left behind (Google's debounce, Lit's update) run before measuring.
+  await settle();
+  return document.querySelectorAll(spec.tag).length;
+}
+
+async function loadElement(kind) {
+  await loadScript(ELEMENTS[kind].script);
+}
+
+window.bench = { measureReady, cycles, loadElement };

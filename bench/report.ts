@@ -1,0 +1,130 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { ClientResult, ElementResult } from './client/run-client.js';
+import type { Machine } from './machine.js';
+import { CONCURRENCY, type ServerResult } from './server/run-server.js';
+import type { Spread } from './stats.js';
+
+export interface SizeShare {
+  owner: string;
+  min: number;
+  gzip: number;
+  share: number;
+}
+
+export interface BenchReport {
+  date: string;
+  command: string;
+  machine: Machine;
+  /** 1-minute load average when the run ended. */
+  loadAverageAtEnd: number;
+  durationS: number;
+  client?: ClientResult;
+  server?: ServerResult;
+  size?: { gzip: number; min: number; budget: number; shares: SizeShare[] };
+}
+
+const bytes = (n: number) => `${Math.round(n).toLocaleString('en-US')} B`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const number = (n: number) => String(Math.round(n * 10) / 10);
+const ratio = (ours: number, theirs: number) => (theirs === 0 ? (ours === 0 ? '=' : '—') : `${(ours / theirs).toFixed(2)}×`);
+/** `43.4 ms (32.6–54.1)`: the median with its unit, then the interquartile range. */
+const withSpread = (s: Spread, format: (n: number) => string) => `${format(s.median)} (${format(s.p25).split(' ')[0]}–${format(s.p75).split(' ')[0]})`;
+
+const snapshotCell = (e: ElementResult) => `${bytes(e.snapshotGrowth.jsBytes)} in ${e.snapshotGrowth.jsObjects} objects`;
+
+function clientRows(c: ClientResult): string[] {
+  const { paytool: ours, google } = c.elements;
+  const row = (label: string, pick: (e: ElementResult) => Spread, format: (n: number) => string, spreadShown = true) => {
+    const show = (e: ElementResult) => (spreadShown ? withSpread(pick(e), format) : format(pick(e).median));
+    return `| ${label} | ${show(ours)} | ${show(google)} | ${ratio(pick(ours).median, pick(google).median)} |`;
+  };
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  return [
+    `| metric (median of ${c.runs} fresh pages; p25–p75) | \`<paytool-button>\` (dist/paytool.js) | \`<google-pay-button>\` ${c.googleVersion} | ours / Google |`,
+    '|---|---|---|---|',
+    row('bytes shipped: the element script, gzip -9 as transferred', (e) => e.transferBytes, bytes, false),
+    row('the same, uncompressed', (e) => e.decodedBytes, bytes, false),
+    row('script loaded (fetch, parse, evaluate), 1 element', (e) => e.script1, ms),
+    row('**`<script>` start → ready, 1 element**', (e) => e.ready1, ms),
+    row('**`<script>` start → all ready, 20 elements**', (e) => e.ready20, ms),
+    row('of which the elements alone (script loaded → ready), 1 element', (e) => e.mount1, ms),
+    row('of which the elements alone, 20 elements', (e) => e.mount20, ms),
+    row('long tasks (> 50 ms), 1 element: count', (e) => e.longTasks1.count, number),
+    row('long tasks, 1 element: total', (e) => e.longTasks1.ms, ms),
+    row('long tasks, 20 elements: count', (e) => e.longTasks20.count, number),
+    row('long tasks, 20 elements: total', (e) => e.longTasks20.ms, ms),
+    row(`heap growth over ${c.cycles} mount/unmount cycles (after ${c.cycles} warm-up cycles, GC before and after)`, (e) => e.heapGrowth, kb),
+    row(`element instances alive after the cycles and GC`, (e) => e.liveInstances, number, false),
+    `| the same cycles between two heap snapshots (1 page): growth of JS values | ${snapshotCell(ours)} | ${snapshotCell(google)} | |`,
+    `| … and of engine internals (compiled code, feedback, DOM backing stores) | ${bytes(ours.snapshotGrowth.otherBytes)} | ${bytes(google.snapshotGrowth.otherBytes)} | |`,
+    row('JS heap used before the cycles (page + fake Google client + element)', (e) => e.heapBefore, kb, false),
+  ];
+}
+
+function serverRows(s: ServerResult): string[] {
+  const { handler, direct } = s.levels;
+  const lines = [
+    `| clients | requests per level | handler → sandbox: req/s | sandbox direct: req/s | handler / direct | handler p50 | direct p50 | handler p99 | direct p99 | errors (handler / direct) |`,
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const c of CONCURRENCY) {
+    const h = handler[c];
+    const d = direct[c];
+    lines.push(
+      `| ${c} | ${s.requests[c]} × ${s.rounds} | ${h.requestsPerSecond.toFixed(0)} | ${d.requestsPerSecond.toFixed(0)} | ${ratio(h.requestsPerSecond, d.requestsPerSecond)} | ${ms(h.p50Ms)} | ${ms(d.p50Ms)} | ${ms(h.p99Ms)} | ${ms(d.p99Ms)} | ${h.errors} / ${d.errors} |`,
+    );
+  }
+  return lines;
+}
+
+function sizeRows(size: NonNullable<BenchReport['size']>): string[] {
+  return [
+    `dist/paytool.js: ${bytes(size.min)} minified, **${bytes(size.gzip)} gzip** (budget ${bytes(size.budget)} = 20 KB of 1024 B). Shares from \`npm run size\` (minified bytes via the source map; gzip in proportion):`,
+    '',
+    '| part | minified | ≈ gzip | share |',
+    '|---|---|---|---|',
+    ...size.shares.map((s) => `| ${s.owner} | ${bytes(s.min)} | ${bytes(s.gzip)} | ${(s.share * 100).toFixed(1)}% |`),
+  ];
+}
+
+/** The generated part of bench/RESULTS.md. */
+export function renderResults(report: BenchReport): string {
+  const m = report.machine;
+  const lines = [
+    `Generated by \`${report.command}\` on ${report.date} (${report.durationS.toFixed(0)} s).`,
+    '',
+    '| machine | |',
+    '|---|---|',
+    `| CPU | ${m.cpu}, ${m.cores} cores |`,
+    `| RAM | ${m.ramGiB} GiB (${m.freeRamGiB} GiB free at start) |`,
+    `| OS | ${m.os} |`,
+    `| Node | ${m.node} |`,
+    ...(report.client ? [`| Chromium | ${report.client.chromium} (headless, /usr/bin/chromium, flags of test/e2e) |`] : []),
+    `| load average (1 min) | ${m.loadAverage} at start, ${report.loadAverageAtEnd} at end — other agents share these ${m.cores} cores |`,
+  ];
+  if (report.client) lines.push('', '### Browser: our element vs `@google-pay/button-element`, same run', '', ...clientRows(report.client));
+  if (report.server) {
+    lines.push(
+      '',
+      '### Server: checkout handler in front of the sandbox vs the sandbox directly',
+      '',
+      `Medians over ${report.server.rounds} round(s) of fresh processes; ${report.server.warmup} untimed warm-up requests per level; every request a new payment (own transactionId, own sealed token).`,
+      '',
+      ...serverRows(report.server),
+    );
+  }
+  if (report.size) lines.push('', '### Size', '', ...sizeRows(report.size));
+  return lines.join('\n');
+}
+
+const START = '<!-- results:start -->';
+const END = '<!-- results:end -->';
+
+/** Replaces the generated section of bench/RESULTS.md; the rest of the file is left as it is. */
+export function writeResults(file: URL, generated: string): void {
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${file.pathname} has no ${START} … ${END} section`);
+  writeFileSync(file, `${text.slice(0, start + START.length)}\n${generated}\n${text.slice(end)}`);
+}

@@ -1,0 +1,50 @@
+/**
+ * `npm run bench` — our element against `@google-pay/button-element` in Chromium, and the
+ * checkout handler against the bare sandbox, all on this machine and offline. Needs
+ * `npm run build`. Prints the tables; `--write` also puts them into bench/RESULTS.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { parseArgs } from './args.js';
+import { runClientBench } from './client/run-client.js';
+import { describeMachine } from './machine.js';
+import { renderResults, writeResults, type BenchReport } from './report.js';
+import { runServerBench } from './server/run-server.js';
+// @ts-expect-error — a plain .mjs script without type declarations
+import { measure } from '../scripts/size.mjs';
+
+const RESULTS = new URL('./RESULTS.md', import.meta.url);
+const RAW = new URL('./.tmp/', import.meta.url);
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (line: string) => console.error(line);
+  const started = performance.now();
+  const report: BenchReport = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+    machine: describeMachine(),
+    loadAverageAtEnd: 0,
+    durationS: 0,
+  };
+  const size = await measure();
+  report.size = { gzip: size.paytool.gzip, min: size.paytool.min, budget: size.paytool.budget.budget, shares: size.paytool.shares };
+  if (options.only !== 'server') report.client = await runClientBench({ runs: options.runs, cycles: options.cycles, log });
+  if (options.only !== 'client') report.server = await runServerBench({ rounds: options.rounds, warmup: options.warmup, requests: options.requests, log });
+  report.loadAverageAtEnd = Math.round(loadavg()[0]! * 100) / 100;
+  report.durationS = (performance.now() - started) / 1000;
+
+  const generated = renderResults(report);
+  console.log(generated);
+  mkdirSync(RAW, { recursive: true });
+  writeFileSync(new URL(`bench-${report.date.replace(/:/g, '')}.json`, RAW), JSON.stringify(report, null, 2));
+  if (options.write) {
+    writeResults(RESULTS, generated);
+    log('bench/RESULTS.md updated');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,152 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createTestToken, FENIGE_SANDBOX_DEFAULTS, type GooglePayToken } from '../../src/sandbox/index.js';
+import { median } from '../stats.js';
+import type { LoadJob, LoadResult } from './load-generator.js';
+import type { FenigeAccess, TargetReady, TargetStart } from './target.js';
+
+export const CONCURRENCY = [1, 16, 64] as const;
+export type Concurrency = (typeof CONCURRENCY)[number];
+export const MODES = ['handler', 'direct'] as const;
+export type Mode = (typeof MODES)[number];
+
+export interface LevelResult {
+  requests: number;
+  errors: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface ServerResult {
+  rounds: number;
+  warmup: number;
+  requests: Record<Concurrency, number>;
+  /** Medians over the rounds. */
+  levels: Record<Mode, Record<Concurrency, LevelResult>>;
+  tokenMs: number;
+}
+
+const TSX = ['--import', 'tsx'];
+const START_TIMEOUT_MS = 30_000;
+
+function forkChild(file: string): ChildProcess {
+  return fork(new URL(file, import.meta.url), [], { execArgv: TSX, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+/** Sends `message` to a child and waits for its one answer (or its death). */
+async function ask<T>(child: ChildProcess, message: unknown, timeoutMs: number): Promise<T> {
+  child.send(message as object);
+  const answer = once(child, 'message', { signal: AbortSignal.timeout(timeoutMs) }) as Promise<[T]>;
+  const died = once(child, 'exit').then(([code]) => {
+    throw new Error(`bench child exited with code ${code} before answering`);
+  });
+  const [value] = await Promise.race([answer, died]);
+  return value;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function startTarget(start: TargetStart): Promise<{ child: ChildProcess; ready: TargetReady }> {
+  const child = forkChild('./target.ts');
+  try {
+    return { child, ready: await ask<TargetReady>(child, start, START_TIMEOUT_MS) };
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
+const SENDER = { firstName: 'Jan', lastName: 'Kowalski', email: 'jan.kowalski@example.com' };
+const ORDER = { amount: 1000, currency: 'PLN', description: 'Bench order 42' };
+
+/** The element's POST to the checkout handler (contract §4.1). */
+const checkoutBody = (token: GooglePayToken) => JSON.stringify({ transactionId: randomUUID(), apiKey: 'pk_bench', ...ORDER, sender: SENDER, token });
+/** What `FenigeClient.googlePay` sends for that same payment. */
+const fenigeBody = (token: GooglePayToken) => JSON.stringify({ ...ORDER, transactionId: randomUUID(), deposit: false, sender: SENDER, token });
+
+function jobFor(mode: Mode, url: string, fenige: FenigeAccess, tokens: GooglePayToken[], warmup: number, concurrency: number): LoadJob {
+  if (mode === 'handler') {
+    return { url, headers: { 'Content-Type': 'application/json' }, bodies: tokens.map(checkoutBody), warmup, concurrency, expectStatus: 200 };
+  }
+  const authorization = `Basic ${Buffer.from(`${fenige.login}:${fenige.password}`).toString('base64')}`;
+  return {
+    url: `${url}/external-api/transactions/google-pay`,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: authorization },
+    bodies: tokens.map(fenigeBody),
+    warmup,
+    concurrency,
+    expectStatus: 200,
+  };
+}
+
+/** One mode at the three concurrency levels, on fresh server processes. */
+async function runMode(mode: Mode, tokens: GooglePayToken[], options: { warmup: number; requests: Record<Concurrency, number> }): Promise<Record<Concurrency, LoadResult>> {
+  const sandbox = await startTarget({ role: 'sandbox' });
+  const fenige = sandbox.ready.fenige!;
+  if (fenige.merchantUuid !== FENIGE_SANDBOX_DEFAULTS.merchantUuid) throw new Error('the tokens were sealed for another merchant');
+  const handler = mode === 'handler' ? await startTarget({ role: 'handler', fenige }) : undefined;
+  try {
+    const url = handler ? handler.ready.url : sandbox.ready.url;
+    const results = {} as Record<Concurrency, LoadResult>;
+    let used = 0;
+    for (const concurrency of CONCURRENCY) {
+      const count = options.warmup + options.requests[concurrency];
+      const job = jobFor(mode, url, fenige, tokens.slice(used, used + count), options.warmup, concurrency);
+      used += count;
+      const generator = forkChild('./load-generator.ts');
+      try {
+        results[concurrency] = await ask<LoadResult>(generator, job, 10 * 60_000);
+      } finally {
+        await stop(generator);
+      }
+    }
+    return results;
+  } finally {
+    if (handler) await stop(handler.child);
+    await stop(sandbox.child);
+  }
+}
+
+/**
+ * Requests per second and latency of `POST /paytool/transactions` (checkout handler → FenigeClient
+ * → sandbox) against the same payment sent straight to the sandbox, at 1, 16 and 64 clients.
+ * Every request is a new payment: its own transactionId and its own sealed token, made before
+ * any timing starts.
+ */
+export async function runServerBench(options: { rounds: number; warmup: number; requests: Record<Concurrency, number>; log: (line: string) => void }): Promise<ServerResult> {
+  const perMode = CONCURRENCY.reduce((sum, c) => sum + options.warmup + options.requests[c], 0);
+  const started = performance.now();
+  const tokens = Array.from({ length: perMode }, () => createTestToken({ gateway: 'fenige', gatewayMerchantId: FENIGE_SANDBOX_DEFAULTS.merchantUuid }));
+  const tokenMs = (performance.now() - started) / perMode;
+  options.log(`server: ${perMode} tokens sealed (${tokenMs.toFixed(1)} ms each)`);
+
+  const runs: Record<Mode, Record<Concurrency, LoadResult>[]> = { handler: [], direct: [] };
+  for (let round = 0; round < options.rounds; round++) {
+    const order = round % 2 === 0 ? MODES : [...MODES].reverse();
+    for (const mode of order) runs[mode].push(await runMode(mode, tokens, options));
+    options.log(`server round ${round + 1}/${options.rounds}`);
+  }
+
+  const levels = {} as ServerResult['levels'];
+  for (const mode of MODES) {
+    levels[mode] = {} as Record<Concurrency, LevelResult>;
+    for (const c of CONCURRENCY) {
+      const results = runs[mode].map((r) => r[c]);
+      levels[mode][c] = {
+        requests: results.reduce((sum, r) => sum + r.requests, 0),
+        errors: results.reduce((sum, r) => sum + r.errors, 0),
+        requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
+        p50Ms: median(results.map((r) => r.p50Ms)),
+        p99Ms: median(results.map((r) => r.p99Ms)),
+      };
+    }
+  }
+  return { rounds: options.rounds, warmup: options.warmup, requests: options.requests, levels, tokenMs };
+}
