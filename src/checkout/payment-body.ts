@@ -33,17 +33,17 @@ function parseToken(token: string): CheckoutRequest['token'] {
   }
 }
 
+/** What both POSTs say about the order; `currencyCode` becomes Fenige's `currency`. */
+function order(data: PaymentData, transactionId: string, sender: Sender | undefined) {
+  const { apiKey, amount, currencyCode: currency, description } = data;
+  return { transactionId, apiKey, amount, currency, description, ...(sender ? { sender } : {}) };
+}
+
 /** The token POST body of contract §4.1. */
 export function checkoutBody(data: PaymentData, transactionId: string, paid: GooglePaymentData): CheckoutRequest {
-  const sender = payerOf(data, paid);
   const info = paid.paymentMethodData.info;
   return {
-    transactionId,
-    apiKey: data.apiKey,
-    amount: data.amount,
-    currency: data.currencyCode,
-    description: data.description,
-    ...(sender ? { sender } : {}),
+    ...order(data, transactionId, payerOf(data, paid)),
     token: parseToken(paid.paymentMethodData.tokenizationData.token),
     ...(info?.cardNetwork || info?.cardDetails
       ? { paymentMethod: { cardNetwork: info.cardNetwork, cardDetails: info.cardDetails } }
@@ -53,13 +53,5 @@ export function checkoutBody(data: PaymentData, transactionId: string, paid: Goo
 
 /** The hosted-page POST body of contract §4.5. */
 export function hostedBody(data: PaymentData, transactionId: string, returnUrl: string): HostedRequest {
-  return {
-    transactionId,
-    apiKey: data.apiKey,
-    amount: data.amount,
-    currency: data.currencyCode,
-    description: data.description,
-    ...(data.sender ? { sender: data.sender } : {}),
-    returnUrl,
-  };
+  return { ...order(data, transactionId, data.sender), returnUrl };
 }

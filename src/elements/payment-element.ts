@@ -1,5 +1,6 @@
 import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { validatePaymentData } from '../protocol/payment-data.js';
+import { canonicalJson } from '../protocol/canonical-json.js';
 import type { PaymentData, Validation } from '../protocol/index.js';
 import { loadGooglePay, preconnectGooglePay } from '../google-pay/loader.js';
 import { paymentsClient, sheetIsOpen } from '../google-pay/clients.js';
@@ -21,11 +22,7 @@ type Phase = 'idle' | 'processing' | 'checking' | 'redirecting' | 'success' | 'f
 function contentKey(value: unknown): string {
   if (typeof value !== 'object' || value === null) return `${typeof value}:${String(value)}`;
   try {
-    return JSON.stringify(value, (_k, v: unknown) =>
-      v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => (a < b ? -1 : 1)))
-        : v,
-    ) ?? '';
+    return canonicalJson(value);
   } catch {
     return String(Math.random()); // cyclic: treat as changed, validation reports it
   }

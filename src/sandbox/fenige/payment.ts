@@ -4,6 +4,7 @@ import { declineBody } from './http.js';
 import type { TransactionStore, TransactionRecord } from './store.js';
 import type { CardOutcome } from './test-cards.js';
 import type { FenigeSandboxTransaction, FenigeTransactionState } from './transaction.js';
+import { canonicalJson } from '../../protocol/canonical-json.js';
 
 /** Turns a card outcome into the transaction's state and the payment answer. */
 
@@ -85,15 +86,4 @@ export function settlePending(store: TransactionStore, record: TransactionRecord
 /** SHA-256 of JSON with sorted keys: equal for equal requests whatever the key order. */
 export function fingerprint(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
