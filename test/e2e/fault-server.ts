@@ -19,15 +19,15 @@ const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 /** Short timings so every fault plays out in seconds; the order matters: gateway < handler < element. */
 export const TIMINGS = {
   /** The merchant's gateway clients give up after this. */
-  gatewayTimeoutMs: 1_000,
+  gatewayTimeoutMs: 2_000,
   /** The checkout handler's own deadline for a gateway call. */
-  handlerTimeoutMs: 2_500,
+  handlerTimeoutMs: 4_000,
   /** E0153 test cards and Feennex's processing amount settle after this. */
   settleMs: 1_500,
 } as const;
 
 /** The element's retry and polling policy for these tests (see test/browser/helpers.ts fastPolicy). */
-export const ELEMENT_POLICY: BackendPolicy = { requestTimeoutMs: 4_000, maxPosts: 3, deadlineMs: 15_000, initialDelayMs: 150, maxDelayMs: 500 };
+export const ELEMENT_POLICY: BackendPolicy = { requestTimeoutMs: 6_000, maxPosts: 3, deadlineMs: 15_000, initialDelayMs: 150, maxDelayMs: 500 };
 
 /** One answer the merchant's handler gave: what the merchant's own code would act on. */
 export interface HandlerAnswer {

@@ -43,7 +43,7 @@ describe('<feennex-pay> → checkout handler → Feennex sandbox with faults', (
   test('a proxy 502 in front of Feennex: paid once', () =>
     play({ rules: [onCreate({ fault: 'http-error', status: 502, next: 1 })], expect: 'paid' }));
 
-  test('timeout after Feennex charged: paid once', () => play({ rules: [onCreate({ fault: 'timeout', ms: 3_000, next: 1 })], expect: 'paid' }));
+  test('timeout after Feennex charged: paid once', () => play({ rules: [onCreate({ fault: 'timeout', ms: 5_000, next: 1 })], expect: 'paid' }));
 
   test('an invoice still processing, status reads failing: "we are checking", then paid', () =>
     play({

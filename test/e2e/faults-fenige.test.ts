@@ -61,10 +61,10 @@ describe('<paytool-button> → checkout handler → Fenige sandbox with faults',
     play({ rules: [], card: E0153_THEN_FAILURE, expect: 'declined', checking: true }));
 
   test('timeout after Fenige charged: paid once', () =>
-    play({ rules: [onPay({ fault: 'timeout', ms: 3_000, next: 1 })], expect: 'paid' }));
+    play({ rules: [onPay({ fault: 'timeout', ms: 5_000, next: 1 })], expect: 'paid' }));
 
   test('timeout, never processed: nothing charged, the next try pays once', () =>
-    play({ rules: [onPay({ fault: 'timeout', ms: 3_000, processing: 'none', next: 1 })], expect: 'paid' }));
+    play({ rules: [onPay({ fault: 'timeout', ms: 5_000, processing: 'none', next: 1 })], expect: 'paid' }));
 
   test(
     'timeout, the payment lands at Fenige after the handler gave up: the payer is not told it failed',
@@ -73,7 +73,7 @@ describe('<paytool-button> → checkout handler → Fenige sandbox with faults',
         'guard bug: after an unknown outcome the re-sent POST is answered 404 NOT_FOUND (a failure) while the first ' +
         'request may still land; the payer retries and is charged twice — see the faults helper report',
     },
-    () => play({ rules: [onPay({ fault: 'timeout', ms: 2_500, processing: 'after', next: 1 })], expect: 'paid', lateMs: 2_000 }),
+    () => play({ rules: [onPay({ fault: 'timeout', ms: 3_500, processing: 'after', next: 1 })], expect: 'paid', lateMs: 2_000 }),
   );
 
   test('the payment delivered three times at once: one transaction, paid once', () =>

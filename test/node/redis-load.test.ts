@@ -24,7 +24,7 @@ test('two instances sharing Redis, 20 % faults and replays: one charge per id ac
   assert.equal(report.instances, 2);
   assert.deepEqual(report.violations, []);
   assert.equal(report.outcomes.unresolved, 0, 'no lost request');
-  assert.ok(report.faultedPaymentRequests >= 5, `faults were injected: ${JSON.stringify(report.faults)}`);
+  assert.ok(report.faultedPaymentRequests >= 3, `faults were injected: ${JSON.stringify(report.faults)}`);
   assert.equal(report.handlerCharges, 61, 'one pay call per transactionId across both instances');
   assert.equal(report.replayed[0]!.payCalls, 1);
   assert.equal(Object.values(report.replayed[0]!.told)[0], 20, 'every replay heard the same outcome');
