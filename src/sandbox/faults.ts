@@ -117,8 +117,6 @@ export function createFaultLayer(initial?: FaultSettings) {
   return { faults, apply };
 }
 
-export type FaultLayer = ReturnType<typeof createFaultLayer>;
-
 /** `timeout`: nothing for `ms`; the work happens before, after or never; a caller still there then gets the answer. */
 async function silence(
   rule: Extract<FaultRule, { fault: 'timeout' }>,
