@@ -108,7 +108,10 @@ async function follow(
 
     onPending?.();
     const noAnswer: boolean = last.httpStatus === undefined || last.httpStatus >= 500 || unknownToBackend;
-    resend = !!post && noAnswer && posts < policy.maxPosts;
+    // A backend that does not know the payment gets the identical request again, however many
+    // tries that takes before the deadline: nothing was charged, so the payer must not be told
+    // "we cannot tell" about a payment that never happened.
+    resend = !!post && ((noAnswer && posts < policy.maxPosts) || unknownToBackend);
     const wait = Math.min(last.retryAfterMs ?? delay, policy.maxDelayMs);
     if (Date.now() + wait >= deadline) break;
     await sleep(wait);

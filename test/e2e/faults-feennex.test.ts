@@ -58,11 +58,6 @@ describe('<feennex-pay> → checkout handler → Feennex sandbox with faults', (
 
   test(
     'the invoice delivered three times at once: one invoice, paid once',
-    {
-      todo:
-        'Feennex sandbox bug: invoice/create checks shop_order_id before awaiting the token and records the invoice ' +
-        'after it, so concurrent copies each create an invoice (one per copy, all paid) — see the faults helper report',
-    },
     () => play({ rules: [onCreate({ fault: 'duplicate', copies: 3 })], expect: 'paid' }),
   );
 });

@@ -87,6 +87,8 @@ export async function createGooglePayInvoice(context: MethodContext, invoice: Pa
   const { state, timing } = context;
   const now = state.now();
   const card = await openCard(context.params, context.shopId, now);
+  // Checked again after the await: a concurrent identical create may have recorded it meanwhile.
+  state.assertNewOrderId(invoice.shopOrderId);
   invoice.psData = { card: maskPan(card.pan), network: cardNetworkOf(card.pan) ?? 'UNKNOWN', auth_method: card.authMethod };
   const outcome = outcomeOf(card, new Date(now));
   const answer = { id: invoice.id, shop_order_id: invoice.shopOrderId };

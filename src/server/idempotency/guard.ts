@@ -11,6 +11,8 @@ export type GuardResult =
   | { kind: 'replayed'; answer: CheckoutAnswer }
   /** Already charged, outcome not final: the gateway's current status instead of a second charge. */
   | { kind: 'status'; answer: CheckoutAnswer }
+  /** Outcome unknown and the gateway does not know the id: the identical request, sent again. */
+  | { kind: 'resent'; answer: CheckoutAnswer }
   /** Another process is charging this id right now. */
   | { kind: 'in-progress'; retryAfterSeconds: number }
   /** The id was used for a different request. */
@@ -25,8 +27,9 @@ export interface IdempotencyGuardOptions {
 }
 
 /**
- * The money rule: one `transactionId` reaches the gateway's `pay` at most once. `charge` runs only
- * for an id never seen; everything else is answered from memory, the store or the gateway's status.
+ * The money rule: one `transactionId` is charged at most once. `charge` runs for an id never seen,
+ * and again only when an earlier outcome is unknown and the gateway says it has no such
+ * transaction (`resent`); everything else is answered from memory, the store or the gateway's status.
  */
 export function createIdempotencyGuard(store: IdempotencyStore, options: IdempotencyGuardOptions) {
   const now = options.now ?? Date.now;
@@ -38,9 +41,7 @@ export function createIdempotencyGuard(store: IdempotencyStore, options: Idempot
     charge: () => Promise<CheckoutAnswer>,
     status: () => Promise<CheckoutAnswer>,
   ): Promise<GuardResult> {
-    const lockedUntil = now() + options.lockMs;
-    const acquired = await store.acquire(key, bodyHash, lockedUntil);
-    if (acquired.acquired) {
+    const chargeAndSettle = async (): Promise<GuardResult> => {
       let answer: CheckoutAnswer;
       try {
         answer = await charge();
@@ -52,15 +53,26 @@ export function createIdempotencyGuard(store: IdempotencyStore, options: Idempot
       const settled = final ? { state: 'final' as const, bodyHash, answer } : { state: 'unknown' as const, bodyHash };
       await store.settle(key, settled).catch(options.onStoreError);
       return { kind: 'charged', answer };
-    }
+    };
+    const lockedUntil = now() + options.lockMs;
+    const acquired = await store.acquire(key, bodyHash, lockedUntil);
+    if (acquired.acquired) return chargeAndSettle();
     const { entry } = acquired;
     if (entry.bodyHash !== bodyHash) return { kind: 'reused' };
     if (entry.state === 'final') return { kind: 'replayed', answer: entry.answer };
     if (entry.state === 'in-flight' && entry.lockedUntil > now()) {
       return { kind: 'in-progress', retryAfterSeconds: Math.max(1, Math.min(5, Math.ceil((entry.lockedUntil - now()) / 1000))) };
     }
-    // Pending, or a lock whose holder died mid-charge: the gateway may have charged, so only ask.
-    return { kind: 'status', answer: await status() };
+    // Pending, or a lock whose holder died mid-charge: the gateway may have charged, so ask first.
+    const answer = await status();
+    // The gateway has never seen this id (the first try failed before reaching it, or E9001 said
+    // it was not processed): send the same request again. Both gateways keep one transaction per
+    // id, so a first try that lands late is answered as a replay there, never charged twice.
+    if (answer.httpStatus === 404) {
+      const again = await chargeAndSettle();
+      return again.kind === 'charged' ? { kind: 'resent', answer: again.answer } : again;
+    }
+    return { kind: 'status', answer };
   }
 
   return {
@@ -73,7 +85,7 @@ export function createIdempotencyGuard(store: IdempotencyStore, options: Idempot
       const current = running.get(key);
       if (current) {
         if (current.bodyHash !== bodyHash) return Promise.resolve({ kind: 'reused' });
-        return current.result.then((r) => ('answer' in r && r.kind === 'charged' ? { kind: 'joined', answer: r.answer } : r));
+        return current.result.then((r) => (r.kind === 'charged' || r.kind === 'resent' ? { kind: 'joined', answer: r.answer } : r));
       }
       const result = decide(key, bodyHash, charge, status).finally(() => running.delete(key));
       running.set(key, { bodyHash, result });
