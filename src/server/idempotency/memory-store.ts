@@ -3,7 +3,7 @@ import type { AcquireResult, IdempotencyEntry, IdempotencyStore, SettledEntry } 
 export interface MemoryIdempotencyStoreOptions {
   /** How long an entry is kept after it was last written. Default 24 hours. */
   ttlMs?: number;
-  /** Most entries kept; the oldest are forgotten first. Default 10,000. */
+  /** Most entries kept; the oldest settled ones are forgotten first. Default 10,000. */
   maxEntries?: number;
   /** Clock, for tests. */
   now?: () => number;
@@ -41,8 +41,15 @@ export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOpti
   function write(key: string, entry: IdempotencyEntry): void {
     slots.delete(key);
     slots.set(key, { entry, expiresAt: now() + ttlMs });
+    if (slots.size <= maxEntries) return;
+    // Over the limit: forget the oldest settled entries first; a payment still being charged keeps
+    // its lock unless every entry is in flight.
+    for (const [oldest, slot] of slots) {
+      if (slots.size <= maxEntries) return;
+      if (slot.entry.state !== 'in-flight' || slot.expiresAt <= now()) slots.delete(oldest);
+    }
     for (const oldest of slots.keys()) {
-      if (slots.size <= maxEntries) break;
+      if (slots.size <= maxEntries) return;
       slots.delete(oldest);
     }
   }
