@@ -17,7 +17,7 @@ export interface BenchOptions {
   quick: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--runs N] [--rounds N] [--only client|server] [--write]';
+const USAGE = 'usage: npm run bench -- [--quick] [--runs N] [--rounds N] [--only client|server] [--write]  |  npm run bench -- --load [--quick] [--redis] [--write]';
 
 function positiveInteger(flag: string, value: string | undefined): number {
   const number = Number(value);

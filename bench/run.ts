@@ -17,7 +17,10 @@ const RESULTS = new URL('./RESULTS.md', import.meta.url);
 const RAW = new URL('./.tmp/', import.meta.url);
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  // `--load`: the load and fault run (bench/load.ts) with its own options.
+  if (argv.includes('--load')) return (await import('./load.js')).runLoadBench(argv.filter((a) => a !== '--load'));
+  const options = parseArgs(argv);
   const log = (line: string) => console.error(line);
   const started = performance.now();
   const report: BenchReport = {
