@@ -46,9 +46,9 @@ const CARDS = ['4111111111111111', '4111111111111111', '5555555555554444', '4111
 const SUCCESS_STATES = ['SUCCESS', 'SUCCESS_WAITING_FOR_CLEARING'];
 
 /**
- * The gateway client's timeout leaves the sandbox seconds to answer on a busy machine: a payment
- * still being processed when the client gives up is the late-landing case the handler does not
- * handle yet (see the e2e todo test), which here must come only from the `timeout` fault.
+ * The gateway client's timeout leaves the sandbox seconds to answer on a busy machine, so the
+ * late-landing case (a payment still processed when the client gave up; see
+ * test/e2e/faults-fenige.test.ts) comes from the `timeout` fault rather than from load alone.
  */
 export const LOAD_TIMINGS = { gatewayTimeoutMs: 5_000, handlerTimeoutMs: 8_000, settleMs: 1_000 } as const;
 export const LOAD_POLICY: BackendPolicy = { requestTimeoutMs: 12_000, maxPosts: 3, deadlineMs: 40_000, initialDelayMs: 100, maxDelayMs: 500 };
