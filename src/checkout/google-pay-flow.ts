@@ -1,16 +1,9 @@
-import type { PaymentData as Data, Redirect } from '../protocol/index.js';
+import type { PaymentData as Data } from '../protocol/index.js';
 import { withSheet } from '../google-pay/clients.js';
 import type { PaymentAuthorizationResult, PaymentData, PaymentDataRequest, PaymentsClient } from '../google-pay/types.js';
-import { submit, type BackendAnswer, type BackendPolicy } from './backend-client.js';
+import { submit, type BackendPolicy } from './backend-client.js';
+import { toResult, type FlowResult } from './flow-result.js';
 import { checkoutBody, newTransactionId } from './payment-body.js';
-
-/** How one click ended. */
-export type FlowResult =
-  | { kind: 'cancel' }
-  | { kind: 'error'; code: string; message: string }
-  | { kind: 'success'; transactionId: string; status: string; response: Record<string, unknown> }
-  | { kind: 'failure'; transactionId: string; code: string; message?: string; response: Record<string, unknown> }
-  | { kind: 'redirect'; transactionId: string; redirect: Redirect; response: Record<string, unknown> };
 
 export interface FlowOptions {
   client: PaymentsClient;
@@ -28,20 +21,10 @@ export interface FlowOptions {
   sheetWaitMs?: number;
 }
 
+export type { FlowResult } from './flow-result.js';
+
 const sleep = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms, undefined));
 
-function toResult(transactionId: string, { outcome, response }: BackendAnswer): FlowResult {
-  switch (outcome.kind) {
-    case 'success':
-      return { kind: 'success', transactionId, status: outcome.status, response };
-    case 'redirect':
-      return { kind: 'redirect', transactionId, redirect: outcome.redirect, response };
-    case 'failure':
-      return { kind: 'failure', transactionId, code: outcome.code, ...(outcome.message ? { message: outcome.message } : {}), response };
-    default:
-      return { kind: 'failure', transactionId, code: 'OUTCOME_UNKNOWN', response };
-  }
-}
 
 /**
  * One Google Pay payment: opens the sheet (synchronously, inside the click's user gesture), posts

@@ -7,9 +7,9 @@ import { paymentsClient, sheetIsOpen } from '../google-pay/clients.js';
 import { baseCardMethod, isReadyToPayRequest, paymentDataRequest, type GatewayId } from '../google-pay/request.js';
 import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
 import { payWithGooglePay, type FlowResult } from '../checkout/google-pay-flow.js';
-import { confirm, submit, type BackendPolicy } from '../checkout/backend-client.js';
+import type { BackendPolicy } from '../checkout/backend-client.js';
+import { absoluteHttpUrl, confirmReturnedPayment, payOnHostedPage } from '../checkout/off-page-flows.js';
 import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
-import { hostedBody, newTransactionId } from '../checkout/payment-body.js';
 import { navigate } from '../checkout/redirect.js';
 import { failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
@@ -25,16 +25,6 @@ function contentKey(value: unknown): string {
     return canonicalJson(value);
   } catch {
     return String(Math.random()); // cyclic: treat as changed, validation reports it
-  }
-}
-
-/** The URL resolved against the page, when it is http(s); the hosted page's return address. */
-function absoluteHttpUrl(value: string): string | undefined {
-  try {
-    const url = new URL(value, document.baseURI);
-    return /^https?:$/.test(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
   }
 }
 
@@ -310,15 +300,13 @@ export abstract class PaymentElement extends LitElement {
     await this.updateComplete; // an endpoint set right after the element was added
     this.phase = 'checking';
     try {
-      const answer = await confirm(this.endpoint, transactionId, this.backendPolicy);
-      if (!answer) {
+      const result = await confirmReturnedPayment(this.endpoint, transactionId, this.backendPolicy, () => {});
+      if (!result) {
         this.phase = 'idle';
         return;
       }
       history.replaceState(history.state, '', withoutReturnParams(location.href));
-      const { outcome, response } = answer;
-      if (outcome.kind === 'success') this.finish({ kind: 'success', transactionId, status: outcome.status, response });
-      else this.finish({ kind: 'failure', transactionId, code: outcome.kind === 'failure' ? outcome.code : 'OUTCOME_UNKNOWN', response });
+      this.finish(result);
     } finally {
       this.busy = false;
     }
@@ -327,22 +315,15 @@ export abstract class PaymentElement extends LitElement {
   private async payByCard(): Promise<void> {
     const data = this.startPayment();
     if (!data) return;
+    const returnUrl = absoluteHttpUrl(this.returnUrl ?? location.href, document.baseURI);
+    if (!returnUrl) {
+      const issues = [{ path: 'return-url', message: 'must be an absolute http(s) URL' }];
+      return this.reportError({ code: 'INVALID_CONFIGURATION', message: `return-url ${issues[0]!.message}`, issues });
+    }
     this.busy = true;
+    this.phase = 'processing';
     try {
-      const transactionId = data.transactionId ?? newTransactionId();
-      const returnUrl = absoluteHttpUrl(this.returnUrl ?? location.href);
-      if (!returnUrl) {
-        const issues = [{ path: 'return-url', message: 'must be an absolute http(s) URL' }];
-        return this.reportError({ code: 'INVALID_CONFIGURATION', message: `return-url ${issues[0]!.message}`, issues });
-      }
-      const body = hostedBody(data, transactionId, returnUrl);
-      this.phase = 'processing';
-      const hostedUrl = `${this.endpoint.replace(/\/+$/, '')}/hosted`;
-      const { outcome, response } = await submit(hostedUrl, body, this.backendPolicy, () => (this.phase = 'checking'));
-      if (outcome.kind === 'redirect') return this.finish({ kind: 'redirect', transactionId, redirect: outcome.redirect, response });
-      // A hosted page is never paid here: anything but a redirect means it could not be opened.
-      const code = outcome.kind === 'failure' ? outcome.code : 'OUTCOME_UNKNOWN';
-      this.finish({ kind: 'failure', transactionId, code, response });
+      this.finish(await payOnHostedPage(data, this.endpoint, returnUrl, this.backendPolicy, () => (this.phase = 'checking')));
     } finally {
       this.busy = false;
     }

@@ -1,0 +1,48 @@
+import type { PaymentData } from '../protocol/index.js';
+import { confirm, submit, type BackendPolicy } from './backend-client.js';
+import { toResult, type FlowResult } from './flow-result.js';
+import { hostedBody, newTransactionId } from './payment-body.js';
+
+/** The URL resolved against the page, when it is http(s); the hosted page's return address. */
+export function absoluteHttpUrl(value: string, base: string): string | undefined {
+  try {
+    const url = new URL(value, base);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `fallback="hosted"` payment (contract §4.5): `POST {endpoint}/hosted`, then the gateway's
+ * page. Nothing is paid here, so any answer but a redirect means the page could not be opened.
+ */
+export async function payOnHostedPage(
+  data: PaymentData,
+  endpoint: string,
+  returnUrl: string,
+  policy: BackendPolicy | undefined,
+  onChecking: () => void,
+): Promise<FlowResult> {
+  const transactionId = data.transactionId ?? newTransactionId();
+  const hostedUrl = `${endpoint.replace(/\/+$/, '')}/hosted`;
+  const answer = await submit(hostedUrl, hostedBody(data, transactionId, returnUrl), policy, onChecking);
+  const result = toResult(transactionId, answer);
+  return result.kind === 'redirect' || result.kind === 'failure' ? result : { kind: 'failure', transactionId, code: 'OUTCOME_UNKNOWN', response: answer.response };
+}
+
+/**
+ * A payer back from 3-D Secure or a hosted page: the outcome as the backend tells it
+ * (`GET {endpoint}/{transactionId}`), `undefined` when the backend does not know the transaction.
+ */
+export async function confirmReturnedPayment(
+  endpoint: string,
+  transactionId: string,
+  policy: BackendPolicy | undefined,
+  onChecking: () => void,
+): Promise<FlowResult | undefined> {
+  const answer = await confirm(endpoint, transactionId, policy, onChecking);
+  if (!answer) return undefined;
+  const result = toResult(transactionId, answer);
+  return result.kind === 'redirect' ? { kind: 'failure', transactionId, code: 'OUTCOME_UNKNOWN', response: answer.response } : result;
+}
