@@ -18,7 +18,7 @@ interface Vector {
   expectedMessageExpiration?: string;
 }
 
-const vectors: Vector[] = JSON.parse(readFileSync(new URL('../../../shared/vectors/vectors.json', import.meta.url), 'utf8')).ecv2;
+const vectors: Vector[] = JSON.parse(readFileSync(new URL('../vectors/vectors.json', import.meta.url), 'utf8')).ecv2;
 const [dotnet, moov] = [vectors.find((v) => v.name.includes('dotnet'))!, vectors.find((v) => v.name.includes('moov'))!];
 
 const optionsFor = (v: Vector, overrides: Partial<Parameters<typeof openGooglePayToken>[1]> = {}) => ({

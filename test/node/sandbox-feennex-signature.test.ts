@@ -10,7 +10,7 @@ interface Vector {
   sign: string;
 }
 
-const vectors: Vector[] = JSON.parse(readFileSync(new URL('../../../shared/vectors/vectors.json', import.meta.url), 'utf8'))
+const vectors: Vector[] = JSON.parse(readFileSync(new URL('../vectors/vectors.json', import.meta.url), 'utf8'))
   .feennexSigning.vectors;
 
 describe('feennex sandbox: signature', () => {

@@ -6,7 +6,7 @@ import {
   decimalText, fromFeennexCurrency, readFeennexMoney, toFeennexAmount, toFeennexCurrency,
 } from '../../src/server/feennex/currency.js';
 
-const vectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/vectors.json', import.meta.url), 'utf8'))
+const vectors = JSON.parse(readFileSync(new URL('../vectors/vectors.json', import.meta.url), 'utf8'))
   .feennexSigning.vectors as Array<{ keys: Record<string, string>; secret: string; stringToSign: string; sign: string }>;
 
 test('every feennexSigning vector: string to sign and sign', () => {
