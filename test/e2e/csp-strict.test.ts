@@ -4,11 +4,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { startCspServer, type CspPage, type CspServer } from '../support/csp-server.js';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface Report {
   violations: Array<{ directive: string; blocked: string; sample: string }>;
@@ -56,7 +55,7 @@ describe('strict CSP + Trusted Types (Chromium)', () => {
   before(async () => {
     assert.ok(existsSync('dist/paytool.js') && existsSync('dist/npm/testing/index.js'), 'run `npm run build` first');
     server = await startCspServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

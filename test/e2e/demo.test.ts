@@ -3,27 +3,14 @@
 // through 3-D Secure and back, under the page's strict CSP. Needs `npm run build` first.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startDemoServer } from './chromium.js';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-let server: ChildProcess;
+let stopDemo: (() => Promise<void>) | undefined;
 let origin: string;
 let browser: Browser;
 
-async function startDemo(): Promise<string> {
-  server = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  for await (const chunk of server.stdout!) {
-    output += chunk;
-    const match = /demo: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-    if (match) return match[1]!;
-  }
-  throw new Error(`demo server did not start: ${output}`);
-}
 
 async function openDemo(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
@@ -37,13 +24,12 @@ async function openDemo(): Promise<{ page: Page; errors: string[] }> {
 
 describe('demo (npm run demo)', () => {
   before(async () => {
-    origin = await startDemo();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    ({ origin, stop: stopDemo } = await startDemoServer());
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
-    server?.kill('SIGTERM');
-    if (server && server.exitCode === null) await once(server, 'exit');
+    await stopDemo?.();
   });
 
   it('pays through <paytool-button>, the checkout handler and the Fenige sandbox', async () => {

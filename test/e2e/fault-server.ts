@@ -224,9 +224,6 @@ export function gatewayRecord(shop: FaultShop, element: ShopElement, transaction
   return { count: found.length, successful: found.some((i) => FEENNEX_PAID.includes(i.status)), states: found.map((i) => i.statusName) };
 }
 
-export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 /** The element's text while the outcome is not known yet (src/i18n/en.ts `checking`). */
 export const CHECKING_TEXT = 'We are checking your payment with the bank. Please wait and do not pay again.';
 

@@ -2,9 +2,10 @@
 // Chromium (fake Google Pay), the checkout handler, FeennexClient, the faulty sandbox — with the
 // same money rules as faults-fenige.test.ts. Needs `npm run build` first.
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import type { FaultRule } from '../../src/sandbox/index.js';
-import { CHROMIUM, LAUNCH_ARGS, playScenario, startFaultShop, type FaultShop, type Scenario } from './fault-server.js';
+import { playScenario, startFaultShop, type FaultShop, type Scenario } from './fault-server.js';
 
 const CREATE = '/feennex/invoice/create';
 const STATUS = '/feennex/bill/shop_order_status';
@@ -19,7 +20,7 @@ let page: Page;
 
 before(async () => {
   shop = await startFaultShop();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: true });
+  browser = await launchChromium();
   page = await browser.newPage();
 });
 after(async () => {

@@ -3,9 +3,10 @@
 // exactly one charge per payment, the payer told the truth (or "we are checking", then the truth),
 // and nothing the merchant would mark paid unless Fenige has it paid. Needs `npm run build` first.
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import type { FaultRule } from '../../src/sandbox/index.js';
-import { CHROMIUM, LAUNCH_ARGS, playScenario, startFaultShop, type FaultShop, type Scenario } from './fault-server.js';
+import { playScenario, startFaultShop, type FaultShop, type Scenario } from './fault-server.js';
 
 const PAY = '/fenige/external-api/transactions/google-pay';
 const DETAILS = /^\/fenige\/transactions\/details\//;
@@ -20,7 +21,7 @@ let page: Page;
 
 before(async () => {
   shop = await startFaultShop();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: true });
+  browser = await launchChromium();
   page = await browser.newPage();
 });
 after(async () => {

@@ -5,32 +5,19 @@
 // `npm run build:examples` first.
 import { after, before, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startDemoServer } from './chromium.js';
 import type { PaytoolButton } from '../../src/index.js';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const EXAMPLES = ['react19', 'react18', 'vue'] as const;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
-let server: ChildProcess;
+let stopDemo: (() => Promise<void>) | undefined;
 let origin: string;
 let browser: Browser;
 
-async function startDemo(): Promise<string> {
-  server = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  for await (const chunk of server.stdout!) {
-    output += chunk;
-    const match = /demo: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-    if (match) return match[1]!;
-  }
-  throw new Error(`demo server did not start: ${output}`);
-}
 
 async function open(example: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
@@ -70,13 +57,12 @@ describe('framework examples (npm run build:examples)', () => {
     for (const example of EXAMPLES) {
       if (!existsSync(`dist/examples/${example}/index.html`)) throw new Error(`dist/examples/${example} is missing: run npm run build && npm run build:examples`);
     }
-    origin = await startDemo();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    ({ origin, stop: stopDemo } = await startDemoServer());
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
-    server?.kill('SIGTERM');
-    if (server && server.exitCode === null) await once(server, 'exit');
+    await stopDemo?.();
   });
 
   for (const example of EXAMPLES) {

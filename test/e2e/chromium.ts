@@ -1,0 +1,28 @@
+// What every e2e test shares: Debian's Chromium with this machine's flags, and the demo server.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: true });
+
+/** `demo/server.ts` on a free port (the README's demo, without the build step). */
+export async function startDemoServer(): Promise<{ origin: string; stop: () => Promise<void> }> {
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = async () => {
+    server.kill('SIGTERM');
+    if (server.exitCode === null) await once(server, 'exit');
+  };
+  let output = '';
+  for await (const chunk of server.stdout!) {
+    output += chunk;
+    const match = /demo: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+    if (match) return { origin: match[1]!, stop };
+  }
+  throw new Error(`demo server did not start: ${output}`);
+}
