@@ -155,7 +155,10 @@ export abstract class PaymentElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('data') || (changed.has('environment') && this.data !== undefined)) {
       this.validation = this.data === undefined ? undefined : this.check();
-      if (changed.has('data') && (this.phase === 'success' || this.phase === 'failure')) this.phase = 'idle';
+      // New data after a finished payment is a new order; the page's first data (set while a
+      // returning payer's payment is being confirmed, say) is not.
+      const newOrder = changed.has('data') && changed.get('data') !== undefined;
+      if (newOrder && (this.phase === 'success' || this.phase === 'failure')) this.phase = 'idle';
     }
     if (changed.has('environment') && this.isConnected && this.checkedEnvironment !== undefined && this.checkedEnvironment !== this.environment) {
       void this.checkGooglePay();

@@ -25,6 +25,20 @@ describe('a payer returning from 3-D Secure or a hosted page', () => {
     expect((await server.log()).every((r) => r.method === 'GET')).to.be.true;
   });
 
+  it('keeps the confirmed success when the page sets its first data afterwards', async () => {
+    freshGooglePay();
+    const server = await backend({ status: [{ body: { transactionId: 'tx-4', status: 'SUCCESS' } }] });
+    restore = returnFrom('paytool-result=success&transactionId=tx-4');
+    const el = await mount('feennex-pay', { endpoint: server.endpoint });
+    await firstEvent(el, 'payment-success');
+    el.data = validData;
+    await el.updateComplete;
+    expect(el.state).to.equal('success');
+    el.data = { ...validData, amount: 2000 }; // a new order: ready to pay again
+    await el.updateComplete;
+    expect(el.state).to.not.equal('success');
+  });
+
   it('never trusts paytool-result=success alone: a declined payment is a failure', async () => {
     freshGooglePay();
     const server = await backend({ status: [{ body: { transactionId: 'tx-2', status: 'REJECTED' } }] });
