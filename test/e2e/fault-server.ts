@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import type { BackendPolicy } from '../../src/checkout/backend-client.js';
 import { classifyResponse, type Outcome } from '../../src/protocol/index.js';
 import { createSandbox, type FaultKind, type FaultRule, type FaultSettings, type Sandbox } from '../../src/sandbox/index.js';
@@ -313,4 +315,25 @@ export async function playScenario(shop: FaultShop, page: Page, scenario: Scenar
     assert.ok(checkingAt >= 0 && checkingAt < final.length - 1, `"we are checking" before the outcome: ${JSON.stringify(final)}`);
   }
   return views;
+}
+
+/**
+ * A suite of fault scenarios on one element: one shop and one Chromium page for the whole file
+ * (registered with node:test's before/after), and `play` for one scenario.
+ */
+export function faultSuite(element: ShopElement, defaultCard: string) {
+  let shop: FaultShop;
+  let browser: Browser;
+  let page: Page;
+  before(async () => {
+    shop = await startFaultShop();
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await shop?.close();
+  });
+  return (scenario: Omit<Scenario, 'element' | 'card'> & { card?: string }): Promise<PayerView[]> =>
+    playScenario(shop, page, { ...scenario, element, card: scenario.card ?? defaultCard });
 }

@@ -1,11 +1,9 @@
 // The sandbox faults between the merchant's server and Feennex, end to end: <feennex-pay> in
 // Chromium (fake Google Pay), the checkout handler, FeennexClient, the faulty sandbox — with the
 // same money rules as faults-fenige.test.ts. Needs `npm run build` first.
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.js';
+import { describe, test } from 'node:test';
 import type { FaultRule } from '../../src/sandbox/index.js';
-import { playScenario, startFaultShop, type FaultShop, type Scenario } from './fault-server.js';
+import { faultSuite } from './fault-server.js';
 
 const CREATE = '/feennex/invoice/create';
 const STATUS = '/feennex/bill/shop_order_status';
@@ -14,24 +12,8 @@ const DECLINED = '4000000000000002';
 /** Feennex's magic amount 3.33: the invoice stays in progress for the sandbox's processing time. */
 const PROCESSING_AMOUNT = 333;
 
-let shop: FaultShop;
-let browser: Browser;
-let page: Page;
-
-before(async () => {
-  shop = await startFaultShop();
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-after(async () => {
-  await browser?.close();
-  await shop?.close();
-});
-
 const onCreate = (rule: FaultRule): FaultRule => ({ path: CREATE, ...rule });
-async function play(scenario: Omit<Scenario, 'element' | 'card'> & { card?: string }): Promise<void> {
-  await playScenario(shop, page, { ...scenario, element: 'feennex', card: scenario.card ?? APPROVED });
-}
+const play = faultSuite('feennex', APPROVED);
 
 describe('<feennex-pay> → checkout handler → Feennex sandbox with faults', () => {
   test('latency with jitter: paid once', () => play({ rules: [onCreate({ fault: 'latency', ms: 400, jitterMs: 300 })], expect: 'paid' }));

@@ -2,11 +2,9 @@
 // Chromium (fake Google Pay), the checkout handler, FenigeClient, the faulty sandbox. For each:
 // exactly one charge per payment, the payer told the truth (or "we are checking", then the truth),
 // and nothing the merchant would mark paid unless Fenige has it paid. Needs `npm run build` first.
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.js';
+import { describe, test } from 'node:test';
 import type { FaultRule } from '../../src/sandbox/index.js';
-import { playScenario, startFaultShop, type FaultShop, type Scenario } from './fault-server.js';
+import { faultSuite } from './fault-server.js';
 
 const PAY = '/fenige/external-api/transactions/google-pay';
 const DETAILS = /^\/fenige\/transactions\/details\//;
@@ -15,24 +13,8 @@ const DECLINED = '5105105105105100';
 const E0153_THEN_SUCCESS = '4000000000001539';
 const E0153_THEN_FAILURE = '4100000000001538';
 
-let shop: FaultShop;
-let browser: Browser;
-let page: Page;
-
-before(async () => {
-  shop = await startFaultShop();
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-after(async () => {
-  await browser?.close();
-  await shop?.close();
-});
-
 const onPay = (rule: FaultRule): FaultRule => ({ path: PAY, ...rule });
-async function play(scenario: Omit<Scenario, 'element' | 'card'> & { card?: string }): Promise<void> {
-  await playScenario(shop, page, { ...scenario, element: 'fenige', card: scenario.card ?? APPROVED });
-}
+const play = faultSuite('fenige', APPROVED);
 
 describe('<paytool-button> → checkout handler → Fenige sandbox with faults', () => {
   test('latency with jitter: paid once', () => play({ rules: [onPay({ fault: 'latency', ms: 400, jitterMs: 300 })], expect: 'paid' }));
