@@ -8,6 +8,8 @@ export interface FakeGooglePayController {
   readonly calls: FakeGooglePayCalls;
   /** What `onPaymentAuthorized` answered last (e.g. the decline message shown in the sheet). */
   readonly lastAuthorizationResult: PaymentAuthorizationResult | undefined;
+  /** Every answer of `onPaymentAuthorized`, in order: one per card the payer tried in the sheet. */
+  readonly authorizationResults: readonly PaymentAuthorizationResult[];
   /** Changes some options for the calls that follow; the others stay. */
   setOptions(options: Partial<FakeGooglePayOptions>): void;
   /** Removes the fake and whatever containers it added to `window.google`; restores a client it replaced. */
@@ -28,6 +30,7 @@ export function installFakeGooglePay(options: FakeGooglePayOptions = {}): FakeGo
     options: resolveOptions(current),
     calls: { constructed: [], isReadyToPay: [], createButton: [], loadPaymentData: [], prefetchPaymentData: [] },
     lastAuthorizationResult: undefined,
+    authorizationResults: [],
     signingKey: () =>
       (intermediate ??= generateSigningKeyPair().then((pair) => ({ ...pair, keyExpiration: Date.now() + INTERMEDIATE_KEY_LIFETIME_MS }))),
   };
@@ -37,6 +40,7 @@ export function installFakeGooglePay(options: FakeGooglePayOptions = {}): FakeGo
     get lastAuthorizationResult() {
       return state.lastAuthorizationResult;
     },
+    authorizationResults: state.authorizationResults,
     setOptions(partial) {
       const next = { ...current, ...partial };
       state.options = resolveOptions(next);

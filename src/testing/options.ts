@@ -18,6 +18,12 @@ export interface FakeGooglePayOptions {
   payer?: FakePayer;
   /** How long the payer spends in the sheet, in ms. Default 0. */
   delayMs?: number;
+  /**
+   * Cards the payer picks, in order, after a decline. Like Google's sheet, the fake keeps the sheet
+   * open when `onPaymentAuthorized` answers `ERROR`, and the payer tries the next card in the same
+   * sheet; once these run out the payer closes the sheet. Default none.
+   */
+  retryCards?: TestCard[];
 }
 
 export interface ResolvedOptions {
@@ -26,17 +32,25 @@ export interface ResolvedOptions {
   action: 'pay' | 'cancel' | 'error';
   payer: Required<FakePayer>;
   delayMs: number;
+  retryCards: (NormalizedTestCard & { network: string })[];
 }
 
 /** Validates the options up front, so a mistake in a test shows at install, naming the option. */
 export function resolveOptions(options: FakeGooglePayOptions): ResolvedOptions {
-  const { ready = true, action = 'pay', delayMs = 0, payer = {} } = options;
+  const { ready = true, action = 'pay', delayMs = 0, payer = {}, retryCards = [] } = options;
   if (ready !== true && ready !== false && ready !== 'error') throw new TypeError("ready must be true, false or 'error'");
   if (action !== 'pay' && action !== 'cancel' && action !== 'error') throw new TypeError("action must be 'pay', 'cancel' or 'error'");
   if (!Number.isFinite(delayMs) || delayMs < 0) throw new TypeError('delayMs must be a number of milliseconds ≥ 0');
-  const card = normalizeTestCard(options.card, Date.now());
-  const { network } = card;
-  if (network === undefined) throw new TypeError('card.network is required: the network of this PAN is not known');
+  if (!Array.isArray(retryCards)) throw new TypeError('retryCards must be an array of test cards');
+  const card = withNetwork(options.card, 'card');
   const { name = 'Jan Kowalski', email = 'jan.kowalski@example.com' } = payer;
-  return { ready, action, delayMs, card: { ...card, network }, payer: { name, email } };
+  const retries = retryCards.map((c, i) => withNetwork(c, `retryCards[${i}]`));
+  return { ready, action, delayMs, card, payer: { name, email }, retryCards: retries };
+}
+
+function withNetwork(input: TestCard | undefined, name: string): NormalizedTestCard & { network: string } {
+  const card = normalizeTestCard(input, Date.now());
+  const { network } = card;
+  if (network === undefined) throw new TypeError(`${name}.network is required: the network of this PAN is not known`);
+  return { ...card, network };
 }

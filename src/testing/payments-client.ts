@@ -32,6 +32,8 @@ export interface FakeState {
   options: ResolvedOptions;
   readonly calls: FakeGooglePayCalls;
   lastAuthorizationResult: PaymentAuthorizationResult | undefined;
+  /** Every answer of `onPaymentAuthorized`, in order (one per card the payer tried). */
+  readonly authorizationResults: PaymentAuthorizationResult[];
   signingKey(): Promise<IntermediateSigningKey>;
 }
 
@@ -86,12 +88,18 @@ export function fakePaymentsClientClass(state: FakeState): new (options?: Paymen
       if (options.delayMs > 0) await sleep(options.delayMs);
       if (options.action === 'cancel') throw canceled();
       if (options.action === 'error') throw developerError("simulated Google Pay error (fake option action: 'error')");
-      const paymentData = await buildPaymentData(request, options, state.signingKey);
-      return request.callbackIntents?.includes('PAYMENT_AUTHORIZATION') ? this.authorize(paymentData) : paymentData;
+      if (!request.callbackIntents?.includes('PAYMENT_AUTHORIZATION')) return buildPaymentData(request, options, state.signingKey);
+      // Like Google's sheet: an ERROR answer shows its message and the sheet stays open, so the
+      // payer may pick another card; the sheet closes only on SUCCESS or when the payer gives up.
+      for (const card of [options.card, ...options.retryCards]) {
+        const paymentData = await buildPaymentData(request, { ...options, card }, state.signingKey);
+        if (await this.authorize(paymentData)) return paymentData;
+      }
+      throw canceled();
     }
 
-    /** The sheet waits for the merchant; on ERROR the payer reads the message and closes the sheet. */
-    private async authorize(paymentData: PaymentData): Promise<PaymentData> {
+    /** The sheet waits for the merchant: true on SUCCESS, false on ERROR (the payer saw the message). */
+    private async authorize(paymentData: PaymentData): Promise<boolean> {
       let result: PaymentAuthorizationResult;
       try {
         result = await this.onPaymentAuthorized!(snapshot(paymentData));
@@ -99,8 +107,9 @@ export function fakePaymentsClientClass(state: FakeState): new (options?: Paymen
         throw developerError(`onPaymentAuthorized rejected: ${error instanceof Error ? error.message : String(error)}`);
       }
       state.lastAuthorizationResult = snapshot(result);
-      if (result?.transactionState === 'SUCCESS') return paymentData;
-      if (result?.transactionState === 'ERROR') throw canceled();
+      state.authorizationResults.push(snapshot(result));
+      if (result?.transactionState === 'SUCCESS') return true;
+      if (result?.transactionState === 'ERROR') return false;
       throw developerError("onPaymentAuthorized must resolve with { transactionState: 'SUCCESS' | 'ERROR' }");
     }
   };

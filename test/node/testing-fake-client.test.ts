@@ -197,6 +197,26 @@ describe('fake PaymentsClient', () => {
     assert.deepEqual(fake!.lastAuthorizationResult, { transactionState: 'ERROR', error });
   });
 
+  it('like Google, keeps the sheet open after an ERROR answer: the payer tries the retry cards in it', async () => {
+    install({ card: '4000000000000002', retryCards: ['5555555555554444'] });
+    const decline = { transactionState: 'ERROR' as const, error: { intent: 'PAYMENT_AUTHORIZATION', reason: 'OTHER_ERROR', message: 'Declined' } };
+    const seen: PaymentData[] = [];
+    const paymentsClient = client({
+      environment: 'TEST',
+      paymentDataCallbacks: { onPaymentAuthorized: async (data) => (seen.push(data), seen.length === 1 ? decline : { transactionState: 'SUCCESS' }) },
+    });
+    const paymentData: PaymentData = await paymentsClient.loadPaymentData(paymentRequest('fenige', { callbackIntents: ['PAYMENT_AUTHORIZATION'] }));
+    assert.equal(fake!.calls.loadPaymentData.length, 1, 'one sheet');
+    assert.deepEqual(seen.map((d) => d.paymentMethodData.info.cardDetails), ['0002', '4444']);
+    assert.deepEqual(paymentData, seen[1]);
+    assert.equal((await openFor('fenige', paymentData)).paymentMethodDetails.pan, '5555555555554444');
+    assert.deepEqual(fake!.authorizationResults, [decline, { transactionState: 'SUCCESS' }]);
+  });
+
+  it('names a retry card whose network is unknown', () => {
+    assert.throws(() => installFakeGooglePay({ retryCards: ['4111111111111111', '9999999999999999'] }), /retryCards\[1\]/);
+  });
+
   it('keeps the sheet open for delayMs and records prefetchPaymentData', async () => {
     install({ delayMs: 60 });
     const paymentsClient = client();
