@@ -35,5 +35,6 @@ export default {
       },
     }),
   ],
-  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
+  // Lit's dev banner, and the elements' own console reports of the invalid setups tests make on purpose.
+  filterBrowserLogs: ({ args }) => !/Lit is in dev mode|^\[paytool-elements\]/.test(String(args[0] ?? '')),
 };

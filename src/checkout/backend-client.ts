@@ -12,6 +12,8 @@ export interface BackendPolicy {
   /** First pause between attempts; it doubles up to `maxDelayMs`. */
   initialDelayMs: number;
   maxDelayMs: number;
+  /** How long the Google Pay sheet waits for the outcome before it closes and the element goes on checking. Default 25 s. */
+  sheetWaitMs?: number;
 }
 
 export const DEFAULT_POLICY: BackendPolicy = {

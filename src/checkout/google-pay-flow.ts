@@ -39,7 +39,7 @@ export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
   let stillChecking: Promise<FlowResult> | undefined;
 
   const post = async (paid: PaymentData): Promise<FlowResult> => {
-    if (last?.kind === 'failure' && !data.transactionId) transactionId = newTransactionId();
+    if ((last?.kind === 'failure' || last?.kind === 'error') && !data.transactionId) transactionId = newTransactionId();
     options.onProcessing();
     const id = transactionId;
     const answer = await submit(endpoint, checkoutBody(data, id, paid), options.policy, options.onChecking);
@@ -48,13 +48,14 @@ export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
 
   const authorize = async (paid: PaymentData): Promise<PaymentAuthorizationResult> => {
     const posting = post(paid);
-    const result = await Promise.race([posting, sleep(options.sheetWaitMs ?? 25_000)]);
+    const result = await Promise.race([posting, sleep(options.sheetWaitMs ?? options.policy?.sheetWaitMs ?? 25_000)]);
     if (!result) {
       stillChecking = posting;
       return sheetError(options.checkingText);
     }
-    if (result.kind === 'failure') return sheetError(options.describe(result.code));
-    return { transactionState: 'SUCCESS' };
+    // The sheet hears SUCCESS only for a payment that succeeded or goes on to 3-D Secure.
+    if (result.kind === 'success' || result.kind === 'redirect') return { transactionState: 'SUCCESS' };
+    return sheetError(options.describe('code' in result ? result.code : 'OUTCOME_UNKNOWN'));
   };
 
   return withSheet(authorize, () => client.loadPaymentData(request)).then(

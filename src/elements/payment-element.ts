@@ -9,8 +9,10 @@ import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/t
 import { payWithGooglePay, type FlowResult } from '../checkout/google-pay-flow.js';
 import type { BackendPolicy } from '../checkout/backend-client.js';
 import { absoluteHttpUrl, confirmReturnedPayment, payOnHostedPage } from '../checkout/off-page-flows.js';
+import { forgetStarted, rememberStarted, tabStorage, wasStartedHere } from '../checkout/started-payments.js';
 import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
 import { navigate } from '../checkout/redirect.js';
+import { failureGroup } from '../i18n/messages.js';
 import { failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
@@ -97,6 +99,8 @@ export abstract class PaymentElement extends LitElement {
   private wasReady = false;
   private wasInvalid = false;
   private checkedEnvironment?: Environment;
+  /** A return from an off-page step is looked at once, when the first valid `data` is known. */
+  private returnLookedAt = false;
 
   constructor() {
     super();
@@ -136,7 +140,6 @@ export abstract class PaymentElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     preconnectGooglePay();
-    void this.confirmReturn();
     this.languageObserver ??= new MutationObserver(() => this.languageChanged());
     this.languageObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
     if (this.checkedEnvironment !== this.environment) void this.checkGooglePay();
@@ -172,6 +175,10 @@ export abstract class PaymentElement extends LitElement {
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
     this.announceReadiness();
     this.keepFocus();
+    if (!this.returnLookedAt && this.validation?.ok) {
+      this.returnLookedAt = true;
+      void this.confirmReturn(this.validation.value);
+    }
   }
 
   /** When the control the payer used disappears (success hides the button), focus the status message. */
@@ -202,7 +209,7 @@ export abstract class PaymentElement extends LitElement {
     const invalid = !!this.validation && !this.validation.ok;
     if (invalid && !this.wasInvalid && this.validation && !this.validation.ok) {
       const { issues, message } = this.validation;
-      emit(this, 'payment-error', { code: 'INVALID_DATA', message, issues });
+      this.reportError({ code: 'INVALID_DATA', message, issues });
     }
     this.wasInvalid = invalid;
     const ready = !!this.validation?.ok && this.google === 'ready';
@@ -256,13 +263,18 @@ export abstract class PaymentElement extends LitElement {
     return client.createButton(options);
   }
 
+  /** Integration errors are for developers: an event and the console; payers see plain words. */
   private reportError(detail: PaymentErrorDetail): void {
+    console.error(`[paytool-elements] <${this.localName}> ${detail.code}: ${detail.message}`);
     emit(this, 'payment-error', detail);
   }
 
   /** Validates the data current at click time; a second click while a payment runs starts nothing. */
   private startPayment(): PaymentData | undefined {
-    if (this.disabled || this.busy || sheetIsOpen() || this.phase === 'success') return undefined;
+    // Only from rest or after a failure: never while a payment runs, is being confirmed or is
+    // on its way to 3-D Secure or the hosted page, and never again after a success.
+    const canStart = this.phase === 'idle' || this.phase === 'failure';
+    if (this.disabled || this.busy || sheetIsOpen() || !canStart) return undefined;
     const checked = this.check();
     this.validation = checked;
     if (!checked.ok) return undefined;
@@ -287,20 +299,23 @@ export abstract class PaymentElement extends LitElement {
       onProcessing: () => (this.phase = 'processing'),
       onChecking: () => (this.phase = 'checking'),
     })
-      .then((result) => this.finish(result))
+      .then((result) => this.finish(result, data))
       .finally(() => (this.busy = false));
   }
 
   /**
    * A payer back from 3-D Secure or a hosted page (`?paytool-result=…&transactionId=…`): the
-   * outcome is asked from the backend, never taken from the URL. A backend that does not know the
-   * transaction (another element's, say) is left alone.
+   * outcome is asked from the backend, never taken from the URL — and only for a payment this tab
+   * started from this element for the same amount and currency. A link naming any other payment
+   * (crafted, or another element's) is left alone: no event, no request.
    */
-  private async confirmReturn(): Promise<void> {
+  private async confirmReturn(data: PaymentData): Promise<void> {
+    await null; // called from updated(): change state in the next update, not this one
     const transactionId = returningTransaction(location.href);
     if (!transactionId || this.busy || this.phase !== 'idle') return;
+    const ours = { transactionId, ...this.startedBy(data) };
+    if (!wasStartedHere(tabStorage(), ours)) return;
     this.busy = true;
-    await this.updateComplete; // an endpoint set right after the element was added
     this.phase = 'checking';
     try {
       const result = await confirmReturnedPayment(this.endpoint, transactionId, this.backendPolicy, () => {});
@@ -308,11 +323,16 @@ export abstract class PaymentElement extends LitElement {
         this.phase = 'idle';
         return;
       }
+      forgetStarted(tabStorage(), transactionId);
       history.replaceState(history.state, '', withoutReturnParams(location.href));
-      this.finish(result);
+      this.finish(result, data);
     } finally {
       this.busy = false;
     }
+  }
+
+  private startedBy(data: PaymentData) {
+    return { element: this.localName, endpoint: this.endpoint, amount: data.amount, currency: data.currencyCode };
   }
 
   private async payByCard(): Promise<void> {
@@ -326,13 +346,13 @@ export abstract class PaymentElement extends LitElement {
     this.busy = true;
     this.phase = 'processing';
     try {
-      this.finish(await payOnHostedPage(data, this.endpoint, returnUrl, this.backendPolicy, () => (this.phase = 'checking')));
+      this.finish(await payOnHostedPage(data, this.endpoint, returnUrl, this.backendPolicy, () => (this.phase = 'checking')), data);
     } finally {
       this.busy = false;
     }
   }
 
-  private finish(result: FlowResult): void {
+  private finish(result: FlowResult, data: PaymentData): void {
     const messages = this.messages;
     switch (result.kind) {
       case 'cancel':
@@ -340,7 +360,12 @@ export abstract class PaymentElement extends LitElement {
         emit(this, 'payment-cancel', {});
         return;
       case 'error':
-        this.phase = 'idle';
+        // After the backend answered (a redirect to a non-http URL, say), the payer is told the
+        // payment did not go through, in plain words; the details are the developer's.
+        if (result.transactionId) {
+          this.failureText = failureMessage(messages, result.code);
+          this.phase = 'failure';
+        } else this.phase = 'idle';
         return this.reportError({ code: result.code, message: result.message });
       case 'success':
         this.phase = 'success';
@@ -349,6 +374,11 @@ export abstract class PaymentElement extends LitElement {
       case 'failure':
         this.failureText = failureMessage(messages, result.code);
         this.phase = 'failure';
+        // The shop's own setup failed (gateway credentials, a refused request): the payer reads
+        // "contact the shop", the developer gets the backend's words.
+        if (failureGroup(result.code) === 'shopSetup') {
+          this.reportError({ code: result.code, message: `the backend refused the payment: ${result.message ?? result.code}` });
+        }
         emit(this, 'payment-failure', {
           transactionId: result.transactionId,
           code: result.code,
@@ -359,6 +389,7 @@ export abstract class PaymentElement extends LitElement {
       case 'redirect': {
         const { transactionId, redirect } = result;
         this.phase = 'redirecting';
+        rememberStarted(tabStorage(), { transactionId, ...this.startedBy(data) });
         if (emit(this, 'payment-redirect', { transactionId, url: redirect.url, method: redirect.method }, true)) {
           navigate(redirect, this.ownerDocument);
         }
@@ -379,7 +410,8 @@ export abstract class PaymentElement extends LitElement {
       case 'failure':
         return this.failureText;
     }
-    if (this.validation && !this.validation.ok) return `${messages.invalidData}. ${this.validation.message}`;
+    // The details (which field, why) are in payment-error and the console, not in front of payers.
+    if (this.validation && !this.validation.ok) return `${messages.invalidData}.`;
     return '';
   }
 
