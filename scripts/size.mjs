@@ -13,8 +13,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const KB = 1024;
-/** dist/paytool.js: both elements, every feature, both languages, in at most 20 KB gzip. */
-export const BUDGET_GZIP_BYTES = 20 * KB;
+/**
+ * dist/paytool.js: both elements, every feature, both languages, in at most 20.25 KB gzip (the
+ * return-link and redirect checks that keep crafted links and javascript: redirects out cost ~0.4 KB).
+ */
+export const BUDGET_GZIP_BYTES = 20.25 * KB;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAYTOOL = 'dist/paytool.js';

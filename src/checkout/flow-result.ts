@@ -1,5 +1,6 @@
 import type { Redirect } from '../protocol/index.js';
 import type { BackendAnswer } from './backend-client.js';
+import { absoluteHttpUrl } from './http-url.js';
 
 /** How one payment attempt ended, whichever way it was made. */
 export type FlowResult =
@@ -9,15 +10,6 @@ export type FlowResult =
   | { kind: 'success'; transactionId: string; status: string; response: Record<string, unknown> }
   | { kind: 'failure'; transactionId: string; code: string; message?: string; response: Record<string, unknown> }
   | { kind: 'redirect'; transactionId: string; redirect: Redirect; response: Record<string, unknown> };
-
-/** True for an http(s) URL, absolute or relative to an http(s) page: the only redirects followed. */
-export function isHttpUrl(url: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(url, 'https://relative.invalid/').protocol);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The backend's classified answer as a result; an outcome still unknown is `OUTCOME_UNKNOWN`.
@@ -29,10 +21,8 @@ export function toResult(transactionId: string, { outcome, response }: BackendAn
     case 'success':
       return { kind: 'success', transactionId, status: outcome.status, response };
     case 'redirect':
-      if (!isHttpUrl(outcome.redirect.url)) {
-        const scheme = /^\s*([a-z][\w+.-]*:)/i.exec(outcome.redirect.url)?.[1] ?? 'non-http';
-        const message = `the backend answered a redirect to a ${scheme.slice(0, 20)} URL; only http(s) URLs are followed`;
-        return { kind: 'error', code: 'INVALID_REDIRECT', message, transactionId, response };
+      if (!absoluteHttpUrl(outcome.redirect.url, 'https://relative.invalid/')) {
+        return { kind: 'error', code: 'INVALID_REDIRECT', message: 'the backend answered a redirect that is not http(s)', transactionId, response };
       }
       return { kind: 'redirect', transactionId, redirect: outcome.redirect, response };
     case 'failure':

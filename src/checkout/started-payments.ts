@@ -14,58 +14,43 @@ export interface StartedPayment {
   currency: string;
 }
 
-const KEY = 'paytool-elements:started';
-/** Longer than any 3-D Secure or hosted-page visit; older entries are dropped. */
+/** Longer than any 3-D Secure or hosted-page visit; older entries are not trusted. */
 export const STARTED_LIFETIME_MS = 24 * 60 * 60 * 1000;
-const MAX_ENTRIES = 20;
 
-type Stored = StartedPayment & { at: number };
+export const startedKey = (transactionId: string) => `paytool-elements:${transactionId}`;
+const order = (p: StartedPayment) => JSON.stringify([p.element, p.endpoint, p.amount, p.currency]);
 
-function read(storage: Storage | undefined, now: number): Stored[] {
-  try {
-    const parsed: unknown = JSON.parse(storage?.getItem(KEY) ?? '[]');
-    if (!Array.isArray(parsed)) return [];
-    return parsed.filter((e): e is Stored => !!e && typeof e === 'object' && typeof e.transactionId === 'string' && now - Number(e.at) < STARTED_LIFETIME_MS);
-  } catch {
-    return []; // storage disabled (some private modes, sandboxed frames) or damaged: nothing remembered
-  }
-}
-
-function write(storage: Storage | undefined, entries: Stored[]): void {
-  try {
-    storage?.setItem(KEY, JSON.stringify(entries.slice(-MAX_ENTRIES)));
-  } catch {
-    // storage full or disabled: the return will not be confirmed by the element, the backend still knows
-  }
-}
+// Storage may be disabled (private modes, sandboxed frames) or full: then nothing is remembered,
+// and the element leaves the return to the merchant's backend.
 
 /** Remembers a payment before the page leaves for its off-page step. */
 export function rememberStarted(storage: Storage | undefined, payment: StartedPayment, now = Date.now()): void {
-  const others = read(storage, now).filter((e) => e.transactionId !== payment.transactionId);
-  write(storage, [...others, { ...payment, at: now }]);
+  try {
+    storage?.setItem(startedKey(payment.transactionId), `${now} ${order(payment)}`);
+  } catch {}
 }
 
 /** True when this tab started `expected.transactionId` from the same element, endpoint and order. */
 export function wasStartedHere(storage: Storage | undefined, expected: StartedPayment, now = Date.now()): boolean {
-  return read(storage, now).some(
-    (e) =>
-      e.transactionId === expected.transactionId &&
-      e.element === expected.element &&
-      e.endpoint === expected.endpoint &&
-      e.amount === expected.amount &&
-      e.currency === expected.currency,
-  );
+  try {
+    const [at, ...rest] = (storage?.getItem(startedKey(expected.transactionId)) ?? '').split(' ');
+    return now - Number(at) < STARTED_LIFETIME_MS && rest.join(' ') === order(expected);
+  } catch {
+    return false;
+  }
 }
 
 /** Forgets a payment once its outcome is known, so the same link cannot confirm it twice. */
-export function forgetStarted(storage: Storage | undefined, transactionId: string, now = Date.now()): void {
-  write(storage, read(storage, now).filter((e) => e.transactionId !== transactionId));
+export function forgetStarted(storage: Storage | undefined, transactionId: string): void {
+  try {
+    storage?.removeItem(startedKey(transactionId));
+  } catch {}
 }
 
 /** `sessionStorage`, or undefined where reading it throws (blocked storage). */
 export function tabStorage(): Storage | undefined {
   try {
-    return globalThis.sessionStorage;
+    return sessionStorage;
   } catch {
     return undefined;
   }

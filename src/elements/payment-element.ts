@@ -377,7 +377,7 @@ export abstract class PaymentElement extends LitElement {
         // The shop's own setup failed (gateway credentials, a refused request): the payer reads
         // "contact the shop", the developer gets the backend's words.
         if (failureGroup(result.code) === 'shopSetup') {
-          this.reportError({ code: result.code, message: `the backend refused the payment: ${result.message ?? result.code}` });
+          this.reportError({ code: result.code, message: result.message ?? result.code });
         }
         emit(this, 'payment-failure', {
           transactionId: result.transactionId,

@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { rememberStarted, tabStorage } from '../../../src/checkout/started-payments.js';
+import { rememberStarted, startedKey, tabStorage } from '../../../src/checkout/started-payments.js';
 import { backend, click, eventsOf, firstEvent, freshGooglePay, mount, mountReady, statusText, validData } from '../helpers.js';
 
 /** Pretends the payer just came back from 3-D Secure / a hosted page to this URL. */
@@ -33,7 +33,7 @@ describe('a payer returning from 3-D Secure or a hosted page', () => {
     await el.updateComplete;
     expect(statusText(el)).to.contain('Payment successful');
     expect((await server.log()).every((r) => r.method === 'GET')).to.be.true;
-    expect(sessionStorage.getItem('paytool-elements:started')).to.equal('[]'); // a second visit of the link confirms nothing
+    expect(sessionStorage.getItem(startedKey('tx-1'))).to.equal(null); // a second visit of the link confirms nothing
   });
 
   it('remembers the payment it sends off the page, and confirms it when the payer comes back', async () => {
