@@ -5,7 +5,7 @@ import { hostedBody, newTransactionId } from './payment-body.js';
 export { absoluteHttpUrl } from './http-url.js';
 
 /**
- * The `fallback="hosted"` payment (contract §4.5): `POST {endpoint}/hosted`, then the gateway's
+ * The `fallback="hosted"` payment (docs/protocol.md §4.5): `POST {endpoint}/hosted`, then the gateway's
  * page. Nothing is paid here, so any answer but a redirect means the page could not be opened.
  */
 export async function payOnHostedPage(
