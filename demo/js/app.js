@@ -51,7 +51,8 @@ function setData(order) {
   const locked = order.status !== 'open' || order.total === 0;
   for (const element of payElements()) {
     element.disabled = locked;
-    if (order.total > 0) {
+    // A paid order keeps the data it was paid with: new data would start a new payment.
+    if (!locked) {
       element.data = {
         apiKey: merchantIds[element.id],
         amount: order.total,
