@@ -14,8 +14,7 @@ import {
   type Validation,
 } from '../protocol/index.js';
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from './gateway.js';
-import { FeennexClient, feennexCheckout } from './feennex/index.js';
-import { FenigeClient, fenigeCheckout } from './fenige/index.js';
+import { FeennexClient, feennexCheckout, FenigeClient, fenigeCheckout } from '../gateways/registry.js';
 import { hashBody } from './idempotency/body-hash.js';
 import { createIdempotencyGuard, type GuardResult } from './idempotency/guard.js';
 import { createMemoryIdempotencyStore } from './idempotency/memory-store.js';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFenigeEmulator, type FenigeEmulator, type FenigeSandboxOptions } from '../../src/sandbox/fenige/index.js';
+import { createFenigeEmulator, type FenigeEmulator, type FenigeSandboxOptions } from '../../src/gateways/fenige/sandbox/index.js';
 import { createTestToken } from '../../src/sandbox/test-token.js';
 
 /** The Fenige emulator behind a real node:http server on 127.0.0.1, with a movable clock. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FENIGE_TEST_CARDS } from '../../src/sandbox/fenige/index.js';
+import { FENIGE_TEST_CARDS } from '../../src/gateways/fenige/sandbox/index.js';
 import { get, MERCHANT, post, startFenige, type FenigeHarness } from './sandbox-fenige-harness.js';
 
 const SUCCESS_URL = 'https://shop.example/ok?order=42';

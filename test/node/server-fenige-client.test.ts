@@ -1,7 +1,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { FenigeClient, FenigeError, FenigeValidationError } from '../../src/server/fenige/index.js';
+import { FenigeClient, FenigeError, FenigeValidationError } from '../../src/gateways/fenige/server/index.js';
 import { googlePayBody, SEED, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
 
 const PASSWORD = 'pa55-wörd-never-shown';

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   classifyFenigeError, describeFenigeCode, FENIGE_ERROR_CODES, FENIGE_TRANSACTION_STATES,
-} from '../../src/server/fenige/index.js';
-import { errorFromResponse } from '../../src/server/fenige/errors.js';
+} from '../../src/gateways/fenige/server/index.js';
+import { errorFromResponse } from '../../src/gateways/fenige/server/errors.js';
 
 /** The seed's "Possible errors" table, by HTTP status (copied, so the test runs without the seed). */
 const SEED_CODES: Record<number, string[]> = {

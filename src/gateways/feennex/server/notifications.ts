@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { decimalToMinor } from '../../protocol/currency.js';
+import { decimalToMinor } from '../../../protocol/currency.js';
 import { fromFeennexCurrency, readFeennexMoney, type FeennexMoney } from './currency.js';
 import { createMemoryFeennexSeenStore, type FeennexSeenStore } from './seen-store.js';
 

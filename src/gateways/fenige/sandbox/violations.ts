@@ -1,4 +1,4 @@
-import { isKnownCurrency } from '../../protocol/index.js';
+import { isKnownCurrency } from '../../../protocol/index.js';
 
 /**
  * A Spring Bean Validation look-alike: collects `field path → messages` for Fenige's E8000

@@ -1,4 +1,4 @@
-import type { CheckoutRequest } from '../../protocol/index.js';
+import type { CheckoutRequest } from '../../../protocol/index.js';
 import type { FeennexInvoiceCreateInput } from './inputs.js';
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { toFieldIssues } from '../../protocol/index.js';
+import { toFieldIssues } from '../../../protocol/index.js';
 import type { FenigeClient } from './client.js';
 import { FenigeError } from './errors.js';
 import type { FenigeDetailsResponse } from './schemas.js';

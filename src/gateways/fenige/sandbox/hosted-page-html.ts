@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { minorToDecimal } from '../../protocol/index.js';
+import { minorToDecimal } from '../../../protocol/index.js';
 import { FENIGE_TEST_CARDS } from './test-cards.js';
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { toFieldIssues } from '../../protocol/index.js';
+import { toFieldIssues } from '../../../protocol/index.js';
 import { errorFromResponse, errorFromTransport, FenigeError, FenigeValidationError, reclassify, TRANSPORT_STATUS } from './errors.js';
 import {
   clearRequestSchema, clearResponseSchema, detailsRequestSchema, detailsResponseSchema, googlePayRequestSchema, googlePayResponseSchema,

@@ -1,5 +1,5 @@
 import { code as currencyByAlpha, number as currencyByNumeric } from 'currency-codes';
-import { decimalToMinor, isKnownCurrency, minorDigits, minorToDecimal } from '../../protocol/currency.js';
+import { decimalToMinor, isKnownCurrency, minorDigits, minorToDecimal } from '../../../protocol/currency.js';
 import { FeennexError, ParameterError } from './envelope.js';
 import { RATES_PER_EUR } from './test-data.js';
 

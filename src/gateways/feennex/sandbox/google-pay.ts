@@ -9,8 +9,8 @@
  *   url, data: { md, pareq } }`: post `data` to `url`, then ask `bill/shop_order_status`.
  */
 import { randomBytes } from 'node:crypto';
-import { GooglePayTokenError, openGooglePayToken } from '../../ecv2/open.js';
-import { SANDBOX_KEYS, sandboxRecipientId } from '../../ecv2/sandbox-keys.js';
+import { GooglePayTokenError, openGooglePayToken } from '../../../ecv2/open.js';
+import { SANDBOX_KEYS, sandboxRecipientId } from '../../../ecv2/sandbox-keys.js';
 import { cardNetworkOf, cardOutcome, maskPan } from './cards.js';
 import type { MethodContext } from './context.js';
 import { FeennexError, ParameterError } from './envelope.js';

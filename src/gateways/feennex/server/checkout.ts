@@ -1,10 +1,10 @@
-import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../gateway.js';
+import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
 import type { FeennexClient } from './client.js';
 import { describeFeennexError, FeennexError, FeennexInputError } from './errors.js';
 import { feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
 import type { FeennexInvoiceCreateInput } from './inputs.js';
 import type { FeennexInvoiceCreated } from './responses.js';
-import { withPaymentResult } from '../../protocol/return-url.js';
+import { withPaymentResult } from '../../../protocol/return-url.js';
 
 /**
  * `FeennexClient` as the checkout handler's gateway: Google Pay and hosted-page payments are

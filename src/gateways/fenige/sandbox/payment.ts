@@ -4,7 +4,7 @@ import { declineBody } from './http.js';
 import type { TransactionStore, TransactionRecord } from './store.js';
 import type { CardOutcome } from './test-cards.js';
 import type { FenigeSandboxTransaction, FenigeTransactionState } from './transaction.js';
-import { canonicalJson } from '../../protocol/canonical-json.js';
+import { canonicalJson } from '../../../protocol/canonical-json.js';
 
 /** Turns a card outcome into the transaction's state and the payment answer. */
 

@@ -1,10 +1,10 @@
-import { FAILURE_STATUSES, PENDING_STATUSES, SUCCESS_STATUSES, type CheckoutRequest, type HostedRequest } from '../../protocol/index.js';
-import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../gateway.js';
+import { FAILURE_STATUSES, PENDING_STATUSES, SUCCESS_STATUSES, type CheckoutRequest, type HostedRequest } from '../../../protocol/index.js';
+import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
 import type { FenigeClient } from './client.js';
 import { describeFenigeCode, FENIGE_ERROR_CODES } from './codes.js';
 import { FenigeError } from './errors.js';
 import { transactionStateOf, type FenigeDetailsResponse, type FenigeGooglePayRequest } from './schemas.js';
-import { withPaymentResult } from '../../protocol/return-url.js';
+import { withPaymentResult } from '../../../protocol/return-url.js';
 
 export interface FenigeCheckoutOptions {
   /** Fenige's `deposit` flag: take the funds at once. Default `false`, as Fenige's. */
@@ -18,7 +18,7 @@ export interface FenigeCheckoutOptions {
 }
 
 /** The query parameter added to `returnUrl` when Fenige sends the payer back from its hosted page. */
-export { RESULT_PARAM as HOSTED_RESULT_PARAM } from '../../protocol/return-url.js';
+export { RESULT_PARAM as HOSTED_RESULT_PARAM } from '../../../protocol/return-url.js';
 
 const isOneOf = (list: readonly string[], value: string) => list.includes(value);
 const isSuccess = (state: string) => isOneOf(SUCCESS_STATUSES, state);

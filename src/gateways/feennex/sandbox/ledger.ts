@@ -1,4 +1,4 @@
-import { decimalToMinor } from '../../protocol/currency.js';
+import { decimalToMinor } from '../../../protocol/currency.js';
 import { FeennexError } from './envelope.js';
 import { currencyFromNumeric, formatAmount, type Currency } from './money.js';
 

@@ -1,5 +1,5 @@
-import { openGooglePayToken } from '../../ecv2/open.js';
-import { SANDBOX_KEYS, sandboxRecipientId } from '../../ecv2/sandbox-keys.js';
+import { openGooglePayToken } from '../../../ecv2/open.js';
+import { SANDBOX_KEYS, sandboxRecipientId } from '../../../ecv2/sandbox-keys.js';
 import type { EmulatorContext } from './context.js';
 import { json, operationRejected, validationError } from './http.js';
 import { decide, fingerprint, recordAuthorisation } from './payment.js';

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
  * The Feennex (Piastrix) signature, written from the documented rule rather than shared with the
- * client in `src/server/feennex/`, so that each side checks the other: values of the signed keys
+ * client in `src/gateways/feennex/server/`, so that each side checks the other: values of the signed keys
  * in key-name order, joined with `:`, the secret appended, SHA-256, lower-case hex.
  */
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fields } from '../../protocol/index.js';
+import { fields } from '../../../protocol/index.js';
 
 /**
  * The Payment Hub's request and response bodies (seed "Methods in API"). Requests are strict, so a

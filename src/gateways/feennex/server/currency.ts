@@ -1,5 +1,5 @@
 import { code as byAlpha, number as byNumeric } from 'currency-codes';
-import { decimalToMinor, isKnownCurrency, minorToDecimal } from '../../protocol/currency.js';
+import { decimalToMinor, isKnownCurrency, minorToDecimal } from '../../../protocol/currency.js';
 
 /**
  * Feennex speaks ISO 4217 numeric currencies and decimal major-unit amounts; this package speaks
