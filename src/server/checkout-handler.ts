@@ -104,7 +104,7 @@ const orderSchema = z.object({ amount: fields.amount, currency: fields.currencyC
 const transactionIdSchema = fields.transactionId;
 
 /**
- * The merchant backend of contract §4: `POST basePath` charges a Google Pay token,
+ * The merchant backend of docs/protocol.md §4: `POST basePath` charges a Google Pay token,
  * `GET basePath/{transactionId}` reports a payment's status, `POST basePath/hosted` starts a hosted
  * payment page. A `transactionId` is charged at most once (see `idempotency/guard.ts`).
  */

@@ -13,7 +13,7 @@ describe('Fenige sandbox: google-pay', () => {
   });
   after(() => h.close());
 
-  it('approves the seed example request and records SUCCESS_WAITING_FOR_CLEARING', async () => {
+  it('approves the documented example request and records SUCCESS_WAITING_FOR_CLEARING', async () => {
     const body = googlePayBody();
     const res = await post(h, PAY, body);
     assert.equal(res.status, 200);

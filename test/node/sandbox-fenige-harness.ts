@@ -86,7 +86,7 @@ export async function get(h: FenigeHarness, path: string, headers: Record<string
 
 export const MERCHANT = 'e59b470b-bdb1-4043-a856-86b624c2a607';
 
-/** The seed's google-pay example body with a fresh id and a token sealed for the sandbox. */
+/** Fenige's documented google-pay example body with a fresh id and a token sealed for the sandbox. */
 export function googlePayBody(
   options: { card?: string; amount?: number; deposit?: boolean; merchant?: string; now?: number } = {},
 ): Record<string, any> {

@@ -54,7 +54,7 @@ function assertOutcome(answer: CheckoutAnswer, expected: Partial<Outcome> & { ki
 }
 
 describe('fenigeCheckout.pay', () => {
-  test('APPROVED → 200 success; Fenige gets the seed body with browserIp and deposit, nothing else', async () => {
+  test('APPROVED → 200 success; Fenige gets the documented body with browserIp and deposit, nothing else', async () => {
     script({ pay: { status: 200, body: SEED.googlePayOk } });
     const answer = await fenigeCheckout(client).pay(checkoutRequest(), context);
     assert.equal(answer.httpStatus, 200);

@@ -59,7 +59,7 @@ export function invoiceTry(context: MethodContext): unknown {
 }
 
 /**
- * Card and wallet payways answer with the sandbox page the payer is sent to, in the seed's shape
+ * Card and wallet payways answer with the sandbox page the payer is sent to, in the documented shape
  * `{ data: { session_id }, id, method: 'GET', url }`; Google Pay is charged at once.
  */
 export async function invoiceCreate(context: MethodContext): Promise<unknown> {

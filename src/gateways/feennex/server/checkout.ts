@@ -9,7 +9,7 @@ import { withPaymentResult } from '../../../protocol/return-url.js';
 /**
  * `FeennexClient` as the checkout handler's gateway: Google Pay and hosted-page payments are
  * Feennex invoices whose `shop_order_id` is the element's `transactionId`; answers follow the
- * element's protocol (contract §4.2).
+ * element's protocol (docs/protocol.md §4.2).
  */
 
 export interface FeennexCheckoutOptions {

@@ -1,7 +1,7 @@
 /**
- * Fenige Payment Hub error catalogue (seed "Possible errors"): HTTP status, message and what the
- * sandbox records for each code. Messages are the seed's where it gives one; the rest paraphrase
- * the seed's description of the code.
+ * Fenige Payment Hub error catalogue (Fenige docs, "Possible errors"): HTTP status, message and what the
+ * sandbox records for each code. Messages are Fenige's where its documentation gives one; the rest paraphrase
+ * its description of the code.
  */
 
 export type HttpStatusName =
@@ -34,7 +34,7 @@ export const HTTP_STATUS_NAMES: Record<number, HttpStatusName> = {
 /**
  * What a payment that ends in this code leaves behind:
  * - `none`: refused before a transaction exists (configuration, connection) — nothing recorded,
- *   the body has no `requestUuid` / `transactionStatus` (as the seed's 404 and 503 examples);
+ *   the body has no `requestUuid` / `transactionStatus` (as Fenige's 404 and 503 examples);
  * - `rejected`: recorded as FAILURE, body carries `transactionStatus: 'REJECTED'`;
  * - `pending`: recorded as IN_PROGRESS and settled later, body carries `transactionStatus: 'PENDING'`.
  */

@@ -8,7 +8,7 @@ import { outcomeFor } from './test-cards.js';
 import type { FenigeSender } from './transaction.js';
 import { isObject, Violations, type Json } from './violations.js';
 
-/** `POST /external-api/transactions/google-pay` (seed: Payment Hub). */
+/** `POST /external-api/transactions/google-pay` (Fenige docs: Payment Hub). */
 
 interface GooglePayRequest {
   transactionId: string;

@@ -1,8 +1,8 @@
 import { HTTP_STATUS_NAMES, type FenigeDeclineCode, FENIGE_ERROR_CODES } from './error-codes.js';
 
-/** Response helpers producing Fenige's body shapes (seed "Error examples in JSON format"). */
+/** Response helpers producing Fenige's body shapes (Fenige docs, "Error examples in JSON format"). */
 
-/** Headers Fenige's Spring stack sends on its answers (seed examples). */
+/** Headers Fenige's Spring stack sends on its answers (Fenige's examples). */
 const SECURITY_HEADERS = {
   'X-XSS-Protection': '1; mode=block',
   'Cache-Control': 'no-cache, no-store, max-age=0, must-revalidate',
@@ -76,7 +76,7 @@ export const validationError = (errors: Record<string, string[]>): Response =>
   json(400, { errors, status: 'E8000', httpStatus: 'BAD_REQUEST', traceId: traceId() });
 
 /**
- * Seed-silent failures (unknown transaction, unknown path, lifecycle rule broken) use the same
+ * Failures Fenige's documentation is silent on (unknown transaction, unknown path, lifecycle rule broken) use the same
  * `{ status, message, httpStatus, traceId }` shape; `status` is the HTTP status name for the
  * ones Fenige documents no E-code for, so no look-alike E-code is invented.
  */

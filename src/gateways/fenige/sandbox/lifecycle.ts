@@ -4,7 +4,7 @@ import type { TransactionRecord } from './store.js';
 import { CLEARING_WINDOW_DAYS, DAY_MS, detailsBody, isoWithOffset } from './transaction.js';
 import { Violations, type Json } from './violations.js';
 
-/** Clearing, reversal, refund and details of an authorised transaction (seed: Endpoints). */
+/** Clearing, reversal, refund and details of an authorised transaction (Fenige docs: Endpoints). */
 
 /** How long the sandbox says clearing takes (`completion.estimate`). */
 const CLEARING_ESTIMATE_MS = DAY_MS;
@@ -15,7 +15,7 @@ type Lookup = { record: TransactionRecord } | { response: Response };
 function findTransaction(ctx: EmulatorContext, v: Violations, body: Json, withMerchant: boolean): Lookup | undefined {
   const transactionId = v.uuid('transactionId', body.transactionId);
   if (body.transactionId === undefined && body.requestUuid !== undefined) {
-    v.add('transactionId', 'send the transaction id as transactionId (as the seed\'s example), not requestUuid');
+    v.add('transactionId', 'send the transaction id as transactionId (as in Fenige\'s example), not requestUuid');
   }
   const merchantUuid = withMerchant ? v.text('merchantUuid', body.merchantUuid, 36) : undefined;
   if (!v.empty || !transactionId) return undefined;

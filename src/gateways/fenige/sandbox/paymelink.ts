@@ -6,7 +6,7 @@ import type { FenigeSender } from './transaction.js';
 import { Violations, type Json } from './violations.js';
 
 /**
- * `POST /external/paymelink` `{ preInitData }` (seed: Paymelink): creates an IN_PROGRESS
+ * `POST /external/paymelink` `{ preInitData }` (Fenige docs: Paymelink): creates an IN_PROGRESS
  * transaction and answers with the link to the sandbox's hosted payment page.
  */
 

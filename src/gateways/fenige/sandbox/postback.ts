@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { detailsBody, type FenigeSandboxTransaction, type PostbackAttempt } from './transaction.js';
 
 /**
- * Fenige's postback (seed: Onboarding, "Postback URL"): the details body POSTed to the merchant on
+ * Fenige's postback (Fenige onboarding documentation, "Postback URL"): the details body POSTed to the merchant on
  * every change to a final state. The checksum header follows the one public integration the
- * contract names (§5) — an assumption, kept configurable on the receiving side.
+ * protocol names (docs/protocol.md §5) — an assumption, kept configurable on the receiving side.
  */
 
 export interface PostbackConfig {

@@ -1,6 +1,6 @@
 import type { CardNetwork } from './test-cards.js';
 
-/** Transaction statuses of the seed's "Transaction statuses" table. */
+/** Transaction statuses of Fenige's "Transaction statuses" table. */
 export type FenigeTransactionState =
   | 'IN_PROGRESS'
   | 'FAILURE'
@@ -57,14 +57,14 @@ export const FINAL_STATES: readonly FenigeTransactionState[] = [
   'REFUNDED',
 ];
 
-/** Days to clear an authorisation (seed, Clearing: 7 for VISA, 30 for Mastercard). */
+/** Days to clear an authorisation (Fenige docs, Clearing: 7 for VISA, 30 for Mastercard). */
 export const CLEARING_WINDOW_DAYS: Record<CardNetwork, number> = { VISA: 7, MASTERCARD: 30 };
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Formats an instant as the seed's `creationDate`: `2024-01-13T14:11:54.422+00:00`. */
+/** Formats an instant as Fenige's `creationDate`: `2024-01-13T14:11:54.422+00:00`. */
 export const isoWithOffset = (ms: number): string => new Date(ms).toISOString().replace('Z', '+00:00');
 
-/** The seed's details body (`GET /transactions/details/{id}`), also the postback body. */
+/** Fenige's documented details body (`GET /transactions/details/{id}`), also the postback body. */
 export function detailsBody(tx: FenigeSandboxTransaction): Record<string, unknown> {
   return {
     creationDate: isoWithOffset(tx.createdAt),

@@ -24,7 +24,7 @@ export class Violations {
     (this.errors[path] ??= []).push(message);
   }
 
-  /** Not null and not blank; a missing field gets both messages, as the seed's example. */
+  /** Not null and not blank; a missing field gets both messages, as in Fenige's example. */
   text(path: string, value: unknown, max = 255): string | undefined {
     if (value === undefined || value === null) {
       this.add(path, 'must not be null');

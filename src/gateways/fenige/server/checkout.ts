@@ -60,7 +60,7 @@ function detailsBody(details: FenigeDetailsResponse): Record<string, unknown> {
 
 
 /**
- * Adapts a `FenigeClient` to the checkout handler (contract §4.2). A payment whose outcome is
+ * Adapts a `FenigeClient` to the checkout handler (docs/protocol.md §4.2). A payment whose outcome is
  * unknown (timeout, E0153, a 5xx …) is looked up once with `details`; if that does not settle it,
  * the answer is 202 `PENDING` and the element keeps asking.
  */

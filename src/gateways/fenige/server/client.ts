@@ -59,7 +59,7 @@ function parseRequest<T>(schema: z.ZodMiniType<T>, body: unknown): T {
 }
 
 /**
- * Fenige Payment Hub API client (seed "Methods in API"). Every call validates its body before
+ * Fenige Payment Hub API client (Fenige docs, "Methods in API"). Every call validates its body before
  * sending, validates the answer, and throws `FenigeError` for anything but a valid 2xx answer.
  * The password lives only in a private field: it never appears in errors, logs, `JSON.stringify`
  * or `util.inspect`.

@@ -1,5 +1,5 @@
 /**
- * Fenige Payment Hub status codes (seed "Possible errors") and what a caller should do about each.
+ * Fenige Payment Hub status codes (Fenige docs, "Possible errors") and what a caller should do about each.
  *
  * - `final`: Fenige decided; nothing was charged (a decline, a rejection, an integration or
  *   configuration error). Sending the same request again gives the same answer.
@@ -74,7 +74,7 @@ export const FENIGE_ERROR_CODES: Readonly<Record<string, FenigeCodeInfo>> = Obje
   E9002: { httpStatus: 503, kind: 'retriable', description: 'Fenige could not connect to the MPI (3-D Secure server).' },
 });
 
-/** Transaction states of `details` (seed "Transaction statuses"). `IN_PROGRESS` is the only non-final one. */
+/** Transaction states of `details` (Fenige docs, "Transaction statuses"). `IN_PROGRESS` is the only non-final one. */
 export const FENIGE_TRANSACTION_STATES: Readonly<Record<string, string>> = Object.freeze({
   IN_PROGRESS: 'The transaction is waiting to be executed.',
   FAILURE: 'The transaction failed.',

@@ -5,7 +5,7 @@ import { FenigeError } from './errors.js';
 import type { FenigeDetailsResponse } from './schemas.js';
 
 /**
- * Fenige's postback (seed: "Postback URL", configured at onboarding). The seed documents neither
+ * Fenige's postback (Fenige docs: "Postback URL", configured at onboarding). Its documentation describes neither
  * its body nor how it is signed. Assumed here, after one public integration and NOT confirmed by
  * Fenige: a JSON body naming the `transactionId` (and usually its state), and a header
  * `X-SECRET-CHECKSUM` = lowercase hex SHA-256 of `secret + transactionId`. Header, algorithm and the

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { fields } from '../../../protocol/index.js';
 
 /**
- * The Payment Hub's request and response bodies (seed "Methods in API"). Requests are strict, so a
+ * The Payment Hub's request and response bodies (Fenige docs, "Methods in API"). Requests are strict, so a
  * misspelt field is refused before anything is sent; responses are loose, so fields Fenige adds
  * later pass through.
  */
@@ -128,7 +128,7 @@ export const reverseResponseSchema = z.looseObject({
   httpStatus: z.optional(str()),
 });
 
-/** The seed shows no refund answer; it is assumed to be shaped like the reversal's, possibly empty. */
+/** Fenige's documentation shows no refund answer; it is assumed to be shaped like the reversal's, possibly empty. */
 export const refundResponseSchema = z.looseObject({
   status: z.optional(str()),
   requestUuid: z.optional(str()),
