@@ -14,10 +14,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const KB = 1024;
 /**
- * dist/paytool.js: both elements, every feature, both languages, in at most 20.25 KB gzip (the
- * return-link and redirect checks that keep crafted links and javascript: redirects out cost ~0.4 KB).
+ * dist/paytool.js: both elements, every feature, both languages, in at most 20.75 KB gzip — raised
+ * from 20 KB for the return-link, redirect and token-refusal checks (~0.6 KB) until the lazy
+ * checkout chunk of issue 12 moves them off the critical path.
  */
-export const BUDGET_GZIP_BYTES = 20.25 * KB;
+export const BUDGET_GZIP_BYTES = 20.75 * KB;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAYTOOL = 'dist/paytool.js';
