@@ -114,9 +114,13 @@ after(async () => {
   await Promise.all(closers.map((close) => close()));
 });
 
-const fenigeClient = (timeoutMs = 150, baseUrl = fenige.url) => new FenigeClient({ baseUrl, ...FENIGE, timeoutMs });
-const feennexClient = (secretKey = FAKE_SHOP.secretKey) =>
-  new FeennexClient({ baseUrl: feennex.url, shopId: FAKE_SHOP.shopId, secretKey, timeoutMs: 150, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } });
+// Clients that get an answer wait as long as a busy machine needs; only the answers that never
+// come (`hang`) meet the short timeout, so a timeout happens exactly where the test makes one.
+const ANSWERED_MS = 30_000;
+const HANGING_MS = 150;
+const fenigeClient = (timeoutMs = ANSWERED_MS, baseUrl = fenige.url) => new FenigeClient({ baseUrl, ...FENIGE, timeoutMs });
+const feennexClient = (secretKey = FAKE_SHOP.secretKey, timeoutMs = ANSWERED_MS) =>
+  new FeennexClient({ baseUrl: feennex.url, shopId: FAKE_SHOP.shopId, secretKey, timeoutMs, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 10 } });
 
 const checkoutRequest = (): CheckoutRequest => {
   const result = validateCheckoutRequest(payBody({ token: TOKEN }));
@@ -156,15 +160,16 @@ describe('secrets never appear in logs, errors, events or answers', () => {
     fenige.answer({ status: 422, body: SEED.E0150 });
     await rejection('fenige E0150', client.googlePay(googlePayBody()));
     fenige.answer({ status: 200, hang: true });
-    await rejection('fenige timeout', client.googlePay(googlePayBody()));
-    await rejection('fenige details timeout', client.details(checkoutRequest().transactionId));
+    const impatient = fenigeClient(HANGING_MS);
+    await rejection('fenige timeout', impatient.googlePay(googlePayBody()));
+    await rejection('fenige details timeout', impatient.details(checkoutRequest().transactionId));
     fenige.answer({ status: 500, body: '<html>Internal error</html>', contentType: 'text/html' });
     await rejection('fenige HTML 500', client.googlePay(googlePayBody()));
     fenige.answer({ status: 200, body: '{"unexpected": true' });
     await rejection('fenige bad 2xx', client.googlePay(googlePayBody()));
     fenige.answer({ status: 200, hang: true });
     await rejection('fenige aborted', client.googlePay(googlePayBody(), { signal: AbortSignal.timeout(20) }));
-    await rejection('fenige refused', fenigeClient(150, await closedPort()).googlePay(googlePayBody()));
+    await rejection('fenige refused', fenigeClient(ANSWERED_MS, await closedPort()).googlePay(googlePayBody()));
     const { sender: _sender, ...withoutSender } = googlePayBody();
     await rejection('fenige invalid input', client.googlePay(withoutSender as never));
     assert.throws(() => new FenigeClient({ baseUrl: 'ftp://x', login: FENIGE.login, password: 42 as never, merchantUuid: '' }), (e) => (recordError('fenige options', e), true));
@@ -182,7 +187,7 @@ describe('secrets never appear in logs, errors, events or answers', () => {
     const client = feennexClient();
     feennex.on('invoice/create', 'hang');
     feennex.on('bill/shop_order_status', 'hang');
-    await rejection('feennex timeout', client.invoiceCreate({ ...invoice, shopOrderId: crypto.randomUUID() }));
+    await rejection('feennex timeout', feennexClient(FAKE_SHOP.secretKey, HANGING_MS).invoiceCreate({ ...invoice, shopOrderId: crypto.randomUUID() }));
     feennex.on('invoice/create', 'drop');
     feennex.on('bill/shop_order_status', 'drop');
     await rejection('feennex dropped', client.invoiceCreate({ ...invoice, shopOrderId: crypto.randomUUID() }));

@@ -7,6 +7,9 @@ let order = 0;
 
 describe('feennex sandbox: Google Pay invoices', () => {
   let sandbox: Sandbox;
+  // The sandbox's clock stands still unless a test moves it: "still processing" and "settled
+  // later" do not depend on how fast a busy machine runs the test.
+  let clock = Date.now();
   let receiver: Awaited<ReturnType<typeof startCallbackReceiver>>;
   const token = (card: string | { pan: string; authMethod?: 'PAN_ONLY' | 'CRYPTOGRAM_3DS'; expirationYear?: number }, gatewayMerchantId = sandbox.shopId) =>
     createTestToken({ gateway: 'feennex', gatewayMerchantId, card });
@@ -22,7 +25,7 @@ describe('feennex sandbox: Google Pay invoices', () => {
 
   before(async () => {
     receiver = await startCallbackReceiver();
-    sandbox = await startSandbox({ callbackUrl: receiver.url });
+    sandbox = await startSandbox({ callbackUrl: receiver.url, now: () => clock });
   });
   after(async () => {
     await sandbox.close();
@@ -108,7 +111,7 @@ describe('feennex sandbox: Google Pay invoices', () => {
     assert.equal(answer.data?.status, 2, answer.message);
     const repeated = await pay(token('4111111111111111'), '3.33', { shop_order_id: shopOrderId });
     assert.equal(repeated.answer.error_code, 8, 'repeating while it is processing');
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    clock += 250; // past processingMs (200)
     assert.equal(await statusOf(shopOrderId), 4);
     assert.equal((await pay(token('4111111111111111'), '3.33', { shop_order_id: shopOrderId })).answer.error_code, 6);
   });
@@ -116,8 +119,9 @@ describe('feennex sandbox: Google Pay invoices', () => {
   test('timeout (4.08): the answer comes late, and the status was already known', async () => {
     const started = Date.now();
     const pending = pay(token('4111111111111111'), '4.08');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.equal(await statusOf(`gp-${order}`), 4, 'a client that timed out finds it by status');
+    const shopOrderId = `gp-${order}`;
+    await until(() => sandbox.emulator.invoices().some((i) => i.shopOrderId === shopOrderId), 30_000);
+    assert.equal(await statusOf(shopOrderId), 4, 'a client that timed out finds it by status');
     const { answer } = await pending;
     assert.ok(Date.now() - started >= 390);
     assert.equal(answer.data?.status, 4);
@@ -127,7 +131,7 @@ describe('feennex sandbox: Google Pay invoices', () => {
     const { shopOrderId, answer } = await pay(token('4111111111111111'), '8.08');
     assert.equal(answer.error_code, 8);
     assert.equal(await statusOf(shopOrderId), 2);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    clock += 250; // past processingMs (200)
     assert.equal(await statusOf(shopOrderId), 4);
   });
 });

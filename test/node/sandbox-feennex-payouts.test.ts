@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { now, startSandbox, type Sandbox } from './sandbox-feennex-harness.js';
+import { now, startSandbox, until, type Sandbox } from './sandbox-feennex-harness.js';
 
 let order = 0;
 const nextId = () => `po-${++order}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('feennex sandbox: payouts and balances', () => {
   let sandbox: Sandbox;
+  // The sandbox's clock stands still unless a test moves it (processingMs is 200 in the harness):
+  // "still processing" and "settled later" do not depend on how fast a busy machine runs the test.
+  let clock = Date.now();
   const balance = async (currency: number) =>
     (await sandbox.call('shop_balance', { now: now() })).data!.balances.find((b: { currency: number }) => b.currency === currency);
   const withdraw = (amount: string, extra: Record<string, unknown> = {}) =>
@@ -17,7 +19,7 @@ describe('feennex sandbox: payouts and balances', () => {
   const withdrawStatus = async (id: number) => (await sandbox.call('withdraw/status', { now: now(), withdraw_id: String(id) })).data!;
 
   before(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({ now: () => clock });
   });
   beforeEach(() => sandbox.emulator.reset());
   after(() => sandbox.close());
@@ -85,7 +87,7 @@ describe('feennex sandbox: payouts and balances', () => {
     assert.equal(payout.status, 3);
     assert.deepEqual(await balance(985), { currency: 985, available: '9996.67', frozen: '0.00', hold: '3.33' });
     assert.equal((await withdrawStatus(payout.id)).status, 3);
-    await sleep(250);
+    clock += 250;
     assert.equal((await withdrawStatus(payout.id)).status, 5);
     assert.deepEqual(await balance(985), { currency: 985, available: '9996.67', frozen: '0.00', hold: '0.00' });
   });
@@ -93,9 +95,9 @@ describe('feennex sandbox: payouts and balances', () => {
   test('manual payout (2.22): waiting for confirmation, confirmed, then success', async () => {
     const payout = (await withdraw('2.22')).data!;
     assert.equal(payout.status, 2);
-    await sleep(250);
+    clock += 250;
     assert.equal((await withdrawStatus(payout.id)).status, 7);
-    await sleep(200);
+    clock += 200;
     assert.equal((await withdrawStatus(payout.id)).status, 5);
   });
 
@@ -112,14 +114,14 @@ describe('feennex sandbox: payouts and balances', () => {
     const status = await sandbox.call('withdraw/shop_payment_status', { now: now(), shop_payment_id: 'w-8' });
     assert.equal(status.data!.status, 3);
     assert.equal((await withdraw('8.08', { shop_payment_id: 'w-8' })).error_code, 8);
-    await sleep(250);
+    clock += 250;
     assert.equal((await sandbox.call('withdraw/shop_payment_status', { now: now(), shop_payment_id: 'w-8' })).data!.status, 5);
     assert.equal((await withdraw('8.08', { shop_payment_id: 'w-8' })).error_code, 6);
   });
 
   test('timeout payout (4.08): the answer is late; its status is already there', async () => {
     const late = withdraw('4.08', { shop_payment_id: 'w-late' });
-    await sleep(100);
+    await until(() => sandbox.emulator.payouts().some((p) => p.shopPaymentId === 'w-late'), 30_000);
     const status = await sandbox.call('withdraw/shop_payment_status', { now: now(), shop_payment_id: 'w-late' });
     assert.equal(status.data!.status, 5);
     assert.equal((await late).data!.status, 5);
