@@ -96,6 +96,7 @@ describe('languages', () => {
 
   it('describes every Fenige and Feennex code in words, in both languages', async () => {
     const { failureMessage } = await import('../../../src/i18n/index.js');
+    const { fenigeProfile, feennexProfile } = await import('../../../src/gateways/profiles.js');
     const messages = { en: await loadMessages('en'), pl: await loadMessages('pl') };
     const messagesFor = (lang: 'en' | 'pl') => messages[lang];
     const generic = { en: messagesFor('en').failure.generic, pl: messagesFor('pl').failure.generic };
@@ -103,7 +104,8 @@ describe('languages', () => {
     for (let n = 1; n <= 19; n++) codes.push(`FEENNEX_${n}`);
     for (const code of codes) {
       for (const lang of ['en', 'pl'] as const) {
-        expect(failureMessage(messagesFor(lang), code), `${code} ${lang}`).not.to.equal(generic[lang]);
+        const groups = code.startsWith('FEENNEX_') ? feennexProfile.failureGroups : fenigeProfile.failureGroups;
+        expect(failureMessage(messagesFor(lang), code, groups), `${code} ${lang}`).not.to.equal(generic[lang]);
       }
     }
   });
