@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFenigeEmulator, type FenigeEmulator, type FenigeSandboxOptions } from '../../src/sandbox/fenige/index.js';
+import { createFenigeEmulator, type FenigeEmulator, type FenigeSandboxOptions } from '../../src/gateways/fenige/sandbox/index.js';
 import { createTestToken } from '../../src/sandbox/test-token.js';
 
 /** The Fenige emulator behind a real node:http server on 127.0.0.1, with a movable clock. */
@@ -86,7 +86,7 @@ export async function get(h: FenigeHarness, path: string, headers: Record<string
 
 export const MERCHANT = 'e59b470b-bdb1-4043-a856-86b624c2a607';
 
-/** The seed's google-pay example body with a fresh id and a token sealed for the sandbox. */
+/** Fenige's documented google-pay example body with a fresh id and a token sealed for the sandbox. */
 export function googlePayBody(
   options: { card?: string; amount?: number; deposit?: boolean; merchant?: string; now?: number } = {},
 ): Record<string, any> {
