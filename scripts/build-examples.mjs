@@ -1,8 +1,8 @@
 // npm run build:examples: every framework example, once, for the e2e suite and the demo server.
 // - Vite examples (React 19, React 18 wrapper, Vue, Svelte): demo/<name>/ → dist/examples/<name>/.
-// - Apps with their own toolchain and install (Angular: its compiler needs TypeScript 5.9; Next.js):
-//   demo/angular → dist/examples/angular/, examples/nextjs → examples/nextjs/.next/. Their
-//   node_modules are installed with `npm ci` when missing or older than their package-lock.json.
+// - Apps with their own toolchain and install (Angular: its compiler needs TypeScript 5.9):
+//   demo/angular → dist/examples/angular/. Their node_modules are installed with `npm ci` when
+//   missing or older than their package-lock.json.
 // All of them bundle the package as published (dist/npm), so this runs after the package build.
 // `npm run build:examples -- svelte angular` builds only those.
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,6 @@ const VITE_EXAMPLES = ['react19', 'react18', 'vue', 'svelte'];
 /** Example → [its folder, its build command]. */
 const APPS = {
   angular: ['demo/angular', ['node_modules/@angular/cli/bin/ng.js', 'build']],
-  nextjs: ['examples/nextjs', ['node_modules/next/dist/bin/next', 'build']],
 };
 
 if (!existsSync('dist/npm/index.js')) {
