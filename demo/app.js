@@ -10,7 +10,7 @@ const form = document.getElementById('order');
 const elements = [document.getElementById('paytool'), document.getElementById('feennex')];
 const log = document.getElementById('log');
 
-// The sandbox decrypts tokens sealed for its own merchant ids: the Fenige merchantUuid, the Feennex shop id.
+// The sandbox decrypts tokens sealed for its own merchant ids: the Fenige Gateway Merchant Id, the Feennex shop id.
 const config = await fetch('/demo-api/config').then((r) => r.json()).catch(() => ({}));
 const gatewayMerchantIds = {
   paytool: config.fenige?.gatewayMerchantId,

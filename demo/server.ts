@@ -234,7 +234,7 @@ function createMerchantApi({ sandbox, fenige, feennex, feed }: MerchantApiDeps) 
   const { fenige: fenigeSandbox, feennex: feennexSandbox } = sandbox.emulators;
   // What the page needs so the fake Google Pay seals tokens each sandbox accepts.
   const config = {
-    fenige: { endpoint: '/paytool/transactions', gatewayMerchantId: fenigeSandbox.credentials.merchantUuid },
+    fenige: { endpoint: '/paytool/transactions', gatewayMerchantId: fenigeSandbox.credentials.gatewayMerchantId },
     feennex: { endpoint: '/feennex/payments', gatewayMerchantId: feennexSandbox.credentials.shopId },
   };
 

@@ -25,7 +25,12 @@ export interface SandboxEmulators {
 /** Where each emulator lives and the credentials it accepts (public test values, never real ones). */
 export interface SandboxDescription {
   url: string;
-  fenige: { url: string; login: string; password: string; merchantUuid: string };
+  /**
+   * `merchantUuid` goes into clear and reverse bodies; `gatewayMerchantId` is what the element passes
+   * to Google Pay (`data.gatewayMerchantId`): two different ids, as at Fenige. `googlePayUrl` is
+   * `url` unless the sandbox plays a separate google-pay host (`fenige.googlePayHost: 'separate'`).
+   */
+  fenige: { url: string; googlePayUrl: string; login: string; password: string; merchantUuid: string; gatewayMerchantId: string };
   feennex: { url: string; shopId: string; secretKey: string };
 }
 
@@ -57,7 +62,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const url = `${origin.replace(/\/+$/, '')}${basePath}`;
     return {
       url,
-      fenige: { url: `${url}/fenige`, ...emulators.fenige.credentials },
+      fenige: {
+        url: `${url}/fenige`,
+        googlePayUrl: `${origin.replace(/\/+$/, '')}${emulators.fenige.googlePayBasePath}`,
+        ...emulators.fenige.credentials,
+      },
       feennex: { url: `${url}/feennex`, ...emulators.feennex.credentials },
     };
   }
@@ -160,7 +169,7 @@ function renderSandboxIndex(request: Request, sandbox: SandboxDescription): Resp
 <h1>paytool-elements sandbox</h1>
 <p>Local emulators of the Fenige Payment Hub and Feennex APIs. The credentials below are public test values; never use real ones here.</p>
 <h2>Fenige Payment Hub</h2>
-${dl([['Base URL', fenige.url], ['Google Pay payments', `${fenige.url}/external-api/transactions/google-pay`], ['Login', fenige.login], ['Password', fenige.password], ['Merchant UUID (gatewayMerchantId)', fenige.merchantUuid]])}
+${dl([['Base URL', fenige.url], ['Google Pay payments', `${fenige.googlePayUrl}/external-api/transactions/google-pay`], ['Login', fenige.login], ['Password', fenige.password], ['Merchant UUID (clear, reverse)', fenige.merchantUuid], ['Gateway Merchant Id (Google Pay gatewayMerchantId)', fenige.gatewayMerchantId]])}
 ${cardTable('Fenige test cards', testCards.fenige)}
 <h2>Feennex</h2>
 ${dl([['Base URL', feennex.url], ['Create an invoice', `${feennex.url}/invoice/create`], ['Shop id', feennex.shopId], ['Secret key', feennex.secretKey]])}

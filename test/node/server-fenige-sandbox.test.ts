@@ -15,7 +15,7 @@ import { serveHandler } from './server-fenige-fake.js';
 /** The client over real HTTP against the sandbox's Fenige emulator, with sealed ECv2 test tokens. */
 
 const POSTBACK_SECRET = 'sandbox-postback-secret';
-const { login, password, merchantUuid } = FENIGE_SANDBOX_DEFAULTS;
+const { login, password, merchantUuid, gatewayMerchantId } = FENIGE_SANDBOX_DEFAULTS;
 
 let fenigeUrl: string;
 let client: FenigeClient;
@@ -48,7 +48,7 @@ const payment = (card: string, overrides: Partial<FenigeGooglePayRequest> = {}):
   description: 'Order 42',
   currency: 'PLN',
   sender: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
-  token: createTestToken({ gateway: 'fenige', gatewayMerchantId: merchantUuid, card }) as FenigeGooglePayRequest['token'],
+  token: createTestToken({ gateway: 'fenige', gatewayMerchantId, card }) as FenigeGooglePayRequest['token'],
   ...overrides,
 });
 
