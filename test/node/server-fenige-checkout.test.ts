@@ -173,7 +173,7 @@ describe('fenigeCheckout.status', () => {
 
   test('an unknown id → 404 NOT_FOUND failure', async () => {
     script({ details: { status: 404, body: { status: 'NOT_FOUND', message: 'Transaction not found', httpStatus: 'NOT_FOUND' } } });
-    const answer = await fenigeCheckout(client).status('nope', {});
+    const answer = await fenigeCheckout(client).status('0b3b7c9e-7f6a-4d1e-9c2b-5a8f3e1d4c60', {});
     assert.equal(answer.httpStatus, 404);
     assert.equal(answer.body.status, 'NOT_FOUND');
     assertOutcome(answer, { kind: 'failure', code: 'NOT_FOUND' });
