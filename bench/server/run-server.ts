@@ -66,7 +66,7 @@ async function startTarget(start: TargetStart): Promise<{ child: ChildProcess; r
 const SENDER = { firstName: 'Jan', lastName: 'Kowalski', email: 'jan.kowalski@example.com' };
 const ORDER = { amount: 1000, currency: 'PLN', description: 'Bench order 42' };
 
-/** The element's POST to the checkout handler (contract §4.1). */
+/** The element's POST to the checkout handler (docs/protocol.md §4.1). */
 const checkoutBody = (token: GooglePayToken) => JSON.stringify({ transactionId: randomUUID(), apiKey: 'pk_bench', ...ORDER, sender: SENDER, token });
 /** What `FenigeClient.googlePay` sends for that same payment. */
 const fenigeBody = (token: GooglePayToken) => JSON.stringify({ ...ORDER, transactionId: randomUUID(), deposit: false, sender: SENDER, token });

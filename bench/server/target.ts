@@ -3,7 +3,7 @@
  * `TargetStart` message; the child answers `{ url }` once listening and stops on SIGTERM.
  *   sandbox → the Fenige/Feennex sandbox (`startSandbox`); also answers its Fenige credentials
  *   handler → `createCheckoutHandler` with a `FenigeClient` for that sandbox, mounted with
- *             `toNodeListener`: the merchant backend of contract §4
+ *             `toNodeListener`: the merchant backend of docs/protocol.md §4
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,7 +1,7 @@
 import { classifyResponse, type Outcome } from '../protocol/outcome.js';
 import { IDEMPOTENCY_HEADER } from '../protocol/http.js';
 
-/** How hard the element tries to learn a payment's outcome before giving up (contract §4.2). */
+/** How hard the element tries to learn a payment's outcome before giving up (docs/protocol.md §4.2). */
 export interface BackendPolicy {
   /** Per-request timeout. */
   requestTimeoutMs: number;

@@ -14,7 +14,7 @@ export function absoluteHttpUrl(value: string, base: string): string | undefined
 }
 
 /**
- * The `fallback="hosted"` payment (contract §4.5): `POST {endpoint}/hosted`, then the gateway's
+ * The `fallback="hosted"` payment (docs/protocol.md §4.5): `POST {endpoint}/hosted`, then the gateway's
  * page. Nothing is paid here, so any answer but a redirect means the page could not be opened.
  */
 export async function payOnHostedPage(

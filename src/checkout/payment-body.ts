@@ -39,7 +39,7 @@ function order(data: PaymentData, transactionId: string, sender: Sender | undefi
   return { transactionId, apiKey, amount, currency, description, ...(sender ? { sender } : {}) };
 }
 
-/** The token POST body of contract §4.1. */
+/** The token POST body of docs/protocol.md §4.1. */
 export function checkoutBody(data: PaymentData, transactionId: string, paid: GooglePaymentData): CheckoutRequest {
   const info = paid.paymentMethodData.info;
   return {
@@ -51,7 +51,7 @@ export function checkoutBody(data: PaymentData, transactionId: string, paid: Goo
   } as CheckoutRequest;
 }
 
-/** The hosted-page POST body of contract §4.5. */
+/** The hosted-page POST body of docs/protocol.md §4.5. */
 export function hostedBody(data: PaymentData, transactionId: string, returnUrl: string): HostedRequest {
   return { ...order(data, transactionId, data.sender), returnUrl };
 }

@@ -1,5 +1,5 @@
 /**
- * The ECv2 recipient: what a gateway does with a Google Pay token it receives (contract §6).
+ * The ECv2 recipient: what a gateway does with a Google Pay token it receives (docs/protocol.md §6).
  * Written once on WebCrypto so it runs in Node ≥ 20, edge runtimes and browsers.
  */
 import { base64ToBytes, constantTimeEqual, fromUtf8 } from './bytes.js';

@@ -55,7 +55,7 @@ export abstract class PaymentElement extends LitElement {
   static gateway: GatewayId;
   static defaultEndpoint: string;
 
-  /** Payment data (contract §2.1); also accepted as JSON text in the `data` attribute. */
+  /** Payment data (docs/protocol.md §2.1); also accepted as JSON text in the `data` attribute. */
   declare data?: PaymentData | string;
 
   /** Merchant backend URL the token is POSTed to. */
@@ -197,7 +197,7 @@ export abstract class PaymentElement extends LitElement {
     return result;
   }
 
-  /** Fires events only when readiness changes (contract §2.3), never for a same-content `data`. */
+  /** Fires events only when readiness changes (docs/protocol.md §2.3), never for a same-content `data`. */
   private announceReadiness(): void {
     const invalid = !!this.validation && !this.validation.ok;
     if (invalid && !this.wasInvalid && this.validation && !this.validation.ok) {

@@ -1,5 +1,5 @@
 /**
- * Framework-neutral shapes of the elements' public API (contract §2.2, §2.3), shared by the React
+ * Framework-neutral shapes of the elements' public API (docs/protocol.md §2.2, §2.3), shared by the React
  * 19 JSX typings, the Vue typings and the React 18 wrapper so they can never disagree.
  */
 import type { PaymentEventMap } from '../elements/events.js';
@@ -19,7 +19,7 @@ export type GooglePayButtonSizeMode = 'static' | 'fill';
  * through a `ref`).
  */
 export interface PaymentElementProperties {
-  /** Payment data (contract §2.1), or its JSON text. */
+  /** Payment data (docs/protocol.md §2.1), or its JSON text. */
   data?: PaymentData | string;
   endpoint?: string;
   environment?: Environment;

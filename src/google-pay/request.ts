@@ -4,7 +4,7 @@ import type { CardMethod, IsReadyToPayRequest, PaymentDataRequest } from './type
 
 export type GatewayId = 'fenige' | 'feennex';
 
-/** The card method both gateways accept (contract §3). */
+/** The card method both gateways accept (docs/protocol.md §3). */
 export const baseCardMethod = (): CardMethod => ({
   type: 'CARD',
   parameters: {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { fields, validate, type Validation } from './payment-data.js';
 
 /**
- * The element → merchant backend protocol (contract §4.1, §4.5). Field names follow Fenige's
+ * The element → merchant backend protocol (docs/protocol.md §4.1, §4.5). Field names follow Fenige's
  * google-pay request so a backend can forward the body as it is.
  */
 

@@ -1,5 +1,5 @@
 /**
- * What a merchant backend's answer means (contract §4.2, §4.3). Shared by the element, which acts
+ * What a merchant backend's answer means (docs/protocol.md §4.2, §4.3). Shared by the element, which acts
  * on it, and the server handler, whose answers must classify as intended.
  */
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { isKnownCurrency } from './currency.js';
 
 /**
- * The element's `data` object (contract §2.1), validated with `zod/mini` (the light build keeps
+ * The element's `data` object (docs/protocol.md §2.1), validated with `zod/mini` (the light build keeps
  * the browser bundle small). The field schemas are shared with the server's request body schema,
  * so browser and backend accept exactly the same values.
  */

@@ -16,7 +16,7 @@ export interface InjectedFault {
 
 /** The sandbox's fault settings, changeable while it runs. */
 export interface SandboxFaults {
-  /** Replaces the rules and the seed; `next` budgets start afresh. Throws a TypeError naming a bad field. */
+  /** Replaces the rules and the random seed; `next` budgets start afresh. Throws a TypeError naming a bad field. */
   set(settings: FaultSettings): void;
   /** No faults from now on (requests already held keep their fault). */
   clear(): void;

@@ -39,7 +39,7 @@ export {
   type FenigeTestCard,
   type FenigeSandboxTransaction,
   type PostbackConfig,
-} from './fenige/index.js';
+} from '../gateways/fenige/sandbox/index.js';
 export {
   createFeennexEmulator,
   TEST_CARDS as FEENNEX_TEST_CARDS,
@@ -52,4 +52,4 @@ export {
   type PaymentView as FeennexPaymentView,
   type PayoutView as FeennexPayoutView,
   type BalanceView as FeennexBalanceView,
-} from './feennex/index.js';
+} from '../gateways/feennex/sandbox/index.js';

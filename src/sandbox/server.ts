@@ -1,8 +1,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toNodeListener } from '../server/adapters.js';
-import { createFeennexEmulator, TEST_CARDS as FEENNEX_TEST_CARDS, type FeennexEmulator, type FeennexSandboxOptions } from './feennex/index.js';
-import { createFenigeEmulator, FENIGE_TEST_CARDS, type FenigeEmulator, type FenigeSandboxOptions } from './fenige/index.js';
+import {
+  createFeennexEmulator,
+  createFenigeEmulator,
+  FEENNEX_TEST_CARDS,
+  FENIGE_TEST_CARDS,
+  type FeennexEmulator,
+  type FeennexSandboxOptions,
+  type FenigeEmulator,
+  type FenigeSandboxOptions,
+} from '../gateways/registry.js';
 import { createFaultLayer, type FaultSettings, type SandboxFaults } from './faults.js';
 
 /** A share of the request path: a Response for the paths it owns, `undefined` for any other. */

@@ -1,5 +1,5 @@
 /**
- * `createTestToken` — a Google Pay ECv2 token sealed for the sandbox (contract §6), as a merchant's
+ * `createTestToken` — a Google Pay ECv2 token sealed for the sandbox (docs/protocol.md §6), as a merchant's
  * test writes it: `body.token = createTestToken({ gateway: 'fenige', gatewayMerchantId })`.
  *
  * It must be synchronous, and WebCrypto is async-only, so this file repeats the ECv2 primitives

@@ -14,8 +14,7 @@ import {
   type Validation,
 } from '../protocol/index.js';
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from './gateway.js';
-import { FeennexClient, feennexCheckout } from './feennex/index.js';
-import { FenigeClient, fenigeCheckout } from './fenige/index.js';
+import { FeennexClient, feennexCheckout, FenigeClient, fenigeCheckout } from '../gateways/registry.js';
 import { hashBody } from './idempotency/body-hash.js';
 import { createIdempotencyGuard, type GuardResult } from './idempotency/guard.js';
 import { createMemoryIdempotencyStore } from './idempotency/memory-store.js';
@@ -105,7 +104,7 @@ const orderSchema = z.object({ amount: fields.amount, currency: fields.currencyC
 const transactionIdSchema = fields.transactionId;
 
 /**
- * The merchant backend of contract §4: `POST basePath` charges a Google Pay token,
+ * The merchant backend of docs/protocol.md §4: `POST basePath` charges a Google Pay token,
  * `GET basePath/{transactionId}` reports a payment's status, `POST basePath/hosted` starts a hosted
  * payment page. A `transactionId` is charged at most once (see `idempotency/guard.ts`).
  */

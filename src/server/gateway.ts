@@ -3,7 +3,7 @@ import type { CheckoutRequest, HostedRequest } from '../protocol/index.js';
 /**
  * What the checkout handler needs from a gateway. `FenigeClient` and `FeennexClient` are adapted
  * to it (see `fenige/checkout.ts`, `feennex/checkout.ts`); a merchant may also pass their own.
- * Answers are already in the element's protocol (contract §4.2): the handler sends them as they are.
+ * Answers are already in the element's protocol (docs/protocol.md §4.2): the handler sends them as they are.
  */
 export interface CheckoutContext {
   /** The payer's IP address as seen by the merchant's server, when known. */

@@ -11,5 +11,5 @@ export {
 export { toNodeListener, toMiddleware, type FetchHandler, type NodeListener, type Middleware, type MiddlewareRequest } from './adapters.js';
 export * from './idempotency/index.js';
 export type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from './gateway.js';
-export * from './fenige/index.js';
-export * from './feennex/index.js';
+export * from '../gateways/fenige/server/index.js';
+export * from '../gateways/feennex/server/index.js';

@@ -1,5 +1,5 @@
 /**
- * `paytool-elements/testing` — a browser fake of Google's `PaymentsClient` (contract §4.4) for
+ * `paytool-elements/testing` — a browser fake of Google's `PaymentsClient` (docs/protocol.md §4.4) for
  * demos and tests without Google: its tokens are real ECv2 tokens sealed for the sandbox's public
  * test keys, so the sandbox verifies and decrypts them like a gateway would.
  *

@@ -19,7 +19,7 @@ const INTERMEDIATE_KEY_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Defines `window.google.payments.api.PaymentsClient` as a fake whose tokens are real ECv2 tokens
- * sealed for the sandbox's keys (contract §4.4). Throws a `TypeError` naming a bad option.
+ * sealed for the sandbox's keys (docs/protocol.md §4.4). Throws a `TypeError` naming a bad option.
  */
 export function installFakeGooglePay(options: FakeGooglePayOptions = {}): FakeGooglePayController {
   let current = { ...options };

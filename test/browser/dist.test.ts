@@ -11,7 +11,7 @@ describe('dist/paytool.js, self-contained', () => {
     await import(/* @vite-ignore */ `${location.origin}/dist/paytool.js`);
   });
 
-  it('registers both elements with the contract’s API', () => {
+  it('registers both elements with the API of docs/protocol.md', () => {
     for (const tag of ['paytool-button', 'feennex-pay']) {
       const el = document.createElement(tag) as HTMLElement & Record<string, unknown>;
       expect(customElements.get(tag), tag).to.exist;

@@ -20,7 +20,7 @@ function fakeBehindScript() {
 
 const payScripts = () => [...document.querySelectorAll('script')].filter((s) => s.src.includes('/test/support/') || s.src.includes('/mock/'));
 
-describe('pay.js loading (contract §3)', () => {
+describe('pay.js loading (docs/protocol.md §3)', () => {
   afterEach(() => payScripts().forEach((s) => s.remove()));
 
   it('a failed load reports load-failed, and the next element tries again', async () => {

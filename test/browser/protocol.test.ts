@@ -136,7 +136,7 @@ describe('payment data schema', () => {
   });
 });
 
-describe('outcome classification (contract §4.2)', () => {
+describe('outcome classification (docs/protocol.md §4.2)', () => {
   it('success only from a 2xx success status', () => {
     for (const status of ['APPROVED', 'SUCCESS', 'SUCCESS_WAITING_FOR_CLEARING']) {
       expect(classifyResponse(200, { status })).to.deep.equal({ kind: 'success', status });

@@ -14,7 +14,7 @@ function payInFrame(endpoint: string, tag: string): Promise<Document> {
   });
 }
 
-describe('redirects really navigate (contract §4.2)', () => {
+describe('redirects really navigate (docs/protocol.md §4.2)', () => {
   it('POST: an auto-submitted form carries the fields (3-D Secure)', async () => {
     const server = await backend({
       pay: [{ body: { transactionId: 't', redirect: { url: '/mock/echo', method: 'POST', params: { PaReq: 'eJx+abc/=', MD: '42', TermUrl: 'https://shop.example/3ds?a=1&b=2' } } } }],

@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import {
   createFeennexNotificationHandler, feennexNotificationSign, type FeennexOrderRecord,
-} from '../../src/server/feennex/notifications.js';
-import { toFeennexAmount, toFeennexCurrency } from '../../src/server/feennex/currency.js';
-import { createFenigePostbackHandler, FenigeClient } from '../../src/server/fenige/index.js';
+} from '../../src/gateways/feennex/server/notifications.js';
+import { toFeennexAmount, toFeennexCurrency } from '../../src/gateways/feennex/server/currency.js';
+import { createFenigePostbackHandler, FenigeClient } from '../../src/gateways/fenige/server/index.js';
 import { serveHandler, startFakeFenige, SEED, type FakeFenige } from './server-fenige-fake.js';
 
 const FEENNEX_SECRET = 'Feennex-notification-secret';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { ERROR_CODES, MAGIC_ACCOUNTS, MAGIC_SHOPS } from '../../src/sandbox/feennex/index.js';
+import { ERROR_CODES, MAGIC_ACCOUNTS, MAGIC_SHOPS } from '../../src/gateways/feennex/sandbox/index.js';
 import { now, startSandbox, type Sandbox } from './sandbox-feennex-harness.js';
 
 type Call = [method: string, params: Record<string, unknown>];
@@ -49,7 +49,7 @@ describe('feennex sandbox: every documented error code is reachable', () => {
 
   test('the table documents exactly the codes 1 to 19, and so does the README', () => {
     assert.deepEqual(ERROR_CODES.map((entry) => entry.code), Array.from({ length: 19 }, (_, i) => i + 1));
-    const readme = readFileSync(new URL('../../src/sandbox/feennex/README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../src/gateways/feennex/sandbox/README.md', import.meta.url), 'utf8');
     for (const { code, message } of ERROR_CODES) assert.ok(readme.includes(`| ${code} | ${message} |`), `README row for ${code}`);
   });
 

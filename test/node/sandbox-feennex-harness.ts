@@ -1,12 +1,12 @@
 /**
  * Shared by the sandbox-feennex tests: the emulator behind a real node:http server, and a client
  * that signs as the documentation says, written here independently of both the sandbox's verifier
- * and the merchant client in src/server/feennex.
+ * and the merchant client in src/gateways/feennex/server.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFeennexEmulator, type FeennexEmulator, type FeennexSandboxOptions } from '../../src/sandbox/feennex/index.js';
+import { createFeennexEmulator, type FeennexEmulator, type FeennexSandboxOptions } from '../../src/gateways/feennex/sandbox/index.js';
 
 /** feennex-api.md's table of signed keys, copied from the document rather than from the sandbox. */
 export const DOCUMENTED_SIGNED_KEYS: Record<string, string[]> = {

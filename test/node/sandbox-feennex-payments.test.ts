@@ -137,7 +137,7 @@ describe('feennex sandbox: payments', () => {
     assert.equal(stranger.status, 403);
   });
 
-  test('wallet invoice: the seed shape { data: { session_id }, id, method, url } and an Approve page', async () => {
+  test('wallet invoice: the documented shape { data: { session_id }, id, method, url } and an Approve page', async () => {
     const { shopOrderId, answer } = await cardInvoice('5.00', 'payeer_pln');
     assert.match(answer.data.session_id, /^[0-9a-f]{32}$/);
     const approved = await sandbox.fetch(pathOf(answer.url), form({ session_id: answer.data.session_id, action: 'approve' }));

@@ -14,7 +14,7 @@ const vectors: Vector[] = JSON.parse(readFileSync(new URL('../vectors/vectors.js
   .feennexSigning.vectors;
 
 describe('feennex sandbox: signature', () => {
-  test("answers the seed's example with exactly the seed's message", async () => {
+  test("answers the documented example with exactly the documented message", async () => {
     const sandbox = await startSandbox({ shopId: '6199' });
     try {
       const answer = await sandbox.call('invoice/create', {

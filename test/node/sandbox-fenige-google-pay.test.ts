@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { FENIGE_ERROR_CODES, FENIGE_RESTRICTED_AMOUNT_ABOVE, FENIGE_TEST_CARDS } from '../../src/sandbox/fenige/index.js';
+import { FENIGE_ERROR_CODES, FENIGE_RESTRICTED_AMOUNT_ABOVE, FENIGE_TEST_CARDS } from '../../src/gateways/fenige/sandbox/index.js';
 import { AUTH, get, googlePayBody, post, startFenige, UUID, type FenigeHarness } from './sandbox-fenige-harness.js';
 
 const PAY = '/external-api/transactions/google-pay';
@@ -13,7 +13,7 @@ describe('Fenige sandbox: google-pay', () => {
   });
   after(() => h.close());
 
-  it('approves the seed example request and records SUCCESS_WAITING_FOR_CLEARING', async () => {
+  it('approves the documented example request and records SUCCESS_WAITING_FOR_CLEARING', async () => {
     const body = googlePayBody();
     const res = await post(h, PAY, body);
     assert.equal(res.status, 200);
@@ -156,7 +156,7 @@ describe('Fenige sandbox: google-pay', () => {
   });
 
   it('documents every test card in the README', () => {
-    const readme = readFileSync(new URL('../../src/sandbox/fenige/README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../src/gateways/fenige/sandbox/README.md', import.meta.url), 'utf8');
     for (const card of FENIGE_TEST_CARDS) assert.match(readme, new RegExp(`\\| \`${card.pan}\` \\| ${card.network} \\| \\d{3} \\| ${card.outcome} \\|`));
     assert.match(readme, /amount above 10 000 000 minor units/);
   });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFenigeEmulator, type FenigeEmulator, type FenigeSandboxOptions } from '../../src/sandbox/fenige/index.js';
+import { createFenigeEmulator, type FenigeEmulator, type FenigeSandboxOptions } from '../../src/gateways/fenige/sandbox/index.js';
 import { createTestToken } from '../../src/sandbox/test-token.js';
 
 /** The Fenige emulator behind a real node:http server on 127.0.0.1, with a movable clock. */
@@ -88,7 +88,7 @@ export const MERCHANT = 'e59b470b-bdb1-4043-a856-86b624c2a607';
 /** The sandbox's default Gateway Merchant Id: what tokens are sealed for (not the merchantUuid). */
 export const GATEWAY_MERCHANT = '3c5e8f0a-6b1d-4e27-9a4c-d8f2b7e61a05';
 
-/** The seed's google-pay example body with a fresh id and a token sealed for the sandbox. */
+/** Fenige's documented google-pay example body with a fresh id and a token sealed for the sandbox. */
 export function googlePayBody(
   options: { card?: string; amount?: number; deposit?: boolean; merchant?: string; now?: number } = {},
 ): Record<string, any> {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FENIGE_TEST_CARDS } from '../../src/sandbox/fenige/index.js';
+import { FENIGE_TEST_CARDS } from '../../src/gateways/fenige/sandbox/index.js';
 import { get, MERCHANT, post, startFenige, UUID, type FenigeHarness } from './sandbox-fenige-harness.js';
 
 const SUCCESS_URL = 'https://shop.example/ok?order=42';
 const FAILURE_URL = 'https://shop.example/failed';
 const cardFor = (code: string) => FENIGE_TEST_CARDS.find((c) => c.outcome === code)!.pan;
 
-/** The seed's paymelink example with a fresh id. */
+/** Fenige's documented paymelink example with a fresh id. */
 function preInitData(overrides: Record<string, unknown> = {}) {
   return {
     transactionId: crypto.randomUUID(),

@@ -23,7 +23,7 @@ describe('Fenige sandbox: clear, reverse, refund, details', () => {
   const refund = (transactionId: string, amountToRefund: number) =>
     post(h, '/external/transaction/refund', { transactionId, amountToRefund });
 
-  it('clears part of the authorised amount with the seed answer, then refuses a second clearing', async () => {
+  it('clears part of the authorised amount with the documented answer, then refuses a second clearing', async () => {
     const id = await authorised();
     const res = await clear(id, 700);
     assert.equal(res.status, 200);
@@ -74,7 +74,7 @@ describe('Fenige sandbox: clear, reverse, refund, details', () => {
     assert.match((await clear(mastercardLate, 1000)).body.message, /30-day MASTERCARD clearing window ended/);
   });
 
-  it('reverses only before clearing, with the seed answer', async () => {
+  it('reverses only before clearing, with the documented answer', async () => {
     const id = await authorised();
     const res = await reverse(id);
     assert.equal(res.status, 200);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { verifyFenigePostback } from '../../src/server/fenige/postback.js';
+import { verifyFenigePostback } from '../../src/gateways/fenige/server/postback.js';
 import { googlePayBody, MERCHANT, post, startFenige, type FenigeHarness } from './sandbox-fenige-harness.js';
 
 const PAY = '/external-api/transactions/google-pay';

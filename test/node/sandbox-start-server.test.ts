@@ -16,7 +16,7 @@ test('startSandbox listens on 127.0.0.1, a free port, with both gateways under o
   assert.notEqual(sb.fenige.gatewayMerchantId, sb.fenige.merchantUuid, 'two different ids, as at Fenige');
   assert.deepEqual(Object.keys(sb.feennex).sort(), ['secretKey', 'shopId', 'url']);
 
-  // The seed's paths answer under each url: Basic auth is checked (E8002), and Feennex signs (error_code 10).
+  // Fenige's documented paths answer under each url: Basic auth is checked (E8002), and Feennex signs (error_code 10).
   const fenige = await fetch(`${sb.fenige.url}/transactions/details/08ea8e28-0aad-45eb-8368-f15bdadd5eba`, {
     headers: { Authorization: basic(sb.fenige.login, 'wrong') },
   });

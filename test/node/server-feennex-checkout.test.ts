@@ -2,8 +2,8 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { classifyResponse, type CheckoutRequest, type HostedRequest } from '../../src/protocol/index.js';
-import { FeennexClient } from '../../src/server/feennex/client.js';
-import { feennexCheckout, FEENNEX_INVOICE_STATUS_TO_CHECKOUT } from '../../src/server/feennex/checkout.js';
+import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
+import { feennexCheckout, FEENNEX_INVOICE_STATUS_TO_CHECKOUT } from '../../src/gateways/feennex/server/checkout.js';
 import type { CheckoutGateway } from '../../src/server/gateway.js';
 import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
 

@@ -1,8 +1,8 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { FeennexClient } from '../../src/server/feennex/client.js';
-import { FeennexError, FeennexInputError } from '../../src/server/feennex/errors.js';
+import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
+import { FeennexError, FeennexInputError } from '../../src/gateways/feennex/server/errors.js';
 import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
 
 let fake: FakeFeennex;

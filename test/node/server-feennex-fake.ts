@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { feennexSign, FEENNEX_SIGNED_KEYS, stringToSign, type FeennexMethod } from '../../src/server/feennex/sign.js';
+import { feennexSign, FEENNEX_SIGNED_KEYS, stringToSign, type FeennexMethod } from '../../src/gateways/feennex/server/sign.js';
 
 /**
  * A tiny Feennex over real HTTP for the client's unit tests: checks each request's signature

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import {
   createFeennexNotificationHandler, feennexNotificationSign, verifyFeennexNotification,
   type FeennexNotification, type FeennexOrderRecord,
-} from '../../src/server/feennex/notifications.js';
-import { createMemoryFeennexSeenStore } from '../../src/server/feennex/seen-store.js';
+} from '../../src/gateways/feennex/server/notifications.js';
+import { createMemoryFeennexSeenStore } from '../../src/gateways/feennex/server/seen-store.js';
 
 const SECRET = 'SecretKey01';
 const orders = new Map<string, FeennexOrderRecord>([['order-1', { amount: 1234, currency: 'PLN' }]]);

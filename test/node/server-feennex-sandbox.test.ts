@@ -4,16 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { classifyResponse } from '../../src/protocol/index.js';
-import { createFeennexEmulator, type FeennexEmulator } from '../../src/sandbox/feennex/index.js';
+import { createFeennexEmulator, type FeennexEmulator } from '../../src/gateways/feennex/sandbox/index.js';
 import { createTestToken } from '../../src/sandbox/test-token.js';
 import { toNodeListener } from '../../src/server/adapters.js';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
-import { feennexCheckout } from '../../src/server/feennex/checkout.js';
-import { FeennexClient } from '../../src/server/feennex/client.js';
-import { FeennexError } from '../../src/server/feennex/errors.js';
+import { feennexCheckout } from '../../src/gateways/feennex/server/checkout.js';
+import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
+import { FeennexError } from '../../src/gateways/feennex/server/errors.js';
 import {
   createFeennexNotificationHandler, type FeennexNotification, type FeennexOrderRecord,
-} from '../../src/server/feennex/notifications.js';
+} from '../../src/gateways/feennex/server/notifications.js';
 
 /**
  * The client, the checkout gateway and the callback handler against the Feennex emulator, all over

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { feennexSign, FEENNEX_SIGNED_KEYS, feennexSignedBody, stringToSign } from '../../src/server/feennex/sign.js';
+import { feennexSign, FEENNEX_SIGNED_KEYS, feennexSignedBody, stringToSign } from '../../src/gateways/feennex/server/sign.js';
 import {
   decimalText, fromFeennexCurrency, readFeennexMoney, toFeennexAmount, toFeennexCurrency,
-} from '../../src/server/feennex/currency.js';
+} from '../../src/gateways/feennex/server/currency.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/vectors.json', import.meta.url), 'utf8'))
   .feennexSigning.vectors as Array<{ keys: Record<string, string>; secret: string; stringToSign: string; sign: string }>;

@@ -2,7 +2,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyResponse, type CheckoutRequest, type HostedRequest, type Outcome } from '../../src/protocol/index.js';
 import type { CheckoutAnswer } from '../../src/server/gateway.js';
-import { FenigeClient, fenigeCheckout, HOSTED_RESULT_PARAM } from '../../src/server/fenige/index.js';
+import { FenigeClient, fenigeCheckout, HOSTED_RESULT_PARAM } from '../../src/gateways/fenige/server/index.js';
 import { googlePayBody, SEED, startFakeFenige, type FakeAnswer, type FakeFenige, type RecordedRequest } from './server-fenige-fake.js';
 
 const PASSWORD = 'checkout-secret-password';
@@ -54,7 +54,7 @@ function assertOutcome(answer: CheckoutAnswer, expected: Partial<Outcome> & { ki
 }
 
 describe('fenigeCheckout.pay', () => {
-  test('APPROVED → 200 success; Fenige gets the seed body with browserIp and deposit, nothing else', async () => {
+  test('APPROVED → 200 success; Fenige gets the documented body with browserIp and deposit, nothing else', async () => {
     script({ pay: { status: 200, body: SEED.googlePayOk } });
     const answer = await fenigeCheckout(client).pay(checkoutRequest(), context);
     assert.equal(answer.httpStatus, 200);

@@ -1,7 +1,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { FenigeClient, FenigeError, FenigeValidationError } from '../../src/server/fenige/index.js';
+import { FenigeClient, FenigeError, FenigeValidationError } from '../../src/gateways/fenige/server/index.js';
 import { googlePayBody, SEED, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
 
 const PASSWORD = 'pa55-wörd-never-shown';
@@ -32,7 +32,7 @@ async function rejection(promise: Promise<unknown>): Promise<FenigeError> {
 }
 
 describe('FenigeClient requests', () => {
-  test('googlePay POSTs the seed body with Basic auth and returns the typed answer', async () => {
+  test('googlePay POSTs the documented body with Basic auth and returns the typed answer', async () => {
     fake.answer({ status: 200, body: { ...SEED.googlePayOk, extra: 'kept' } });
     const result = await client.googlePay(googlePayBody());
     assert.equal(result.status, 'APPROVED');
@@ -73,7 +73,7 @@ describe('FenigeClient requests', () => {
     assert.deepEqual(lastRequest().body, { transactionId: 'd77b4fd4-5a90-4e36-84b7-a75346d04ca0', amountToRefund: 100 });
   });
 
-  test('details GETs the escaped id and types the seed answer', async () => {
+  test('details GETs the escaped id and types the documented answer', async () => {
     fake.answer({ status: 200, body: SEED.detailsOk });
     const details = await client.details('ee58ef03-d6ed-4a07-8885-d050c439ec6c');
     assert.equal(details.transactionState, 'SUCCESS');

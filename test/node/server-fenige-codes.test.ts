@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   classifyFenigeError, describeFenigeCode, FENIGE_ERROR_CODES, FENIGE_TRANSACTION_STATES,
-} from '../../src/server/fenige/index.js';
-import { errorFromResponse } from '../../src/server/fenige/errors.js';
+} from '../../src/gateways/fenige/server/index.js';
+import { errorFromResponse } from '../../src/gateways/fenige/server/errors.js';
 
-/** The seed's "Possible errors" table, by HTTP status (copied, so the test runs without the seed). */
+/** Fenige's documented "Possible errors" table, by HTTP status (copied here, so the test checks the code against the documents). */
 const SEED_CODES: Record<number, string[]> = {
   400: ['E8000'],
   401: ['E8002'],
@@ -16,7 +16,7 @@ const SEED_CODES: Record<number, string[]> = {
   503: ['E9001', 'E9002'],
 };
 
-test('the table holds exactly the seed codes, each with its HTTP status and a description', () => {
+test('the table holds exactly the documented codes, each with its HTTP status and a description', () => {
   const seed = new Map(Object.entries(SEED_CODES).flatMap(([status, codes]) => codes.map((code) => [code, Number(status)] as const)));
   assert.deepEqual(Object.keys(FENIGE_ERROR_CODES).sort(), [...seed.keys()].sort());
   for (const [code, httpStatus] of seed) {

@@ -65,7 +65,7 @@ export async function startFakeFenige(): Promise<FakeFenige> {
   };
 }
 
-/** The seed's example answers, copied verbatim. */
+/** Fenige's documented example answers, copied verbatim. */
 export const SEED = {
   googlePayOk: {
     transactionId: '08ea8e28-0aad-45eb-8368-f15bdadd5eba',
@@ -133,7 +133,7 @@ export const SEED = {
   E9001: { status: 'E9001', message: 'Error acquirer connection', httpStatus: 'SERVICE_UNAVAILABLE', traceId: '00b20d46-ee72-4ed6-8d98-a734fc095373' },
 };
 
-/** The seed's google-pay request body (its token shortened but of the same shape). */
+/** Fenige's documented google-pay request body (its token shortened but of the same shape). */
 export const googlePayBody = () => ({
   amount: 1000,
   transactionId: '08ea8e28-0aad-45eb-8368-f15bdadd5eba',

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import {
   createFenigePostbackHandler, FenigeClient, FenigePostbackError, verifyFenigePostback,
   type FenigePostback, type FenigePostbackContext, type FenigePostbackHandlerOptions,
-} from '../../src/server/fenige/index.js';
+} from '../../src/gateways/fenige/server/index.js';
 import { SEED, serveHandler, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
 
 const SECRET = 'postback-shared-secret';

@@ -4,12 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { classifyResponse, type CheckoutRequest } from '../../src/protocol/index.js';
-import { createFenigeEmulator, FENIGE_SANDBOX_DEFAULTS, FENIGE_TEST_CARDS } from '../../src/sandbox/fenige/index.js';
+import { createFenigeEmulator, FENIGE_SANDBOX_DEFAULTS, FENIGE_TEST_CARDS } from '../../src/gateways/fenige/sandbox/index.js';
 import { createTestToken } from '../../src/sandbox/test-token.js';
 import {
   createFenigePostbackHandler, FenigeClient, FenigeError, fenigeCheckout, FENIGE_ERROR_CODES,
   type FenigeGooglePayRequest, type FenigePostback, type FenigePostbackContext,
-} from '../../src/server/fenige/index.js';
+} from '../../src/gateways/fenige/server/index.js';
 import { serveHandler } from './server-fenige-fake.js';
 
 /** The client over real HTTP against the sandbox's Fenige emulator, with sealed ECv2 test tokens. */

@@ -1,4 +1,4 @@
-import { declineBody, json } from '../fenige/http.js';
+import { declineBody, json } from '../../gateways/fenige/sandbox/http.js';
 
 /**
  * A Response whose body fails before its first byte. Any adapter (`toNodeListener`, a Fetch-based

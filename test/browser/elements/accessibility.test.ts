@@ -10,7 +10,7 @@ const until = async (el: PaymentElement, state: string) => {
   expect(el.state).to.equal(state);
 };
 
-/** Brings an element into each state of contract §2.2. */
+/** Brings an element into each state of docs/protocol.md §2.2. */
 const states: Record<string, (lang: Lang) => Promise<PaymentElement>> = {
   loading: (lang) => mount('paytool-button', { attrs: `locale="${lang}"` }),
   ready: (lang) => mountReady('paytool-button', { attrs: `locale="${lang}"` }),

@@ -11,7 +11,7 @@ async function pay(script: Parameters<typeof backend>[0], tag: 'paytool-button' 
   return { el, event, log: await server.log(), fake };
 }
 
-describe('backend answers (contract §4.2, §4.3)', () => {
+describe('backend answers (docs/protocol.md §4.2, §4.3)', () => {
   for (const status of ['APPROVED', 'SUCCESS', 'SUCCESS_WAITING_FOR_CLEARING']) {
     it(`2xx ${status} is a success`, async () => {
       const { event, el } = await pay({ pay: [{ body: { status } }] });

@@ -3,7 +3,7 @@ import { backend, firstEvent, freshGooglePay, mount, validData } from '../helper
 
 const fallbackButton = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="fallback-button"]')!;
 
-describe('fallback="hosted" (contract §4.5)', () => {
+describe('fallback="hosted" (docs/protocol.md §4.5)', () => {
   it('without Google Pay shows "Pay by card", posts §4.5 and follows the redirect', async () => {
     freshGooglePay({ ready: false });
     const server = await backend({ hosted: [{ body: { transactionId: 't', redirect: { url: 'https://pay.example/hosted/1', method: 'GET' } } }] });

@@ -3,7 +3,7 @@ import { backend, click, freshGooglePay, mountReady, sender, statusText, validDa
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-describe('a payment, click to event (contract §3, §4.1)', () => {
+describe('a payment, click to event (docs/protocol.md §3, §4.1)', () => {
   it('asks Google Pay exactly as §3 says and posts the token as §4.1 says', async () => {
     const fake = freshGooglePay({ payer: { name: 'Jan Maria Kowalski', email: 'jan@example.com' } });
     const server = await backend({ pay: [{ body: { transactionId: 'x', status: 'APPROVED' } }] });

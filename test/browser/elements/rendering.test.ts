@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { firstEvent, freshGooglePay, googleButton, mount, mountReady, validData } from '../helpers.js';
 
-describe('rendering and readiness (contract §2, §3)', () => {
+describe('rendering and readiness (docs/protocol.md §2, §3)', () => {
   beforeEach(() => freshGooglePay());
 
   it('shows Google’s button in its shadow root once isReadyToPay says yes', async () => {

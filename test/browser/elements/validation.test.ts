@@ -14,7 +14,7 @@ const invalidCases: Array<[string, unknown, string]> = [
   ['broken JSON text', '{"apiKey":', ''],
 ];
 
-describe('invalid data never reaches Google Pay or the network (contract §2.1)', () => {
+describe('invalid data never reaches Google Pay or the network (docs/protocol.md §2.1)', () => {
   for (const [what, data, path] of invalidCases) {
     it(`${what}: state invalid, a message naming ${path || 'the data'}, payment-error`, async () => {
       const fake = freshGooglePay();

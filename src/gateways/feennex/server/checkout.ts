@@ -1,0 +1,152 @@
+import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
+import type { FeennexClient } from './client.js';
+import { describeFeennexError, FeennexError, FeennexInputError } from './errors.js';
+import { feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
+import type { FeennexInvoiceCreateInput } from './inputs.js';
+import type { FeennexInvoiceCreated } from './responses.js';
+import { withPaymentResult } from '../../../protocol/return-url.js';
+
+/**
+ * `FeennexClient` as the checkout handler's gateway: Google Pay and hosted-page payments are
+ * Feennex invoices whose `shop_order_id` is the element's `transactionId`; answers follow the
+ * element's protocol (docs/protocol.md §4.2).
+ */
+
+export interface FeennexCheckoutOptions {
+  /** Google Pay payway per currency; default `googlepay_<currency>` (an assumption, see google-pay.ts). */
+  paywayFor?: (currency: string) => string;
+  /** Card payway for the hosted page; default `card_<currency>` (e.g. `card_pln`). */
+  cardPaywayFor?: (currency: string) => string;
+  /** Where Feennex sends its notifications, when not the URL set in the shop's settings. */
+  callbackUrl?: string;
+}
+
+type CheckoutStatus = 'SUCCESS' | 'REJECTED' | 'REFUNDED' | 'PENDING';
+/** A create (pay, hosted) or a status read (`GET {endpoint}/{transactionId}`). */
+type Mode = 'create' | 'read';
+
+/**
+ * Invoice status → the element's status. Only a captured success is a success; a status that is
+ * not final (or is final but needs the merchant's review) stays PENDING, never guessed.
+ */
+export const FEENNEX_INVOICE_STATUS_TO_CHECKOUT: Readonly<Record<number, CheckoutStatus>> = Object.freeze({
+  1: 'PENDING', // created
+  2: 'PENDING', // waiting for the payer / 3-D Secure
+  3: 'PENDING', // payment-system creating error: not final, Feennex may still complete it
+  4: 'SUCCESS', // success (final)
+  5: 'PENDING', // callback error (deprecated): the outcome is not stated
+  6: 'REJECTED', // rejected by the payment system (final)
+  7: 'REFUNDED', // refunded (final)
+  8: 'PENDING', // hold: authorised, not captured yet
+  9: 'REFUNDED', // refunded by the gateway (final)
+  10: 'SUCCESS', // captured
+  11: 'PENDING', // refunding: neither paid-and-kept nor refunded yet
+  12: 'PENDING', // recalculated (final): the payer paid a different amount, the merchant reviews it
+});
+
+export const feennexCheckoutStatusOf = (invoiceStatus: number): CheckoutStatus =>
+  FEENNEX_INVOICE_STATUS_TO_CHECKOUT[invoiceStatus] ?? 'PENDING';
+
+export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutOptions = {}): CheckoutGateway {
+  const paywayFor = options.paywayFor ?? feennexGooglePayPayway;
+  const cardPaywayFor = options.cardPaywayFor ?? ((currency: string) => `card_${currency.toLowerCase()}`);
+  const callback = options.callbackUrl ? { callbackUrl: options.callbackUrl } : {};
+  async function create(transactionId: string, input: FeennexInvoiceCreateInput, context: CheckoutContext): Promise<CheckoutAnswer> {
+    let created: FeennexInvoiceCreated;
+    try {
+      created = await client.invoiceCreate(input, signalOf(context));
+    } catch (error) {
+      if (error instanceof FeennexInputError) {
+        return { httpStatus: 422, body: { transactionId, code: 'FEENNEX_INVALID_INPUT', message: error.message } };
+      }
+      if (!(error instanceof FeennexError)) throw error;
+      if (error.kind === 'final' && error.errorCode !== 6) return finalError(transactionId, error);
+      // Already there (a re-sent request), still processing, or unknown: the status decides.
+      return askStatus(transactionId, context, 'create');
+    }
+    if (created.kind === 'redirect') {
+      const { url, method, params } = created.redirect;
+      return { httpStatus: 200, body: { transactionId, redirect: { url, method, params } } };
+    }
+    const status = created.kind === 'status' ? created.status : created.order.status;
+    return statusAnswer(transactionId, status, 'create');
+  }
+
+  /**
+   * The payment's state by its transactionId. Not being able to read it says nothing about the
+   * payment, so every failure here is PENDING — including "not found", which may only mean that
+   * the create has not reached Feennex yet.
+   */
+  async function askStatus(transactionId: string, context: CheckoutContext, mode: Mode): Promise<CheckoutAnswer> {
+    try {
+      const order = await client.orderStatus(transactionId, signalOf(context));
+      return statusAnswer(transactionId, order.status, mode);
+    } catch (error) {
+      const notFound = error instanceof FeennexError && error.errorCode === 7;
+      const httpStatus = mode === 'create' ? 202 : notFound ? 404 : 502;
+      const message = notFound ? 'Feennex does not know this payment (yet).' : 'The payment status could not be read.';
+      return { httpStatus, body: { transactionId, status: 'PENDING', message } };
+    }
+  }
+
+  return {
+    id: 'feennex',
+    defaultBasePath: '/feennex/payments',
+    pay: (request, context) =>
+      create(
+        request.transactionId,
+        feennexGooglePayInvoice(request, paywayFor(request.currency), { ...resultUrls(context.returnUrl, request.transactionId), ...callback }),
+        context,
+      ),
+    hosted: (request, context) =>
+      create(
+        request.transactionId,
+        {
+          amount: request.amount,
+          currency: request.currency,
+          payway: cardPaywayFor(request.currency),
+          shopOrderId: request.transactionId,
+          description: request.description,
+          ...(request.sender?.email ? { email: request.sender.email } : {}),
+          // The merchant's configured return URL (context) wins over the one the browser sent.
+          ...resultUrls(context.returnUrl ?? request.returnUrl, request.transactionId),
+          ...callback,
+        },
+        context,
+      ),
+    status: (transactionId, context) => askStatus(transactionId, context, 'read'),
+  };
+}
+
+/**
+ * A create answers 200 SUCCESS, 422 for a final failure and 202 PENDING; a status read answers
+ * 200 whatever the payment's state (the read itself succeeded).
+ */
+function statusAnswer(transactionId: string, invoiceStatus: number, mode: Mode): CheckoutAnswer {
+  const status = feennexCheckoutStatusOf(invoiceStatus);
+  const body: Record<string, unknown> = { transactionId, status, feennexStatus: invoiceStatus };
+  if (status === 'REJECTED') Object.assign(body, { code: 'FEENNEX_PS_REJECTED', message: 'The payment was rejected.' });
+  if (status === 'REFUNDED') Object.assign(body, { code: 'FEENNEX_REFUNDED', message: 'The payment was refunded.' });
+  if (mode === 'read') return { httpStatus: 200, body };
+  return { httpStatus: status === 'SUCCESS' ? 200 : status === 'PENDING' ? 202 : 422, body };
+}
+
+/** A final Feennex error, in words a payer may see; Feennex's own message (e.g. `string_to_sign`) stays server-side. */
+function finalError(transactionId: string, error: FeennexError): CheckoutAnswer {
+  const code = `FEENNEX_${error.errorCode ?? 'ERROR'}`;
+  return {
+    httpStatus: 422,
+    body: { transactionId, status: code, code, message: describeFeennexError(error.errorCode).description },
+  };
+}
+
+/** `success_url` / `failed_url`: the payer's page with `paytool-result` and `transactionId` added. */
+function resultUrls(returnUrl: string | undefined, transactionId: string): { successUrl?: string; failedUrl?: string } {
+  if (!returnUrl || !/^https?:\/\//i.test(returnUrl) || !URL.canParse(returnUrl)) return {};
+  return {
+    successUrl: withPaymentResult(returnUrl, 'success', transactionId),
+    failedUrl: withPaymentResult(returnUrl, 'failure', transactionId),
+  };
+}
+
+const signalOf = (context: CheckoutContext) => (context.signal ? { signal: context.signal } : {});

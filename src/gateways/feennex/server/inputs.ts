@@ -1,0 +1,122 @@
+import * as z from 'zod/mini';
+import { fields, validate } from '../../../protocol/payment-data.js';
+import { FeennexInputError } from './errors.js';
+
+/**
+ * What the client's public methods accept, validated before anything is signed or sent. Amounts
+ * are integer minor units with an alphabetic currency, as everywhere else in this package.
+ */
+
+const text = (what: string, max = 255) =>
+  z.string({ error: `must be a string (${what})` }).check(
+    z.minLength(1, `must not be empty (${what})`),
+    z.maxLength(max, `must be at most ${max} characters`),
+  );
+
+/** Ids and accounts are signed and joined with ':', so a ':' inside one would be ambiguous. */
+const signedText = (what: string, max = 255) =>
+  text(what, max).check(z.refine((v) => !v.includes(':'), `must not contain ":" (${what})`));
+
+const payway = z
+  .string({ error: 'must be a string: a Feennex payway such as card_pln' })
+  .check(z.regex(/^[a-z0-9_]{1,64}$/i, 'must be a Feennex payway such as card_pln (letters, digits, "_")'));
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+
+const email = z
+  .string({ error: 'must be a string (an e-mail address)' })
+  .check(z.maxLength(254, 'must be at most 254 characters'), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'));
+
+const money = { amount: fields.amount, currency: fields.currencyCode };
+const shopOrderId = signedText("the shop's order id, unique per shop");
+const shopPaymentId = signedText("the shop's payout id, unique per shop");
+const extras = z.record(z.string(), z.unknown());
+
+export const invoiceTryInput = z.strictObject({ ...money, payway, shopOrderId, description: z.optional(text('description')) });
+
+export const invoiceCreateInput = z.strictObject({
+  ...money,
+  payway,
+  shopOrderId,
+  description: z.optional(text('description')),
+  successUrl: z.optional(httpUrl),
+  failedUrl: z.optional(httpUrl),
+  callbackUrl: z.optional(httpUrl),
+  email: z.optional(email),
+  phone: z.optional(text('phone', 32)),
+  /** Further unsigned fields a payway needs (its `add_ons_config`). */
+  extras: z.optional(extras),
+});
+
+export const billCreateInput = z.strictObject({
+  ...money,
+  /** The currency the payer pays in from their Feennex wallet; defaults to `currency`. */
+  payerCurrency: z.optional(fields.currencyCode),
+  shopOrderId,
+  description: z.optional(text('description')),
+  payerAccount: z.optional(text("the payer's Feennex account or e-mail")),
+  successUrl: z.optional(httpUrl),
+  failedUrl: z.optional(httpUrl),
+  callbackUrl: z.optional(httpUrl),
+});
+
+/**
+ * `currency` is the currency of `amount`. For `shop_amount` / `writeoff_amount` that is the shop
+ * balance's currency; for `ps_amount` / `receive_amount` it is what the payee receives.
+ */
+export const withdrawTryInput = z.strictObject({
+  ...money,
+  payway,
+  amountType: z.optional(z.enum(['ps_amount', 'shop_amount'], { error: 'must be "ps_amount" or "shop_amount"' })),
+  /** The shop balance paid from; defaults to `currency`. */
+  shopCurrency: z.optional(fields.currencyCode),
+});
+
+export const withdrawCreateInput = z.strictObject({
+  ...withdrawTryInput.def.shape,
+  account: signedText('the payee account, e.g. a card number'),
+  shopPaymentId,
+  accountDetails: z.optional(extras),
+  description: z.optional(text('description')),
+});
+
+export const transferTryInput = z.strictObject({
+  ...money,
+  amountType: z.optional(z.enum(['receive_amount', 'writeoff_amount'], { error: 'must be "receive_amount" or "writeoff_amount"' })),
+  /** The payee wallet's currency; defaults to `currency`. */
+  payeeCurrency: z.optional(fields.currencyCode),
+  /** The shop balance paid from; defaults to `currency`. */
+  shopCurrency: z.optional(fields.currencyCode),
+});
+
+export const transferCreateInput = z.strictObject({
+  ...transferTryInput.def.shape,
+  payeeAccount: signedText("the payee's Feennex wallet number or e-mail"),
+  shopPaymentId,
+  description: z.optional(text('description')),
+});
+
+export const checkAccountInput = z.strictObject({
+  ...money,
+  payway,
+  account: signedText('the payee account, e.g. a card number'),
+  accountDetails: z.optional(extras),
+});
+
+export const idInput = (what: string) => signedText(what);
+
+export type FeennexInvoiceTryInput = z.infer<typeof invoiceTryInput>;
+export type FeennexInvoiceCreateInput = z.infer<typeof invoiceCreateInput>;
+export type FeennexBillCreateInput = z.infer<typeof billCreateInput>;
+export type FeennexWithdrawTryInput = z.infer<typeof withdrawTryInput>;
+export type FeennexWithdrawCreateInput = z.infer<typeof withdrawCreateInput>;
+export type FeennexTransferTryInput = z.infer<typeof transferTryInput>;
+export type FeennexTransferCreateInput = z.infer<typeof transferCreateInput>;
+export type FeennexCheckAccountInput = z.infer<typeof checkAccountInput>;
+
+/** The parsed input, or a `FeennexInputError` naming every bad field. */
+export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {
+  const result = validate(schema, input, `${what} input`);
+  if (!result.ok) throw new FeennexInputError(result.message, result.issues);
+  return result.value;
+}

@@ -1,0 +1,138 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { decimalToMinor } from '../../../protocol/currency.js';
+import { fromFeennexCurrency, readFeennexMoney, type FeennexMoney } from './currency.js';
+import { createMemoryFeennexSeenStore, type FeennexSeenStore } from './seen-store.js';
+
+/**
+ * Feennex payment callbacks: `application/x-www-form-urlencoded` POSTs sent for final payment
+ * statuses. Trusted only after the signature and the order's own amount, currency and shop match.
+ */
+
+/**
+ * Signature of a callback: drop `sign`, keep the keys whose value is not empty (a `0` is kept),
+ * sort them, join the values as received with `:`, append the secret, SHA-256 lower-case hex.
+ */
+export function feennexNotificationSign(fields: Readonly<Record<string, string>>, secretKey: string): string {
+  const values = Object.keys(fields)
+    .filter((key) => key !== 'sign' && fields[key] !== '')
+    .sort()
+    .map((key) => fields[key]);
+  return createHash('sha256').update(values.join(':') + secretKey, 'utf8').digest('hex');
+}
+
+/** True when `fields.sign` is the callback's signature; compared in constant time. */
+export function verifyFeennexNotification(fields: Readonly<Record<string, string>>, secretKey: string): boolean {
+  const received = Buffer.from(String(fields.sign ?? '').toLowerCase(), 'utf8');
+  const expected = Buffer.from(feennexNotificationSign(fields, secretKey), 'utf8');
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+export interface FeennexNotification {
+  paymentId: string;
+  shopOrderId: string;
+  status: 'success' | 'rejected';
+  /** The order amount Feennex confirms, already checked against the merchant's order. */
+  shopAmount: FeennexMoney;
+  /** Every received field but `sign`, as received (`client_price`, `payway`, `ps_data`, `email`…). */
+  fields: Readonly<Record<string, string>>;
+}
+
+/** The merchant's own order, to check the callback against. */
+export interface FeennexOrderRecord {
+  /** Integer minor units. */
+  amount: number;
+  /** ISO 4217 alphabetic code. */
+  currency: string;
+}
+
+export interface FeennexNotificationOptions {
+  secretKey: string;
+  shopId: string | number;
+  /** The merchant's order by `shop_order_id` (the `transactionId` for `<feennex-pay>`), or undefined. */
+  lookupOrder: (shopOrderId: string) => Promise<FeennexOrderRecord | undefined> | FeennexOrderRecord | undefined;
+  onPaid: (notification: FeennexNotification, order: FeennexOrderRecord) => unknown;
+  onRejected?: (notification: FeennexNotification, order: FeennexOrderRecord) => unknown;
+  /** Which `payment_id`/`status` pairs were processed; default in memory, 7 days. */
+  seen?: FeennexSeenStore;
+  /** Bodies above this are refused; default 64 KiB. */
+  maxBodyBytes?: number;
+}
+
+const REQUIRED = ['payment_id', 'shop_id', 'shop_order_id', 'shop_amount', 'shop_currency', 'status', 'sign'] as const;
+
+/**
+ * A WHATWG handler for Feennex callbacks: 200 `OK` once processed (or when it is a replay of one
+ * that was), 4xx for anything forged, malformed or not matching the order, 5xx when the merchant's
+ * code failed — so Feennex delivers it again.
+ */
+export function createFeennexNotificationHandler(options: FeennexNotificationOptions): (request: Request) => Promise<Response> {
+  const { secretKey, lookupOrder, onPaid, onRejected, maxBodyBytes = 64 * 1024 } = options;
+  if (typeof secretKey !== 'string' || !secretKey) throw new TypeError('createFeennexNotificationHandler: secretKey is required');
+  const shopId = String(options.shopId);
+  const seen = options.seen ?? createMemoryFeennexSeenStore();
+
+  return async (request) => {
+    if (request.method !== 'POST') return answer(405, 'only POST', { allow: 'POST' });
+    if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers.get('content-type') ?? '')) {
+      return answer(415, 'expected application/x-www-form-urlencoded');
+    }
+    if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return answer(413, 'body too large');
+    const body = await request.text();
+    if (body.length > maxBodyBytes) return answer(413, 'body too large');
+
+    const fields: Record<string, string> = Object.create(null);
+    for (const [key, value] of new URLSearchParams(body)) {
+      if (Object.prototype.hasOwnProperty.call(fields, key)) return answer(400, `duplicate field ${key}`);
+      fields[key] = value;
+    }
+    const missing = REQUIRED.filter((key) => !fields[key]);
+    if (missing.length) return answer(400, `missing ${missing.join(', ')}`);
+    // The documented sign joins values with ':', so a ':' moved between fields keeps the sign;
+    // Feennex's ids are numbers, which closes that door for payment_id.
+    if (!/^\d{1,20}$/.test(fields.payment_id!)) return answer(400, 'payment_id must be a number');
+    if (!verifyFeennexNotification(fields, secretKey)) return answer(403, 'invalid signature');
+
+    const { sign: _sign, ...received } = fields;
+    if (received.shop_id !== shopId) return answer(403, 'shop_id is not this shop');
+    const status = received.status;
+    if (status !== 'success' && status !== 'rejected') return answer(422, 'unknown status');
+
+    const key = `${received.payment_id}:${status}`;
+    if (!(await seen.add(key))) return answer(200, 'OK');
+    try {
+      const order = await lookupOrder(received.shop_order_id!);
+      const problem = order ? mismatch(received, order) : 'unknown shop_order_id';
+      if (problem || !order) {
+        await seen.delete(key);
+        return answer(order ? 422 : 404, problem ?? 'unknown shop_order_id');
+      }
+      const notification: FeennexNotification = {
+        paymentId: received.payment_id!,
+        shopOrderId: received.shop_order_id!,
+        status,
+        shopAmount: readFeennexMoney(received.shop_amount, received.shop_currency)!,
+        fields: received,
+      };
+      await (status === 'success' ? onPaid(notification, order) : onRejected?.(notification, order));
+    } catch {
+      await seen.delete(key);
+      return answer(500, 'processing failed; deliver again');
+    }
+    return answer(200, 'OK');
+  };
+}
+
+/** What differs between a callback and the merchant's order, if anything. */
+function mismatch(fields: Record<string, string>, order: FeennexOrderRecord): string | undefined {
+  if (fromFeennexCurrency(fields.shop_currency) !== order.currency) return 'shop_currency does not match the order';
+  let minor: number;
+  try {
+    minor = decimalToMinor(fields.shop_amount!, order.currency);
+  } catch {
+    return 'shop_amount is not an amount in the order currency';
+  }
+  return minor === order.amount ? undefined : 'shop_amount does not match the order';
+}
+
+const answer = (status: number, text: string, headers: Record<string, string> = {}) =>
+  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });

@@ -1,0 +1,214 @@
+import * as z from 'zod/mini';
+import { toFieldIssues } from '../../../protocol/index.js';
+import { errorFromResponse, errorFromTransport, FenigeError, FenigeValidationError, reclassify, TRANSPORT_STATUS } from './errors.js';
+import {
+  clearRequestSchema, clearResponseSchema, detailsRequestSchema, detailsResponseSchema, googlePayRequestSchema, googlePayResponseSchema,
+  paymelinkRequestSchema, paymelinkResponseSchema, refundRequestSchema, refundResponseSchema, reverseRequestSchema,
+  reverseResponseSchema,
+  type FenigeClearRequest, type FenigeClearResponse, type FenigeDetailsResponse, type FenigeGooglePayRequest,
+  type FenigeGooglePayResponse, type FenigePaymelinkResponse, type FenigePreInitData, type FenigeRefundRequest,
+  type FenigeRefundResponse, type FenigeReverseRequest, type FenigeReverseResponse,
+} from './schemas.js';
+
+export interface FenigeClientOptions {
+  /** e.g. `https://paytool-api-dev.fenige.pl`; a path prefix is kept. */
+  baseUrl: string;
+  /**
+   * Base URL of google-pay alone, when Fenige gives it a host of its own (the document shows it on
+   * another host than the other methods). Default: `baseUrl`.
+   */
+  googlePayBaseUrl?: string;
+  login: string;
+  password: string;
+  /** The merchant's uuid at Fenige; the client puts it where a request needs it (clear, reverse). */
+  merchantUuid: string;
+  /** Per call, including reading the answer. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** Defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Language of Fenige's messages, sent as `Accept-Language` (e.g. `PL`). */
+  acceptLanguage?: string;
+}
+
+export interface FenigeCallOptions {
+  /** Aborts the call; the error is then `ABORTED` with an unknown outcome for payments. */
+  signal?: AbortSignal;
+}
+
+const optionsSchema = z.object({
+  baseUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
+  googlePayBaseUrl: z.optional(z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })),
+  login: z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty')),
+  password: z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty')),
+  merchantUuid: z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty')),
+  timeoutMs: z.optional(z.int({ error: 'must be an integer number of milliseconds' }).check(z.positive('must be positive'))),
+  acceptLanguage: z.optional(z.string({ error: 'must be a string' })),
+});
+
+export const DEFAULT_FENIGE_TIMEOUT_MS = 30_000;
+
+/** RFC 7617 Basic credentials, UTF-8 encoded, using only what every runtime has. */
+function basicAuthorization(login: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${login}:${password}`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+function parseRequest<T>(schema: z.ZodMiniType<T>, body: unknown): T {
+  // reportInput lets toFieldIssues tell "missing" from "wrong type"; the input itself is not kept.
+  const result = schema.safeParse(body, { reportInput: true });
+  if (result.success) return result.data;
+  const errors: Record<string, string[]> = {};
+  for (const { path, message } of toFieldIssues(result.error.issues)) (errors[path] ??= []).push(message);
+  throw new FenigeValidationError(errors);
+}
+
+/**
+ * Fenige Payment Hub API client (Fenige docs, "Methods in API"). Every call validates its body before
+ * sending, validates the answer, and throws `FenigeError` for anything but a valid 2xx answer.
+ * The password lives only in a private field: it never appears in errors, logs, `JSON.stringify`
+ * or `util.inspect`.
+ */
+export class FenigeClient {
+  readonly baseUrl: string;
+  readonly googlePayBaseUrl: string;
+  readonly merchantUuid: string;
+  readonly timeoutMs: number;
+  readonly #authorization: string;
+  readonly #fetch: typeof fetch;
+  readonly #acceptLanguage: string | undefined;
+
+  constructor(options: FenigeClientOptions) {
+    const result = optionsSchema.safeParse(options, { reportInput: true });
+    if (!result.success) {
+      const problems = toFieldIssues(result.error.issues).map((i) => `${i.path} ${i.message}`);
+      throw new TypeError(`Invalid FenigeClient options: ${problems.join('; ')}`);
+    }
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.googlePayBaseUrl = (options.googlePayBaseUrl ?? options.baseUrl).replace(/\/+$/, '');
+    this.merchantUuid = options.merchantUuid;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_FENIGE_TIMEOUT_MS;
+    this.#authorization = basicAuthorization(options.login, options.password);
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#acceptLanguage = options.acceptLanguage;
+  }
+
+  /** Charges a Google Pay token (`POST /external-api/transactions/google-pay`). */
+  async googlePay(body: FenigeGooglePayRequest, options?: FenigeCallOptions): Promise<FenigeGooglePayResponse> {
+    const valid = parseRequest(googlePayRequestSchema, body);
+    return this.#call('POST', '/external-api/transactions/google-pay', valid, googlePayResponseSchema, options, this.googlePayBaseUrl);
+  }
+
+  /** Clears (captures) all or part of an authorized amount (`POST /external/clear`). */
+  async clear(body: FenigeClearRequest, options?: FenigeCallOptions): Promise<FenigeClearResponse> {
+    const { transactionId, ...rest } = parseRequest(clearRequestSchema, { ...body, merchantUuid: this.merchantUuid });
+    // Under both names: the document's example says transactionId, its field table requestUuid.
+    return this.#call('POST', '/external/clear', { transactionId, requestUuid: transactionId, ...rest }, clearResponseSchema, options);
+  }
+
+  /** Cancels a transaction that is not cleared yet (`POST /external/reverse`). */
+  async reverse(body: FenigeReverseRequest, options?: FenigeCallOptions): Promise<FenigeReverseResponse> {
+    const valid = parseRequest(reverseRequestSchema, { ...body, merchantUuid: this.merchantUuid });
+    return this.#call('POST', '/external/reverse', valid, reverseResponseSchema, options);
+  }
+
+  /** Refunds part or all of a transaction (`POST /external/transaction/refund`). */
+  async refund(body: FenigeRefundRequest, options?: FenigeCallOptions): Promise<FenigeRefundResponse> {
+    const valid = parseRequest(refundRequestSchema, body);
+    return this.#call('POST', '/external/transaction/refund', valid, refundResponseSchema, options);
+  }
+
+  /** The current state of a transaction (`GET /transactions/details/{transactionId}`). */
+  async details(transactionId: string, options?: FenigeCallOptions): Promise<FenigeDetailsResponse> {
+    const { transactionId: id } = parseRequest(detailsRequestSchema, { transactionId });
+    return this.#call('GET', `/transactions/details/${encodeURIComponent(id)}`, undefined, detailsResponseSchema, options);
+  }
+
+  /** Creates a link to Fenige's hosted payment page (`POST /external/paymelink`). */
+  async paymelink(preInitData: FenigePreInitData, options?: FenigeCallOptions): Promise<FenigePaymelinkResponse> {
+    const valid = parseRequest(paymelinkRequestSchema, { preInitData: { autoClear: true, ...preInitData } });
+    return this.#call('POST', '/external/paymelink', valid, paymelinkResponseSchema, options);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { baseUrl: this.baseUrl, googlePayBaseUrl: this.googlePayBaseUrl, merchantUuid: this.merchantUuid, timeoutMs: this.timeoutMs };
+  }
+
+  async #call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    responseSchema: z.ZodMiniType<T>,
+    options: FenigeCallOptions | undefined,
+    baseUrl = this.baseUrl,
+  ): Promise<T> {
+    try {
+      return await this.#send(method, baseUrl + path, body, responseSchema, options?.signal);
+    } catch (error) {
+      // A read changes nothing at Fenige, so "maybe it happened" only means "try again".
+      if (method === 'GET' && error instanceof FenigeError && error.isUnknownOutcome) {
+        throw reclassify(error, 'retriable');
+      }
+      throw error;
+    }
+  }
+
+  async #send<T>(
+    method: 'GET' | 'POST',
+    url: string,
+    body: unknown,
+    responseSchema: z.ZodMiniType<T>,
+    callerSignal: AbortSignal | undefined,
+  ): Promise<T> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout;
+    const headers: Record<string, string> = {
+      Authorization: this.#authorization,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    };
+    if (this.#acceptLanguage) headers['Accept-Language'] = this.#acceptLanguage;
+
+    let httpStatus: number | undefined;
+    let text: string;
+    try {
+      const response = await this.#fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        redirect: 'error',
+      });
+      httpStatus = response.status;
+      text = await response.text();
+    } catch (error) {
+      throw errorFromTransport(error, timeout.aborted ? 'timeout' : signal.aborted ? 'aborted' : 'network', httpStatus);
+    }
+    if (httpStatus < 200 || httpStatus >= 300) throw errorFromResponse(httpStatus, text);
+    return parseResponse(responseSchema, httpStatus, text);
+  }
+}
+
+function parseResponse<T>(schema: z.ZodMiniType<T>, httpStatus: number, text: string): T {
+  let json: unknown = {};
+  let problem: string | undefined;
+  if (text.trim()) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      problem = 'body is not JSON';
+    }
+  }
+  if (!problem) {
+    const result = schema.safeParse(json, { reportInput: true });
+    if (result.success) return result.data;
+    problem = toFieldIssues(result.error.issues).map((i) => `${i.path || 'body'} ${i.message}`).join('; ');
+  }
+  throw new FenigeError({
+    status: TRANSPORT_STATUS.invalidResponse,
+    kind: 'unknown-outcome',
+    httpStatus,
+    message: `Fenige answered HTTP ${httpStatus} with an unexpected body: ${problem}`,
+  });
+}
