@@ -1,6 +1,7 @@
 /**
- * `npm run sandbox [-- --port 4010] [--host 127.0.0.1]`: both gateway emulators on one local port
- * (PORT from the environment also works), until Ctrl-C or SIGTERM.
+ * `npx paytool-elements sandbox [--port 4010] [--host 127.0.0.1]` (in this repository:
+ * `npm run sandbox`): both gateway emulators on one local port (PORT from the environment also
+ * works), until Ctrl-C or SIGTERM. `src/cli.ts` dispatches the command here.
  */
 import { parseArgs } from 'node:util';
 import { startSandbox } from './server.js';
@@ -16,12 +17,14 @@ function readPort(value: string | undefined): number {
   return port;
 }
 
-async function main(): Promise<void> {
+/** Runs the sandbox command with its own arguments (those after `sandbox`). */
+export async function runSandboxCli(args: string[]): Promise<void> {
   const { values } = parseArgs({
+    args,
     options: { port: { type: 'string', short: 'p' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    console.log('Usage: npm run sandbox -- [--port 4010] [--host 127.0.0.1]   (or PORT=4010 npm run sandbox)');
+    console.log('Usage: npx paytool-elements sandbox [--port 4010] [--host 127.0.0.1]   (or PORT=4010; in this repository: npm run sandbox)');
     return;
   }
   const sandbox = await startSandbox({ port: readPort(values.port ?? process.env.PORT), host: values.host ?? '127.0.0.1' });
@@ -58,8 +61,3 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
-
-main().catch((error: unknown) => {
-  console.error(`sandbox: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});

@@ -1,25 +1,45 @@
-// The README's demo, end to end in Debian's Chromium: the demo server (page + checkout handlers +
-// both sandboxes on one port), the fake Google Pay sheet, a Fenige payment and a Feennex payment
-// through 3-D Secure and back, under the page's strict CSP. Needs `npm run build` first.
+// The README's demo, end to end in Debian's Chromium: the demo server (shop page, server-side
+// orders, checkout handlers and both sandboxes on one port), the fake Google Pay client, payments
+// through both elements, 3-D Secure, the hosted fallback, under the page's strict CSP.
+// Needs `npm run build` first.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startDemoServer } from './chromium.js';
 
-
 let stopDemo: (() => Promise<void>) | undefined;
 let origin: string;
 let browser: Browser;
 
+interface Opened {
+  page: Page;
+  errors: string[];
+  /** The server's order the page shows. */
+  order: () => Promise<{ id: string; total: number; status: string }>;
+}
 
-async function openDemo(): Promise<{ page: Page; errors: string[] }> {
+async function openDemo(query = '', settled = ['ready', 'ready']): Promise<Opened> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${origin}/`);
-  await page.waitForFunction(() => ['paytool', 'feennex'].every((id) => document.getElementById(id)?.getAttribute('state') === 'ready'));
-  return { page, errors };
+  await page.goto(`${origin}/${query}`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await page.waitForFunction((states) => ['paytool', 'feennex'].every((id, i) => document.getElementById(id)?.getAttribute('state') === states[i]), settled);
+  const order = async () => {
+    const id = (await page.locator('#order-ref').textContent())!;
+    return (await (await fetch(`${origin}/demo-api/orders/${id}`)).json()) as { id: string; total: number; status: string };
+  };
+  return { page, errors, order };
+}
+
+const cspErrors = (errors: string[]) => errors.filter((e) => /Content Security Policy|Trusted Type/i.test(e));
+const onceEvent = (page: Page, type: string) =>
+  page.evaluate((t) => new Promise((resolve) => document.addEventListener(t, (e) => resolve((e as CustomEvent).detail), { once: true })), type);
+
+async function sandboxRecord(transactionId: string) {
+  const all = (await (await fetch(`${origin}/demo-api/transactions`)).json()) as { fenige: { transactionId: string; amount: number }[]; feennex: { shopOrderId: string }[] };
+  return all.fenige.find((t) => t.transactionId === transactionId) ?? all.feennex.find((t) => t.shopOrderId === transactionId);
 }
 
 describe('demo (npm run demo)', () => {
@@ -32,22 +52,28 @@ describe('demo (npm run demo)', () => {
     await stopDemo?.();
   });
 
-  it('pays through <paytool-button>, the checkout handler and the Fenige sandbox', async () => {
-    const { page, errors } = await openDemo();
-    const success = page.evaluate(() => new Promise((resolve) => document.addEventListener('payment-success', (e) => resolve((e as CustomEvent).detail), { once: true })));
+  it('pays the server-priced order through <paytool-button> and the Fenige sandbox, whatever amount the page sends', async () => {
+    const { page, errors, order } = await openDemo();
+    const { total, id } = await order();
+    assert.equal((await page.locator('#total').textContent())?.replace(/\s/g, ''), `${(total / 100).toFixed(2)}PLN`);
+    // A tampering payer: the page asks for 1 grosz; the checkout handler charges the server's order.
+    await page.locator('#paytool').evaluate((el: HTMLElement & { data: Record<string, unknown> }) => (el.data = { ...el.data, amount: 1 }));
+    const success = onceEvent(page, 'payment-success');
     await page.locator('#paytool [part="button"] button').click();
     const detail = (await success) as { status: string; transactionId: string };
     assert.match(detail.status, /^(APPROVED|SUCCESS|SUCCESS_WAITING_FOR_CLEARING)$/);
     assert.equal(await page.locator('#paytool').getAttribute('state'), 'success');
-    const transactions = await (await fetch(`${origin}/demo-api/transactions`)).json();
-    assert.ok(JSON.stringify(transactions).includes(detail.transactionId), 'the sandbox recorded the payment');
-    assert.deepEqual(errors.filter((e) => /Content Security Policy|Trusted Type/i.test(e)), []);
+    assert.equal(((await sandboxRecord(detail.transactionId)) as { amount: number }).amount, total, 'charged the order total, not the page amount');
+    await page.getByText(`Order ${id} is paid`).waitFor();
+    assert.equal((await order()).status, 'paid');
+    assert.deepEqual(cspErrors(errors), []);
     await page.close();
   });
 
   it('pays through <feennex-pay> with a 3-D Secure card: challenge page, approve, back to the shop', async () => {
-    const { page, errors } = await openDemo();
-    await page.selectOption('#card', '4000000000003220');
+    const { page, errors, order } = await openDemo();
+    const { id } = await order();
+    await page.evaluate(() => (window as unknown as { fakeGooglePay: { setOptions(o: object): void } }).fakeGooglePay.setOptions({ card: '4000000000003220' }));
     await page.locator('#feennex [part="button"] button').click();
     await page.waitForURL(/\/3ds\//);
     await page.getByRole('button', { name: 'Approve' }).click();
@@ -55,15 +81,45 @@ describe('demo (npm run demo)', () => {
     // back on the shop's page the element confirms the outcome with the backend
     await page.waitForFunction(() => document.getElementById('feennex')?.getAttribute('state') === 'success');
     assert.doesNotMatch(page.url(), /paytool-result/);
-    assert.deepEqual(errors.filter((e) => /Content Security Policy|Trusted Type/i.test(e)), []);
+    await page.getByText(`Order ${id} is paid`).waitFor();
+    assert.deepEqual(cspErrors(errors), []);
     await page.close();
   });
 
-  it('stays presentable (screenshot)', async () => {
+  it('with Google Pay unavailable: the log has both early payment-unavailable events and the hosted page pays the order', async () => {
+    const { page, errors, order } = await openDemo('?google-pay=unavailable', ['unavailable', 'unavailable']);
+    const { id, total } = await order();
+    assert.equal(await page.getByRole('switch', { name: 'Google Pay available' }).isChecked(), false);
+    // The elements fired these as they connected, before the page's own code ran: the log heard them.
+    const logged = await page.locator('#event-log li').evaluateAll((items) => items.map((li) => `${(li as HTMLElement).dataset.type} ${(li as HTMLElement).dataset.element}`));
+    assert.deepEqual(logged.filter((entry) => entry.startsWith('payment-unavailable')).sort(), ['payment-unavailable feennex', 'payment-unavailable paytool']);
+
+    const fallback = page.locator('#paytool [part="fallback-button"]');
+    await fallback.click();
+    await page.waitForURL(/\/sandbox\//);
+    await page.getByText(`${(total / 100).toFixed(2)}`).first().waitFor();
+    await page.getByLabel('Card number').fill('4111111111111111');
+    await page.getByLabel('Expiry date (MM/YY)').fill('12/30');
+    await page.getByLabel('Security code (CVC)').fill('123');
+    await page.getByLabel('Name on card').fill('Jan Kowalski');
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await page.waitForURL((url) => url.origin === origin && !url.pathname.startsWith('/sandbox'));
+    await page.waitForFunction(() => document.getElementById('paytool')?.getAttribute('state') === 'success');
+    await page.getByText(`Order ${id} is paid`).waitFor();
+    assert.deepEqual(cspErrors(errors), []);
+    await page.close();
+  });
+
+  it('the switch turns Google Pay off and on without a reload', async () => {
     const { page } = await openDemo();
-    await page.setViewportSize({ width: 1280, height: 900 });
-    const png = await page.screenshot({ path: 'test-results/demo.png', fullPage: true });
-    assert.ok(png.length > 20_000, 'a rendered page, not a blank one');
+    const toggle = page.getByRole('switch', { name: 'Google Pay available' });
+    await toggle.uncheck();
+    await page.waitForFunction(() => ['paytool', 'feennex'].every((id) => document.getElementById(id)?.getAttribute('state') === 'unavailable'));
+    assert.equal(await page.locator('#feennex [part="fallback-button"]').isVisible(), true);
+    assert.match(page.url(), /google-pay=unavailable/);
+    await toggle.check();
+    await page.waitForFunction(() => ['paytool', 'feennex'].every((id) => document.getElementById(id)?.getAttribute('state') === 'ready'));
+    assert.equal(await page.locator('#paytool [part="button"] button').isVisible(), true);
     await page.close();
   });
 });

@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** `paytool-elements …` from the source: the command the package's `bin` runs once built. */
 function startCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/sandbox/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -29,8 +30,8 @@ function startCli(args: string[], env: Record<string, string> = {}) {
   return { child, exited, printed, output: () => ({ stdout, stderr }) };
 }
 
-test('npm run sandbox prints both gateways\' URLs and credentials, serves them, and exits 0 on SIGTERM', async (t) => {
-  const cli = startCli(['--port', '0']);
+test('paytool-elements sandbox prints both gateways\' URLs and credentials, serves them, and exits 0 on SIGTERM', async (t) => {
+  const cli = startCli(['sandbox', '--port', '0']);
   t.after(() => {
     if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
   });
@@ -50,8 +51,17 @@ test('npm run sandbox prints both gateways\' URLs and credentials, serves them, 
 });
 
 test('PORT is read when --port is absent: a bad PORT exits 1 with a message', async () => {
-  const bad = startCli([], { PORT: 'eighty' });
+  const bad = startCli(['sandbox'], { PORT: 'eighty' });
   const [code] = await bad.exited;
   assert.equal(code, 1);
   assert.match(bad.output().stderr, /port must be an integer from 0 to 65535, got "eighty"/);
+});
+
+test('paytool-elements without a command prints its usage; an unknown command exits 1 naming it', async () => {
+  const help = startCli([]);
+  assert.equal((await help.exited)[0], 0);
+  assert.match(help.output().stdout, /Usage: npx paytool-elements <command>[\s\S]*sandbox \[--port 4010\]/);
+  const unknown = startCli(['sandbx']);
+  assert.equal((await unknown.exited)[0], 1);
+  assert.match(unknown.output().stderr, /unknown command "sandbx"/);
 });

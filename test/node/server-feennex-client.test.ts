@@ -185,10 +185,17 @@ describe('errors', () => {
   });
 
   test('the constructor refuses a bad configuration', () => {
-    assert.throws(() => new FeennexClient({ shopId: 'abc', secretKey: 's' }), /shopId/);
-    assert.throws(() => new FeennexClient({ shopId: 5, secretKey: '' }), /secretKey/);
+    const baseUrl = 'https://core.feennex.com/';
+    assert.throws(() => new FeennexClient({ baseUrl, shopId: 'abc', secretKey: 's' }), /shopId/);
+    assert.throws(() => new FeennexClient({ baseUrl, shopId: 5, secretKey: '' }), /secretKey/);
     assert.throws(() => new FeennexClient({ shopId: 5, secretKey: 's', baseUrl: 'core.feennex.com' }), /baseUrl/);
-    assert.equal(new FeennexClient({ shopId: 5, secretKey: 's' }).baseUrl, 'https://core.feennex.com/');
+    assert.equal(new FeennexClient({ baseUrl: 'https://core.feennex.com', shopId: 5, secretKey: 's' }).baseUrl, 'https://core.feennex.com/');
+  });
+
+  test('has no silent production default: a missing baseUrl is refused, as FenigeClient refuses it', () => {
+    // @ts-expect-error baseUrl is required
+    assert.throws(() => new FeennexClient({ shopId: 5, secretKey: 's' }), (e: unknown) => e instanceof TypeError && /baseUrl is required/.test(e.message) && !e.message.includes('undefined'));
+    assert.throws(() => new FeennexClient({ baseUrl: '', shopId: 5, secretKey: 's' }), /baseUrl is required/);
   });
 
   test('the secret appears nowhere: JSON, inspect, requests, errors', async () => {

@@ -17,8 +17,11 @@ import { feennexSignedBody, type FeennexMethod, type FeennexSignedFields } from 
 import { callFeennex } from './transport.js';
 
 export interface FeennexClientOptions {
-  /** Defaults to `https://core.feennex.com/`. */
-  baseUrl?: string;
+  /**
+   * Feennex's API root: `https://core.feennex.com/` in production, the sandbox's `sb.feennex.url`
+   * in development. Required, as FenigeClient's: no configuration silently reaches production.
+   */
+  baseUrl: string;
   shopId: string | number;
   /** The shop's secret key: server-side only, never sent (only signatures made with it are). */
   secretKey: string;
@@ -53,7 +56,10 @@ export class FeennexClient {
   #fetch: typeof fetch;
 
   constructor(options: FeennexClientOptions) {
-    const { baseUrl = 'https://core.feennex.com/', shopId, secretKey, timeoutMs = 10_000 } = options;
+    const { baseUrl, shopId, secretKey, timeoutMs = 10_000 } = options;
+    if (typeof baseUrl !== 'string' || !baseUrl) {
+      throw new TypeError("FeennexClient: baseUrl is required: Feennex's https://core.feennex.com/ in production, the sandbox's sb.feennex.url in development");
+    }
     if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) {
       throw new TypeError(`FeennexClient: baseUrl must be an absolute http(s) URL (got "${baseUrl}")`);
     }

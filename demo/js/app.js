@@ -1,0 +1,112 @@
+// The demo shop: a fake Google Pay client (offline), both elements from dist/paytool.js, a cart
+// whose order lives on the server, the developer drawer and the merchant back office. No inline
+// scripts: the page runs under a strict Content-Security-Policy with Trusted Types.
+import './event-log.js';
+import { installFakeGooglePay } from '/dist/npm/testing/index.js';
+import { api } from './dom.js';
+import { mountShop } from './shop.js';
+import { mountDrawer } from './drawer.js';
+
+const root = document.documentElement;
+const url = new URL(location.href);
+const themeSelect = document.getElementById('theme');
+const langSelect = document.getElementById('lang');
+const available = document.getElementById('gpay-available');
+const darkQuery = matchMedia('(prefers-color-scheme: dark)');
+
+// --- Settings: theme, language, Google Pay availability (kept in the URL so a reload keeps it).
+themeSelect.value = ['light', 'dark'].includes(localStorage.getItem('demo-theme')) ? localStorage.getItem('demo-theme') : 'system';
+langSelect.value = url.searchParams.get('lang') === 'pl' ? 'pl' : 'en';
+available.checked = url.searchParams.get('google-pay') !== 'unavailable';
+root.lang = langSelect.value;
+
+const isDark = () => themeSelect.value === 'dark' || (themeSelect.value === 'system' && darkQuery.matches);
+
+function applyTheme() {
+  if (themeSelect.value === 'system') delete root.dataset.theme;
+  else root.dataset.theme = themeSelect.value;
+  // Google's brand rules: the black button on light pages, the white one on dark pages.
+  for (const element of payElements()) element.setAttribute('button-color', isDark() ? 'white' : 'black');
+}
+
+const fake = installFakeGooglePay({
+  ready: available.checked,
+  payer: { name: 'Jan Kowalski', email: 'jan.kowalski@example.com' },
+});
+
+// For the browser console and the e2e tests: `fakeGooglePay.setOptions({ card: '4000000000003220' })`.
+globalThis.fakeGooglePay = fake;
+
+const payElements = () => [document.getElementById('paytool'), document.getElementById('feennex')];
+applyTheme();
+
+// The sandbox decrypts tokens sealed for its own merchant ids: the Fenige Gateway Merchant Id, the
+// Feennex shop id. In production these come from the gateway's merchant panel.
+const config = await api('/config');
+const merchantIds = { paytool: config.fenige.gatewayMerchantId, feennex: config.feennex.gatewayMerchantId };
+
+await import('/dist/paytool.js');
+
+function setData(order) {
+  const locked = order.status !== 'open' || order.total === 0;
+  for (const element of payElements()) {
+    element.disabled = locked;
+    // A paid order keeps the data it was paid with: new data would start a new payment.
+    if (!locked) {
+      element.data = {
+        apiKey: merchantIds[element.id],
+        amount: order.total,
+        currencyCode: order.currency,
+        description: order.description,
+        merchantName: 'Demo Shop',
+        countryCode: 'PL',
+      };
+    }
+  }
+}
+
+/** A fresh element asks Google Pay again whether it can pay: how a payer without Google Pay meets the page. */
+function remountElements() {
+  for (const old of payElements()) {
+    const fresh = document.createElement(old.localName);
+    for (const { name, value } of old.attributes) if (name !== 'state') fresh.setAttribute(name, value);
+    fresh.nonce = old.nonce; // the attribute reads empty once a CSP applies; the property keeps it
+    fresh.disabled = old.disabled;
+    if (old.data) fresh.data = old.data;
+    old.replaceWith(fresh);
+  }
+}
+
+themeSelect.addEventListener('change', () => {
+  localStorage.setItem('demo-theme', themeSelect.value);
+  applyTheme();
+});
+darkQuery.addEventListener('change', applyTheme);
+
+langSelect.addEventListener('change', () => {
+  root.lang = langSelect.value;
+  url.searchParams.set('lang', langSelect.value);
+  history.replaceState(history.state, '', url);
+});
+
+available.addEventListener('change', () => {
+  fake.setOptions({ ready: available.checked });
+  if (available.checked) url.searchParams.delete('google-pay');
+  else url.searchParams.set('google-pay', 'unavailable');
+  history.replaceState(history.state, '', url);
+  remountElements();
+  applyTheme();
+});
+
+mountDrawer();
+const shop = mountShop({ catalogue: config.shop.catalogue, freeShippingFrom: config.shop.freeShippingFrom, onOrder: setData });
+await shop.start();
+document.addEventListener('payment-success', () => void shop.refresh());
+
+try {
+  const { mountMerchantPanel } = await import('./merchant-panel.js');
+  mountMerchantPanel(document.getElementById('merchant-panel'));
+} catch (error) {
+  document.getElementById('merchant-panel').textContent = `Merchant panel unavailable: ${error.message}`;
+}
+root.dataset.ready = 'true';
