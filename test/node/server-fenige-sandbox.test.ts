@@ -178,7 +178,7 @@ describe('fenigeCheckout against the sandbox', () => {
     const again = await gateway.pay(request, {});
     assert.equal(classifyResponse(again.httpStatus, again.body).kind, 'success', JSON.stringify(again.body));
     const status = await gateway.status(request.transactionId, {});
-    assert.equal(status.body.transactionState, 'SUCCESS_WAITING_FOR_CLEARING');
+    assert.equal(status.body.transactionState, 'SUCCESS', 'the handler takes the funds at once by default (capture: deposit)');
   });
 
   test('an unknown id → 404 NOT_FOUND', async () => {
@@ -195,8 +195,8 @@ describe('fenigeCheckout against the sandbox', () => {
     }
     const received = postbacks.find(([p]) => p.transactionId === request.transactionId);
     assert.ok(received, 'postback received and verified');
-    assert.equal(received[0].transactionState, 'SUCCESS_WAITING_FOR_CLEARING');
-    assert.equal(received[1].details?.transactionState, 'SUCCESS_WAITING_FOR_CLEARING', 'confirmed with details');
+    assert.equal(received[0].transactionState, 'SUCCESS');
+    assert.equal(received[1].details?.transactionState, 'SUCCESS', 'confirmed with details');
   });
 });
 
