@@ -4,13 +4,15 @@ import { canonicalJson } from '../protocol/canonical-json.js';
 import type { PaymentData, Validation } from '../protocol/index.js';
 import { loadGooglePay, preconnectGooglePay } from '../google-pay/loader.js';
 import { paymentsClient, sheetIsOpen } from '../google-pay/clients.js';
-import { baseCardMethod, isReadyToPayRequest, paymentDataRequest, type GatewayId } from '../google-pay/request.js';
+import { baseCardMethod, isReadyToPayRequest, paymentDataRequest } from '../google-pay/request.js';
+import type { GatewayProfile } from '../gateways/profile.js';
 import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
 import { payWithGooglePay, type FlowResult } from '../checkout/google-pay-flow.js';
 import type { BackendPolicy } from '../checkout/backend-client.js';
 import { absoluteHttpUrl, confirmReturnedPayment, payOnHostedPage } from '../checkout/off-page-flows.js';
 import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
 import { navigate } from '../checkout/redirect.js';
+import { tokenRefusalHint } from '../checkout/developer-hint.js';
 import { failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
@@ -27,6 +29,8 @@ function contentKey(value: unknown): string {
     return String(Math.random()); // cyclic: treat as changed, validation reports it
   }
 }
+
+const buttonKey = (options: Partial<ButtonOptions>): string => JSON.stringify(options);
 
 const dataConverter = { fromAttribute: (value: string | null) => value ?? undefined };
 
@@ -51,9 +55,8 @@ export abstract class PaymentElement extends LitElement {
     fallback: {},
     returnUrl: { attribute: 'return-url' },
   };
-  /** Google Pay gateway id of the subclass. */
-  static gateway: GatewayId;
-  static defaultEndpoint: string;
+  /** The subclass's gateway: Google Pay gateway id, default endpoint, failure-code groups. */
+  static profile: GatewayProfile;
 
   /** Payment data (docs/protocol.md §2.1); also accepted as JSON text in the `data` attribute. */
   declare data?: PaymentData | string;
@@ -100,7 +103,7 @@ export abstract class PaymentElement extends LitElement {
 
   constructor() {
     super();
-    this.endpoint = (this.constructor as typeof PaymentElement).defaultEndpoint;
+    this.endpoint = (this.constructor as typeof PaymentElement).profile.defaultEndpoint;
   }
 
   /** Current state, reflected to the `state` attribute: `loading`, `ready`, `unavailable`, `invalid`, `processing`, `success` or `failure`. */
@@ -148,8 +151,19 @@ export abstract class PaymentElement extends LitElement {
   }
 
   private languageChanged(): void {
-    if (this.googleButton && this.client && !this.locale) this.googleButton = this.createGoogleButton(this.client);
+    this.refreshGoogleButton();
     this.requestUpdate();
+  }
+
+  /**
+   * Rebuilds Google's button only when what it shows changed (its options compared by value):
+   * a rebuilt button between the payer's press and release loses the click, and pages set
+   * `<html lang>` often, mostly to the value it already has.
+   */
+  private refreshGoogleButton(): void {
+    if (this.googleButton && this.client && buttonKey(this.buttonOptions()) !== this.googleButtonKey) {
+      this.googleButton = this.createGoogleButton(this.client);
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -164,7 +178,7 @@ export abstract class PaymentElement extends LitElement {
       void this.checkGooglePay();
     }
     const buttonOptionChanged = ['buttonType', 'buttonColor', 'buttonRadius', 'buttonSizeMode', 'locale'].some((k) => (changed as Map<PropertyKey, unknown>).has(k));
-    if (buttonOptionChanged && this.googleButton && this.client) this.googleButton = this.createGoogleButton(this.client);
+    if (buttonOptionChanged) this.refreshGoogleButton();
   }
 
   protected override updated(): void {
@@ -241,19 +255,29 @@ export abstract class PaymentElement extends LitElement {
     emit(this, 'payment-unavailable', { reason });
   }
 
-  private createGoogleButton(client: PaymentsClient): HTMLElement {
-    const options: ButtonOptions = {
-      onClick: () => this.pay(),
-      allowedPaymentMethods: [baseCardMethod()],
-      buttonRootNode: this.renderRoot as ShadowRoot,
-    };
+  /** The options of Google's button that the page controls. */
+  private buttonOptions(): Partial<ButtonOptions> {
+    const options: Partial<ButtonOptions> = {};
     if (this.buttonColor) options.buttonColor = this.buttonColor;
     if (this.buttonType) options.buttonType = this.buttonType;
     if (this.buttonSizeMode) options.buttonSizeMode = this.buttonSizeMode;
     if (this.buttonRadius !== undefined && !Number.isNaN(this.buttonRadius)) options.buttonRadius = this.buttonRadius;
     const buttonLocale = this.buttonLocale;
     if (buttonLocale) options.buttonLocale = buttonLocale;
-    return client.createButton(options);
+    return options;
+  }
+
+  declare private googleButtonKey?: string;
+
+  private createGoogleButton(client: PaymentsClient): HTMLElement {
+    const shown = this.buttonOptions();
+    this.googleButtonKey = buttonKey(shown);
+    return client.createButton({
+      onClick: () => this.pay(),
+      allowedPaymentMethods: [baseCardMethod()],
+      buttonRootNode: this.renderRoot as ShadowRoot,
+      ...shown,
+    });
   }
 
   private reportError(detail: PaymentErrorDetail): void {
@@ -274,7 +298,7 @@ export abstract class PaymentElement extends LitElement {
     const data = this.startPayment();
     if (!data || !this.client) return;
     this.busy = true;
-    const gateway = (this.constructor as typeof PaymentElement).gateway;
+    const { id: gateway, failureGroups } = (this.constructor as typeof PaymentElement).profile;
     const messages = this.messages;
     payWithGooglePay({
       client: this.client,
@@ -282,7 +306,7 @@ export abstract class PaymentElement extends LitElement {
       data,
       endpoint: this.endpoint,
       ...(this.backendPolicy ? { policy: this.backendPolicy } : {}),
-      describe: (code) => failureMessage(messages, code),
+      describe: (code) => failureMessage(messages, code, failureGroups),
       checkingText: messages.checking,
       onProcessing: () => (this.phase = 'processing'),
       onChecking: () => (this.phase = 'checking'),
@@ -347,7 +371,7 @@ export abstract class PaymentElement extends LitElement {
         emit(this, 'payment-success', { transactionId: result.transactionId, status: result.status, response: result.response });
         return;
       case 'failure':
-        this.failureText = failureMessage(messages, result.code);
+        this.failureText = failureMessage(messages, result.code, (this.constructor as typeof PaymentElement).profile.failureGroups);
         this.phase = 'failure';
         emit(this, 'payment-failure', {
           transactionId: result.transactionId,
@@ -355,7 +379,7 @@ export abstract class PaymentElement extends LitElement {
           message: this.failureText,
           response: result.response,
         });
-        return;
+        return this.hintDeveloper(result.response);
       case 'redirect': {
         const { transactionId, redirect } = result;
         this.phase = 'redirecting';
@@ -364,6 +388,14 @@ export abstract class PaymentElement extends LitElement {
         }
       }
     }
+  }
+
+  /** A token the gateway refused is the page's configuration: tell the integrator, not the payer. */
+  private hintDeveloper(response: Record<string, unknown>): void {
+    const hint = tokenRefusalHint(response, this.validation?.ok ? this.validation.value : undefined);
+    if (!hint) return;
+    console.warn(`<${this.localName}>: ${hint.message}`);
+    this.reportError(hint);
   }
 
   private statusText(messages: Messages): string {

@@ -13,8 +13,7 @@ import {
   type Outcome,
   type Validation,
 } from '../protocol/index.js';
-import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from './gateway.js';
-import { FeennexClient, feennexCheckout, FenigeClient, fenigeCheckout } from '../gateways/registry.js';
+import type { CheckoutAnswer, CheckoutContext, CheckoutGateway, CheckoutGatewaySource } from './gateway.js';
 import { hashBody } from './idempotency/body-hash.js';
 import { createGatewayIdMap } from './idempotency/gateway-ids.js';
 import { createIdempotencyGuard, type GuardResult } from './idempotency/guard.js';
@@ -62,9 +61,17 @@ export interface CheckoutHandlerOptions {
   basePath?: string;
   /**
    * The merchant's own order for a request, or `null` when there is none (answered 404
-   * `ORDER_NOT_FOUND`). Production MUST configure it: without it the amount is the browser's.
+   * `ORDER_NOT_FOUND`). Its amount, currency and description replace the browser's. Required:
+   * leaving it out needs `unsafeTrustBrowserAmount: true`.
    */
   lookupOrder?: (query: OrderQuery) => OrderValues | null | Promise<OrderValues | null>;
+  /**
+   * UNSAFE: without `lookupOrder`, charge the amount, currency and description the browser sent —
+   * anyone can edit those. Only for demos and tests; the handler warns once through `logger`.
+   */
+  unsafeTrustBrowserAmount?: boolean;
+  /** Where the handler's warnings and errors go (never a token or a secret). Default `console`. */
+  logger?: CheckoutLogger;
   /** Where payers come back after 3-D Secure or a hosted page. Default: the request's `Referer`. */
   returnUrl?: string;
   /** Take the payer's IP from the first `X-Forwarded-For` hop. Only behind a proxy you run. */
@@ -78,6 +85,12 @@ export interface CheckoutHandlerOptions {
   onEvent?: (event: CheckoutEvent) => void;
 }
 
+/** The part of `console` the handler writes to. */
+export interface CheckoutLogger {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
 export interface RequestInfo {
   /** The connecting peer's address (`toNodeListener` fills it from the socket). */
   clientIp?: string;
@@ -89,16 +102,15 @@ export type CheckoutHandler = ((request: Request, info?: RequestInfo) => Promise
 };
 
 /** What `gateway` accepts: a gateway client (adapted with its default options) or a ready `CheckoutGateway`. */
-export type GatewayLike = FenigeClient | FeennexClient | CheckoutGateway;
+export type GatewayLike = CheckoutGatewaySource | CheckoutGateway;
 
 function resolveGateway(gateway: GatewayLike): CheckoutGateway {
-  if (gateway instanceof FenigeClient) return fenigeCheckout(gateway);
-  if (gateway instanceof FeennexClient) return feennexCheckout(gateway);
-  const g = gateway as Partial<CheckoutGateway> | undefined;
+  const source = gateway as Partial<CheckoutGatewaySource> | undefined;
+  const g = (typeof source?.toCheckoutGateway === 'function' ? source.toCheckoutGateway() : gateway) as Partial<CheckoutGateway> | undefined;
   if (g && typeof g.pay === 'function' && typeof g.status === 'function' && typeof g.hosted === 'function' && typeof g.defaultBasePath === 'string') {
-    return gateway;
+    return g as CheckoutGateway;
   }
-  throw new TypeError('gateway must be a FenigeClient, a FeennexClient or a CheckoutGateway { id, defaultBasePath, pay, status, hosted }');
+  throw new TypeError('gateway must be a gateway client (FenigeClient, FeennexClient) or a CheckoutGateway { id, defaultBasePath, pay, status, hosted }');
 }
 
 const orderSchema = z.object({ amount: fields.amount, currency: fields.currencyCode, description: fields.description });
@@ -112,6 +124,8 @@ const transactionIdSchema = fields.transactionId;
 export function createCheckoutHandler(options: CheckoutHandlerOptions): CheckoutHandler {
   const gateway = resolveGateway(options.gateway);
   const basePath = normalizeBasePath(options.basePath ?? gateway.defaultBasePath);
+  const logger = options.logger ?? console;
+  checkAmountAuthority(options, gateway.id, logger);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const emit = (event: Omit<CheckoutEvent, 'gateway'>) => {
@@ -167,7 +181,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     const key = request.headers.get(IDEMPOTENCY_HEADER);
     if (key !== null && key !== body.transactionId) {
       const message = `The ${IDEMPOTENCY_HEADER} header must equal the body's transactionId`;
-      return reject(errorResponse(400, 'E8000', 'IDEMPOTENCY_KEY_MISMATCH', message, body.transactionId), 'IDEMPOTENCY_KEY_MISMATCH', body.transactionId);
+      return reject(errorResponse(400, 'ERROR', 'IDEMPOTENCY_KEY_MISMATCH', message, body.transactionId), 'IDEMPOTENCY_KEY_MISMATCH', body.transactionId);
     }
 
     if (options.lookupOrder) {
@@ -283,6 +297,24 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   return Object.assign(handle, { basePath, gateway });
 }
 
+/** The server is the amount authority: without `lookupOrder` the handler is refused unless the opt-in says unsafe. */
+function checkAmountAuthority(options: CheckoutHandlerOptions, gatewayId: string, logger: CheckoutLogger): void {
+  if (options.lookupOrder !== undefined) {
+    if (typeof options.lookupOrder !== 'function') throw new TypeError('lookupOrder must be a function (query) => { amount, currency, description } | null');
+    return;
+  }
+  if (options.unsafeTrustBrowserAmount !== true) {
+    throw new TypeError(
+      'createCheckoutHandler needs lookupOrder: (query) => your own order { amount, currency, description } | null. ' +
+        'Without it the payer chooses the amount; only a demo may pass unsafeTrustBrowserAmount: true instead.',
+    );
+  }
+  logger.warn(
+    `paytool-elements: the ${gatewayId} checkout handler has no lookupOrder (unsafeTrustBrowserAmount: true) — ` +
+      'it charges whatever amount the browser sends. Never run this in production.',
+  );
+}
+
 function guardResponse(result: GuardResult, transactionId: string): Response {
   switch (result.kind) {
     case 'reused':
@@ -322,12 +354,12 @@ async function readJsonBody(request: Request, limit: number): Promise<BodyRead> 
   const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
     const message = 'The body must be JSON sent with Content-Type: application/json';
-    return { ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', response: errorResponse(415, 'E8000', 'UNSUPPORTED_MEDIA_TYPE', message) };
+    return { ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', response: errorResponse(415, 'ERROR', 'UNSUPPORTED_MEDIA_TYPE', message) };
   }
   const tooLarge = (): BodyRead => ({
     ok: false,
     code: 'PAYLOAD_TOO_LARGE',
-    response: errorResponse(413, 'E8000', 'PAYLOAD_TOO_LARGE', `The body must be at most ${limit} bytes`),
+    response: errorResponse(413, 'ERROR', 'PAYLOAD_TOO_LARGE', `The body must be at most ${limit} bytes`),
   });
   if (Number(request.headers.get('Content-Length')) > limit) return tooLarge();
   const chunks: Uint8Array[] = [];
@@ -358,7 +390,7 @@ async function readJsonBody(request: Request, limit: number): Promise<BodyRead> 
     value = JSON.parse(text);
   } catch {
     // The parser's message quotes the input, which may be the token: say only what is wrong.
-    return { ok: false, code: 'INVALID_JSON', response: errorResponse(400, 'E8000', 'INVALID_JSON', 'The body is not valid UTF-8 JSON') };
+    return { ok: false, code: 'INVALID_JSON', response: errorResponse(400, 'ERROR', 'INVALID_JSON', 'The body is not valid UTF-8 JSON') };
   }
   const problem = jsonStructureProblem(text);
   if (problem) return { ok: false, code: 'INVALID_REQUEST', response: invalidRequest([problem]) };
@@ -369,7 +401,7 @@ function invalidRequest(issues: FieldIssue[], message?: string): Response {
   const errors: Record<string, string[]> = Object.create(null); // paths may be "constructor" or "__proto__"
   for (const issue of issues) (errors[issue.path || 'body'] ??= []).push(issue.message);
   return json(400, {
-    status: 'E8000',
+    status: 'ERROR',
     code: 'INVALID_REQUEST',
     message: message ?? summarize(issues, 'request'),
     issues,

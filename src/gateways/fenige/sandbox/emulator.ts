@@ -39,12 +39,12 @@ export interface FenigeSandboxOptions extends Partial<FenigeReadings> {
   pendingSettleMs?: number;
 }
 
-export interface FenigeCredentials {
+export type FenigeCredentials = {
   login: string;
   password: string;
   merchantUuid: string;
   gatewayMerchantId: string;
-}
+};
 
 export interface FenigeEmulator {
   readonly credentials: FenigeCredentials;
@@ -52,6 +52,8 @@ export interface FenigeEmulator {
   readonly readings: Readonly<FenigeReadings>;
   /** Where google-pay is served, relative to the origin: `basePath`, or `{basePath}-google-pay` with `googlePayHost: 'separate'`. */
   readonly googlePayBasePath: string;
+  /** `googlePayUrl` for the emulator served at `url` (its base URL). */
+  urls(url: string): { googlePayUrl: string };
   /** Answers a request under `basePath`; `undefined` for any other path. */
   handle(request: Request): Promise<Response | undefined>;
   /** Every transaction, oldest first (copies). */
@@ -185,6 +187,7 @@ export function createFenigeEmulator(options: FenigeSandboxOptions = {}): Fenige
     credentials,
     readings,
     googlePayBasePath,
+    urls: (url) => ({ googlePayUrl: url.slice(0, url.length - basePath.length) + googlePayBasePath }),
     handle,
     transactions: () => store.list(),
     reset: () => store.clear(),

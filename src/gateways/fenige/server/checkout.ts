@@ -1,4 +1,5 @@
 import type { CheckoutRequest, HostedRequest } from '../../../protocol/index.js';
+import { fenigeProfile } from '../profile.js';
 import { withPaymentResult } from '../../../protocol/return-url.js';
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
 import {
@@ -104,8 +105,8 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
   }
 
   return {
-    id: 'fenige',
-    defaultBasePath: '/paytool/transactions',
+    id: fenigeProfile.id,
+    defaultBasePath: fenigeProfile.defaultEndpoint,
 
     async pay(request: CheckoutRequest, context: CheckoutContext): Promise<CheckoutAnswer> {
       const { transactionId } = request;
