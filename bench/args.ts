@@ -11,13 +11,19 @@ export interface BenchOptions {
   warmup: number;
   /** Mount/unmount cycles for the heap measurement. */
   cycles: number;
-  only?: 'client' | 'server';
+  /** Rounds of the paired page-load bench (each loads both elements) per profile. */
+  pairs: number;
+  /** Profiles of the paired bench (bench/client/paired.ts); all when absent. */
+  profiles?: string[];
+  only?: 'client' | 'server' | 'paired';
+  /** A folder with an earlier script-tag build (bench/build-baseline.sh) to load in the same paired rounds. */
+  baseline?: string;
   /** Rewrite the generated section of bench/RESULTS.md. */
   write: boolean;
   quick: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--runs N] [--rounds N] [--only client|server] [--write]  |  npm run bench -- --load [--quick] [--redis] [--write]';
+const USAGE = 'usage: npm run bench -- [--quick] [--runs N] [--rounds N] [--pairs N] [--profiles floor,fast,slow] [--baseline DIR] [--only client|server|paired] [--write]  |  npm run bench -- --load [--quick] [--redis] [--write]';
 
 function positiveInteger(flag: string, value: string | undefined): number {
   const number = Number(value);
@@ -33,6 +39,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     requests: quick ? { 1: 100, 16: 300, 64: 300 } : { 1: 300, 16: 1_000, 64: 1_000 },
     warmup: quick ? 30 : 100,
     cycles: 100,
+    pairs: quick ? 5 : 15,
     write: false,
     quick,
   };
@@ -42,9 +49,20 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     else if (flag === '--write') options.write = true;
     else if (flag === '--runs') options.runs = positiveInteger(flag, argv[++i]);
     else if (flag === '--rounds') options.rounds = positiveInteger(flag, argv[++i]);
+    else if (flag === '--baseline') {
+      const dir = argv[++i];
+      if (!dir) throw new RangeError(`--baseline needs a folder holding paytool.js\n${USAGE}`);
+      options.baseline = dir;
+    } else if (flag === '--pairs') options.pairs = positiveInteger(flag, argv[++i]);
+    else if (flag === '--profiles') {
+      const list = (argv[++i] ?? '').split(',').filter(Boolean);
+      const unknown = list.filter((p) => !['floor', 'fast', 'slow'].includes(p));
+      if (!list.length || unknown.length) throw new RangeError(`--profiles takes a list of floor, fast, slow; got "${argv[i] ?? ''}"\n${USAGE}`);
+      options.profiles = list;
+    }
     else if (flag === '--only') {
       const value = argv[++i];
-      if (value !== 'client' && value !== 'server') throw new RangeError(`--only takes client or server, got "${value ?? ''}"\n${USAGE}`);
+      if (value !== 'client' && value !== 'server' && value !== 'paired') throw new RangeError(`--only takes client, server or paired, got "${value ?? ''}"\n${USAGE}`);
       options.only = value;
     } else throw new RangeError(`unknown option ${flag}\n${USAGE}`);
   }

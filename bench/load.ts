@@ -198,6 +198,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       gateway: new FenigeClient({ baseUrl: sb.fenige.url, login: sb.fenige.login, password: sb.fenige.password, merchantUuid: sb.fenige.merchantUuid, timeoutMs: LOAD_TIMINGS.gatewayTimeoutMs }),
       store: idempotencyStore,
       timeoutMs: LOAD_TIMINGS.handlerTimeoutMs,
+      unsafeTrustBrowserAmount: true, // the load's own orders are what the browser sends
+      logger: { warn: () => {}, error: console.error },
       onEvent: (event) => events.push(event),
     }),
   );

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { PairedKindId, PairedResult } from './client/paired.js';
 import type { ClientResult, ElementResult } from './client/run-client.js';
 import type { Machine } from './machine.js';
 import { CONCURRENCY, type ServerResult } from './server/run-server.js';
@@ -19,6 +20,7 @@ export interface BenchReport {
   loadAverageAtEnd: number;
   durationS: number;
   client?: ClientResult;
+  paired?: PairedResult;
   server?: ServerResult;
   size?: { gzip: number; min: number; budget: number; shares: SizeShare[] };
 }
@@ -61,17 +63,60 @@ function clientRows(c: ClientResult): string[] {
   ];
 }
 
+/** `1.04× (1.02–1.11)`: a median of ratios with its interquartile range. */
+const ratioSpread = (s: Spread) => `${s.median.toFixed(2)}× (${s.p25.toFixed(2)}–${s.p75.toFixed(2)})`;
+const signedMs = (s: Spread) => `${s.median >= 0 ? '+' : ''}${s.median.toFixed(1)} ms (${s.p25.toFixed(1)}–${s.p75.toFixed(1)})`;
+const cls = (s: Spread) => (s.p75 === 0 ? '0' : `${s.median.toFixed(4)} (${s.p25.toFixed(4)}–${s.p75.toFixed(4)})`);
+
+const KIND_LABEL: Record<PairedKindId, string> = { paytool: 'ours (dist/paytool.js)', baseline: 'ours before (--baseline)', google: "Google's `<google-pay-button>`" };
+
+function pairedRows(p: PairedResult): string[] {
+  const lines = [
+    `Stand-in pay.js: ${bytes(p.payJs.bytes)}, ${bytes(p.payJs.gzip)} gzip, from https://pay.google.com (its own origin and TLS connection; Chromium maps the host to a local server). ${p.profiles[0]?.rounds ?? 0} rounds per profile; each round loads every element on a fresh page, rotating the order. Medians (p25–p75).`,
+    '',
+    '| profile | element | `<script>` start → ready | main-thread CPU to ready | pay.js requested after | own bytes before ready (gzip), files | CLS |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const r of p.profiles) {
+    for (const kind of p.kinds) {
+      const k = r.kinds[kind]!;
+      const fetchedAt = k.payJsRequestMs.median < 0 ? 'pre-installed' : withSpread(k.payJsRequestMs, ms);
+      lines.push(`| ${r.profile.label} | ${KIND_LABEL[kind]} | ${withSpread(k.readyMs, ms)} | ${withSpread(k.cpuMs, ms)} | ${fetchedAt} | ${bytes(k.criticalBytes.median)}, ${k.criticalFiles.median} | ${cls(k.cls)} |`);
+    }
+  }
+  lines.push(
+    '',
+    'Paired per round: the median of the per-round ratios and of the per-round differences (p25–p75).',
+    '',
+    '| profile | comparison | **time to ready: ratio** | difference | **main-thread CPU: ratio** | difference |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const r of p.profiles) {
+    for (const c of r.comparisons) {
+      lines.push(`| ${r.profile.label} | ${KIND_LABEL[c.a]} / ${KIND_LABEL[c.b]} | **${ratioSpread(c.readyRatio)}** | ${signedMs(c.readyDiffMs)} | **${ratioSpread(c.cpuRatio)}** | ${signedMs(c.cpuDiffMs)} |`);
+    }
+  }
+  const noise = p.profiles.map((r) => {
+    const g = r.kinds.google!.readyMs;
+    return `${r.profile.id} ${((100 * (g.p75 - g.p25)) / g.median).toFixed(0)} %`;
+  });
+  lines.push('', `Noise: the interquartile range of Google's own time to ready as a share of its median — ${noise.join(', ')}.`);
+  return lines;
+}
+
+const cpuCell = (n: number | undefined) => (n === undefined ? '—' : `${n.toFixed(2)} ms`);
+
 function serverRows(s: ServerResult): string[] {
   const { handler, direct } = s.levels;
   const lines = [
-    `| clients | requests per level | handler → sandbox: req/s | sandbox direct: req/s | handler / direct | handler p50 | direct p50 | handler p99 | direct p99 | errors (handler / direct) |`,
-    '|---|---|---|---|---|---|---|---|---|---|',
+    `| clients | requests per level | handler → sandbox: req/s | sandbox direct: req/s | handler / direct | handler p50 | direct p50 | handler p99 | direct p99 | errors (handler / direct) | CPU per payment, handler mode: handler · sandbox · load generator | direct mode: sandbox · load generator |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const c of CONCURRENCY) {
     const h = handler[c];
     const d = direct[c];
     lines.push(
-      `| ${c} | ${s.requests[c]} × ${s.rounds} | ${h.requestsPerSecond.toFixed(0)} | ${d.requestsPerSecond.toFixed(0)} | ${ratio(h.requestsPerSecond, d.requestsPerSecond)} | ${ms(h.p50Ms)} | ${ms(d.p50Ms)} | ${ms(h.p99Ms)} | ${ms(d.p99Ms)} | ${h.errors} / ${d.errors} |`,
+      `| ${c} | ${s.requests[c]} × ${s.rounds} | ${h.requestsPerSecond.toFixed(0)} | ${d.requestsPerSecond.toFixed(0)} | ${ratio(h.requestsPerSecond, d.requestsPerSecond)} | ${ms(h.p50Ms)} | ${ms(d.p50Ms)} | ${ms(h.p99Ms)} | ${ms(d.p99Ms)} | ${h.errors} / ${d.errors} | **${cpuCell(h.cpu.handler)}** · ${cpuCell(h.cpu.sandbox)} · ${cpuCell(h.cpu.generator)} | ${cpuCell(d.cpu.sandbox)} · ${cpuCell(d.cpu.generator)} |`,
     );
   }
   return lines;
@@ -99,9 +144,10 @@ export function renderResults(report: BenchReport): string {
     `| RAM | ${m.ramGiB} GiB (${m.freeRamGiB} GiB free at start) |`,
     `| OS | ${m.os} |`,
     `| Node | ${m.node} |`,
-    ...(report.client ? [`| Chromium | ${report.client.chromium} (headless, /usr/bin/chromium, flags of test/e2e) |`] : []),
+    ...(report.client ?? report.paired ? [`| Chromium | ${(report.client ?? report.paired)!.chromium} (headless, /usr/bin/chromium, flags of test/e2e) |`] : []),
     `| load average (1 min) | ${m.loadAverage} at start, ${report.loadAverageAtEnd} at end — other agents share these ${m.cores} cores |`,
   ];
+  if (report.paired) lines.push('', '### Browser, paired page loads: our element vs `@google-pay/button-element` with pay.js over the network', '', ...pairedRows(report.paired));
   if (report.client) lines.push('', '### Browser: our element vs `@google-pay/button-element`, same run', '', ...clientRows(report.client));
   if (report.server) {
     lines.push(

@@ -1,4 +1,5 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -47,15 +48,34 @@ export interface BenchAssets {
   googleVersion: string;
 }
 
-/** Everything the benchmark page loads, from this checkout: nothing comes from the network. */
-export async function loadAssets(): Promise<BenchAssets> {
-  const paytool = `${ROOT}dist/paytool.js`;
-  if (!existsSync(paytool)) throw new Error('dist/paytool.js is missing: run npm run build first');
+/** The script-tag build in `dir`: paytool.js and the chunks it may load from its own folder (not the npm modules). */
+function scriptTagBuild(dir: string, prefix: string): Array<[string, Asset]> {
+  if (!existsSync(join(dir, 'paytool.js'))) throw new Error(`${join(dir, 'paytool.js')} is missing: run npm run build first`);
+  const entries: Array<[string, Asset]> = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      const rel = relative(dir, path);
+      if (entry.isDirectory()) {
+        if (rel !== 'npm' && rel !== 'examples') walk(path);
+      } else if (entry.name.endsWith('.js')) entries.push([`${prefix}/${rel.split('\\').join('/')}`, asset(JS, readFileSync(path))]);
+    }
+  };
+  walk(dir);
+  return entries;
+}
+
+/**
+ * Everything the benchmark page loads, from this checkout: nothing comes from the network.
+ * `baseline`: a folder with an earlier script-tag build (bench/build-baseline.sh), served under /baseline/.
+ */
+export async function loadAssets(options: { baseline?: string } = {}): Promise<BenchAssets> {
   const files = new Map<string, Asset>([
     ['/', asset('text/html; charset=utf-8', readFileSync(new URL('./page.html', import.meta.url)))],
     ['/harness.js', asset(JS, readFileSync(new URL('./harness.js', import.meta.url)))],
     ['/fake-google.js', asset(JS, await bundleFakeGoogle())],
-    ['/paytool.js', asset(JS, readFileSync(paytool))],
+    ...scriptTagBuild(`${ROOT}dist`, ''),
+    ...(options.baseline ? scriptTagBuild(resolve(options.baseline), '/baseline') : []),
     ['/google-pay-button.js', asset(JS, readFileSync(`${ROOT}${GOOGLE_ELEMENT}`))],
   ]);
   const { version } = JSON.parse(readFileSync(`${ROOT}node_modules/@google-pay/button-element/package.json`, 'utf8')) as { version: string };

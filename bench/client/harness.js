@@ -5,11 +5,13 @@
 //   <paytool-button>     → `payment-ready` (fired once the button is rendered in its shadow root)
 //   <google-pay-button>  → `readytopaychange` (fired once isReadyToPay answered and the button
 //                          lost its `not-ready` class, i.e. became visible)
-import { installFakeGooglePay } from '/fake-google.js';
-
-const fake = installFakeGooglePay();
+//
+// `?google=network`: nothing is pre-installed; each element loads pay.js itself from
+// https://pay.google.com (the bench maps that host to its stand-in server).
+const network = new URLSearchParams(location.search).get('google') === 'network';
+const fake = network ? undefined : (await import('/fake-google.js')).installFakeGooglePay();
 /** The fake keeps a copy of every call; emptied between cycles so only the elements' memory counts. */
-const forgetCalls = () => Object.values(fake.calls).forEach((list) => (list.length = 0));
+const forgetCalls = () => fake && Object.values(fake.calls).forEach((list) => (list.length = 0));
 
 const GATEWAY_MERCHANT_ID = 'e59b470b-bdb1-4043-a856-86b624c2a607';
 
@@ -47,6 +49,9 @@ const ELEMENTS = {
   },
 };
 
+// An earlier build of ours (npm run bench -- --baseline DIR), for before/after in the same rounds.
+ELEMENTS.baseline = { ...ELEMENTS.paytool, script: '/baseline/paytool.js' };
+
 const READY_TIMEOUT_MS = 10_000;
 
 function loadScript(src) {
@@ -74,15 +79,25 @@ function mountOne(spec) {
     }
   });
   spec.configure(element);
-  document.body.append(element);
+  document.getElementById('mount').append(element);
   return { element, ready };
 }
 
 const longTasks = [];
 new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+const layoutShifts = [];
+new PerformanceObserver((list) => layoutShifts.push(...list.getEntries())).observe({ type: 'layout-shift', buffered: true });
 
-/** Waits until the task that reached "ready" has ended, so its long-task entry (if any) is delivered. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+/**
+ * Waits until the task that reached "ready" has ended and two frames were drawn, so its long-task
+ * and layout-shift entries (if any) are delivered.
+ */
+const settle = async () => {
+  await frame();
+  await frame();
+  await new Promise((resolve) => setTimeout(resolve, 60));
+};
 
 /** From the `<script>` element's creation to `count` elements ready. */
 async function measureReady(kind, count) {
@@ -96,7 +111,17 @@ async function measureReady(kind, count) {
   await settle();
   const tasks = longTasks.filter((t) => t.startTime >= start && t.startTime <= end);
   const resource = performance.getEntriesByName(new URL(spec.script, location.href).href)[0];
+  // Everything fetched from the start until ready: the element's own files (this origin) and pay.js.
+  const fetched = performance.getEntriesByType('resource').filter((r) => r.startTime >= start && r.startTime <= end);
+  const payJs = fetched.find((r) => r.name.startsWith('https://pay.google.com/'));
+  const own = fetched.filter((r) => r.name.startsWith(location.origin) && !r.name.endsWith('/fake-google.js'));
+  const shifts = layoutShifts.filter((s) => s.startTime >= start && !s.hadRecentInput);
   return {
+    criticalBytes: own.reduce((sum, r) => sum + r.encodedBodySize, 0),
+    criticalFiles: own.length,
+    payJsRequestMs: payJs ? payJs.startTime - start : -1,
+    payJsBytes: payJs ? payJs.encodedBodySize : 0,
+    cls: shifts.reduce((sum, s) => sum + s.value, 0),
     readyMs: end - start,
     scriptMs: loaded - start,
     longTaskCount: tasks.length,

@@ -26,6 +26,8 @@ export interface LoadResult {
   /** Answers with another status, timeouts and connection errors. */
   errors: number;
   statuses: Record<string, number>;
+  /** This process's CPU time (user + system) for the warm-up and timed requests, in ms. */
+  cpuMs: number;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -69,10 +71,13 @@ function percentile(sorted: number[], q: number): number {
 async function run(job: LoadJob): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
   try {
+    const cpu = process.cpuUsage();
     await send(job, agent, job.bodies.slice(0, job.warmup));
     const { latencies, statuses, elapsedMs } = await send(job, agent, job.bodies.slice(job.warmup));
     const sorted = latencies.sort((a, b) => a - b);
+    const used = process.cpuUsage(cpu);
     return {
+      cpuMs: (used.user + used.system) / 1000,
       requests: sorted.length,
       elapsedMs,
       requestsPerSecond: (sorted.length / elapsedMs) * 1000,

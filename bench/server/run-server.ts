@@ -11,7 +11,15 @@ export type Concurrency = (typeof CONCURRENCY)[number];
 export const MODES = ['handler', 'direct'] as const;
 export type Mode = (typeof MODES)[number];
 
+/** CPU ms per payment in each process, over the level's warm-up and timed requests. */
+export interface CpuPerPayment {
+  handler?: number;
+  sandbox: number;
+  generator: number;
+}
+
 export interface LevelResult {
+  cpu: CpuPerPayment;
   requests: number;
   errors: number;
   requestsPerSecond: number;
@@ -87,14 +95,18 @@ function jobFor(mode: Mode, url: string, fenige: FenigeAccess, tokens: GooglePay
 }
 
 /** One mode at the three concurrency levels, on fresh server processes. */
-async function runMode(mode: Mode, tokens: GooglePayToken[], options: { warmup: number; requests: Record<Concurrency, number> }): Promise<Record<Concurrency, LoadResult>> {
+type LevelRun = LoadResult & { cpu: CpuPerPayment };
+
+const cpuOf = async (target: { child: ChildProcess }) => (await ask<{ cpuMs: number }>(target.child, { cpu: true }, START_TIMEOUT_MS)).cpuMs;
+
+async function runMode(mode: Mode, tokens: GooglePayToken[], options: { warmup: number; requests: Record<Concurrency, number> }): Promise<Record<Concurrency, LevelRun>> {
   const sandbox = await startTarget({ role: 'sandbox' });
   const fenige = sandbox.ready.fenige!;
   if (fenige.merchantUuid !== FENIGE_SANDBOX_DEFAULTS.merchantUuid) throw new Error('the tokens were sealed for another merchant');
   const handler = mode === 'handler' ? await startTarget({ role: 'handler', fenige }) : undefined;
   try {
     const url = handler ? handler.ready.url : sandbox.ready.url;
-    const results = {} as Record<Concurrency, LoadResult>;
+    const results = {} as Record<Concurrency, LevelRun>;
     let used = 0;
     for (const concurrency of CONCURRENCY) {
       const count = options.warmup + options.requests[concurrency];
@@ -102,7 +114,18 @@ async function runMode(mode: Mode, tokens: GooglePayToken[], options: { warmup: 
       used += count;
       const generator = forkChild('./load-generator.ts');
       try {
-        results[concurrency] = await ask<LoadResult>(generator, job, 10 * 60_000);
+        const sandbox0 = await cpuOf(sandbox);
+        const handler0 = handler ? await cpuOf(handler) : 0;
+        const result = await ask<LoadResult>(generator, job, 10 * 60_000);
+        const perPayment = (ms: number) => ms / count;
+        results[concurrency] = {
+          ...result,
+          cpu: {
+            sandbox: perPayment((await cpuOf(sandbox)) - sandbox0),
+            ...(handler ? { handler: perPayment((await cpuOf(handler)) - handler0) } : {}),
+            generator: perPayment(result.cpuMs),
+          },
+        };
       } finally {
         await stop(generator);
       }
@@ -127,7 +150,7 @@ export async function runServerBench(options: { rounds: number; warmup: number; 
   const tokenMs = (performance.now() - started) / perMode;
   options.log(`server: ${perMode} tokens sealed (${tokenMs.toFixed(1)} ms each)`);
 
-  const runs: Record<Mode, Record<Concurrency, LoadResult>[]> = { handler: [], direct: [] };
+  const runs: Record<Mode, Record<Concurrency, LevelRun>[]> = { handler: [], direct: [] };
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? MODES : [...MODES].reverse();
     for (const mode of order) runs[mode].push(await runMode(mode, tokens, options));
@@ -139,7 +162,13 @@ export async function runServerBench(options: { rounds: number; warmup: number; 
     levels[mode] = {} as Record<Concurrency, LevelResult>;
     for (const c of CONCURRENCY) {
       const results = runs[mode].map((r) => r[c]);
+      const handlerCpu = results.flatMap((r) => (r.cpu.handler === undefined ? [] : [r.cpu.handler]));
       levels[mode][c] = {
+        cpu: {
+          sandbox: median(results.map((r) => r.cpu.sandbox)),
+          generator: median(results.map((r) => r.cpu.generator)),
+          ...(handlerCpu.length ? { handler: median(handlerCpu) } : {}),
+        },
         requests: results.reduce((sum, r) => sum + r.requests, 0),
         errors: results.reduce((sum, r) => sum + r.errors, 0),
         requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),

@@ -28,6 +28,8 @@ function contentKey(value: unknown): string {
   }
 }
 
+const buttonKey = (options: Partial<ButtonOptions>): string => JSON.stringify(options);
+
 const dataConverter = { fromAttribute: (value: string | null) => value ?? undefined };
 
 /**
@@ -148,8 +150,19 @@ export abstract class PaymentElement extends LitElement {
   }
 
   private languageChanged(): void {
-    if (this.googleButton && this.client && !this.locale) this.googleButton = this.createGoogleButton(this.client);
+    this.refreshGoogleButton();
     this.requestUpdate();
+  }
+
+  /**
+   * Rebuilds Google's button only when what it shows changed (its options compared by value):
+   * a rebuilt button between the payer's press and release loses the click, and pages set
+   * `<html lang>` often, mostly to the value it already has.
+   */
+  private refreshGoogleButton(): void {
+    if (this.googleButton && this.client && buttonKey(this.buttonOptions()) !== this.googleButtonKey) {
+      this.googleButton = this.createGoogleButton(this.client);
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -164,7 +177,7 @@ export abstract class PaymentElement extends LitElement {
       void this.checkGooglePay();
     }
     const buttonOptionChanged = ['buttonType', 'buttonColor', 'buttonRadius', 'buttonSizeMode', 'locale'].some((k) => (changed as Map<PropertyKey, unknown>).has(k));
-    if (buttonOptionChanged && this.googleButton && this.client) this.googleButton = this.createGoogleButton(this.client);
+    if (buttonOptionChanged) this.refreshGoogleButton();
   }
 
   protected override updated(): void {
@@ -241,19 +254,29 @@ export abstract class PaymentElement extends LitElement {
     emit(this, 'payment-unavailable', { reason });
   }
 
-  private createGoogleButton(client: PaymentsClient): HTMLElement {
-    const options: ButtonOptions = {
-      onClick: () => this.pay(),
-      allowedPaymentMethods: [baseCardMethod()],
-      buttonRootNode: this.renderRoot as ShadowRoot,
-    };
+  /** The options of Google's button that the page controls. */
+  private buttonOptions(): Partial<ButtonOptions> {
+    const options: Partial<ButtonOptions> = {};
     if (this.buttonColor) options.buttonColor = this.buttonColor;
     if (this.buttonType) options.buttonType = this.buttonType;
     if (this.buttonSizeMode) options.buttonSizeMode = this.buttonSizeMode;
     if (this.buttonRadius !== undefined && !Number.isNaN(this.buttonRadius)) options.buttonRadius = this.buttonRadius;
     const buttonLocale = this.buttonLocale;
     if (buttonLocale) options.buttonLocale = buttonLocale;
-    return client.createButton(options);
+    return options;
+  }
+
+  declare private googleButtonKey?: string;
+
+  private createGoogleButton(client: PaymentsClient): HTMLElement {
+    const shown = this.buttonOptions();
+    this.googleButtonKey = buttonKey(shown);
+    return client.createButton({
+      onClick: () => this.pay(),
+      allowedPaymentMethods: [baseCardMethod()],
+      buttonRootNode: this.renderRoot as ShadowRoot,
+      ...shown,
+    });
   }
 
   private reportError(detail: PaymentErrorDetail): void {

@@ -61,9 +61,17 @@ export interface CheckoutHandlerOptions {
   basePath?: string;
   /**
    * The merchant's own order for a request, or `null` when there is none (answered 404
-   * `ORDER_NOT_FOUND`). Production MUST configure it: without it the amount is the browser's.
+   * `ORDER_NOT_FOUND`). Its amount, currency and description replace the browser's. Required:
+   * leaving it out needs `unsafeTrustBrowserAmount: true`.
    */
   lookupOrder?: (query: OrderQuery) => OrderValues | null | Promise<OrderValues | null>;
+  /**
+   * UNSAFE: without `lookupOrder`, charge the amount, currency and description the browser sent —
+   * anyone can edit those. Only for demos and tests; the handler warns once through `logger`.
+   */
+  unsafeTrustBrowserAmount?: boolean;
+  /** Where the handler's warnings and errors go (never a token or a secret). Default `console`. */
+  logger?: CheckoutLogger;
   /** Where payers come back after 3-D Secure or a hosted page. Default: the request's `Referer`. */
   returnUrl?: string;
   /** Take the payer's IP from the first `X-Forwarded-For` hop. Only behind a proxy you run. */
@@ -75,6 +83,12 @@ export interface CheckoutHandlerOptions {
   /** Bodies larger than this are refused with 413. Default 64 KiB. */
   maxBodyBytes?: number;
   onEvent?: (event: CheckoutEvent) => void;
+}
+
+/** The part of `console` the handler writes to. */
+export interface CheckoutLogger {
+  warn(message: string): void;
+  error(message: string): void;
 }
 
 export interface RequestInfo {
@@ -111,6 +125,8 @@ const transactionIdSchema = fields.transactionId;
 export function createCheckoutHandler(options: CheckoutHandlerOptions): CheckoutHandler {
   const gateway = resolveGateway(options.gateway);
   const basePath = normalizeBasePath(options.basePath ?? gateway.defaultBasePath);
+  const logger = options.logger ?? console;
+  checkAmountAuthority(options, gateway.id, logger);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const emit = (event: Omit<CheckoutEvent, 'gateway'>) => {
@@ -278,6 +294,24 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   }
 
   return Object.assign(handle, { basePath, gateway });
+}
+
+/** The server is the amount authority: without `lookupOrder` the handler is refused unless the opt-in says unsafe. */
+function checkAmountAuthority(options: CheckoutHandlerOptions, gatewayId: string, logger: CheckoutLogger): void {
+  if (options.lookupOrder !== undefined) {
+    if (typeof options.lookupOrder !== 'function') throw new TypeError('lookupOrder must be a function (query) => { amount, currency, description } | null');
+    return;
+  }
+  if (options.unsafeTrustBrowserAmount !== true) {
+    throw new TypeError(
+      'createCheckoutHandler needs lookupOrder: (query) => your own order { amount, currency, description } | null. ' +
+        'Without it the payer chooses the amount; only a demo may pass unsafeTrustBrowserAmount: true instead.',
+    );
+  }
+  logger.warn(
+    `paytool-elements: the ${gatewayId} checkout handler has no lookupOrder (unsafeTrustBrowserAmount: true) — ` +
+      'it charges whatever amount the browser sends. Never run this in production.',
+  );
 }
 
 function guardResponse(result: GuardResult, transactionId: string): Response {

@@ -3,6 +3,7 @@ export {
   type CheckoutHandler,
   type CheckoutHandlerOptions,
   type CheckoutEvent,
+  type CheckoutLogger,
   type GatewayLike,
   type OrderQuery,
   type OrderValues,

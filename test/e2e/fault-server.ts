@@ -106,11 +106,15 @@ export async function startFaultShop(faults?: FaultSettings): Promise<FaultShop>
     createCheckoutHandler({
       gateway: new FenigeClient({ baseUrl: sb.fenige.url, login: sb.fenige.login, password: sb.fenige.password, merchantUuid: sb.fenige.merchantUuid, timeoutMs }),
       timeoutMs: TIMINGS.handlerTimeoutMs,
+      unsafeTrustBrowserAmount: true, // a test page: the browser's amount is charged
+      logger: { warn: () => {}, error: (message: string) => console.error(message) },
       onEvent,
     }),
     createCheckoutHandler({
       gateway: feennexCheckout(new FeennexClient({ baseUrl: sb.feennex.url, shopId: sb.feennex.shopId, secretKey: sb.feennex.secretKey, timeoutMs })),
       timeoutMs: TIMINGS.handlerTimeoutMs,
+      unsafeTrustBrowserAmount: true, // a test page: the browser's amount is charged
+      logger: { warn: () => {}, error: (message: string) => console.error(message) },
       onEvent,
     }),
   ];

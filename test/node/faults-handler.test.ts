@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { submit, type BackendPolicy } from '../../src/checkout/backend-client.js';
 import { createCheckoutHandler, FenigeClient, toNodeListener } from '../../src/server/index.js';
 import { createTestToken, startSandbox, type FaultRule, type RunningSandbox } from '../../src/sandbox/index.js';
-import { listen } from './handler-fake-gateway.js';
+import { listen, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 /**
  * Faults the fault and load suites found in the handler and the element's backend client: each
@@ -22,7 +22,7 @@ let close: () => Promise<void>;
 before(async () => {
   sb = await startSandbox();
   const gateway = new FenigeClient({ baseUrl: sb.fenige.url, login: sb.fenige.login, password: sb.fenige.password, merchantUuid: sb.fenige.merchantUuid, timeoutMs: 2_000 });
-  const handler = createCheckoutHandler({ gateway, timeoutMs: 4_000 });
+  const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway, timeoutMs: 4_000 });
   const server = await listen(toNodeListener(handler));
   endpoint = server.url + handler.basePath;
   close = server.close;

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import { toMiddleware, toNodeListener, type MiddlewareRequest } from '../../src/server/adapters.js';
 import { createMemoryIdempotencyStore } from '../../src/server/idempotency/index.js';
-import { fakeGateway, listen, payBody, postJson } from './handler-fake-gateway.js';
+import { fakeGateway, listen, payBody, postJson, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 /** A tiny Connect-style app: optional JSON body parser, the middleware, then a 404 fallback. */
 function app(middleware: ReturnType<typeof toMiddleware>, parseJson: boolean, mountPath = '') {
@@ -38,7 +38,7 @@ function app(middleware: ReturnType<typeof toMiddleware>, parseJson: boolean, mo
 for (const parseJson of [false, true]) {
   test(`toMiddleware serves its basePath ${parseJson ? 'after a body parser consumed the body' : 'from the raw stream'} and calls next() elsewhere`, async (t) => {
     const gateway = fakeGateway();
-    const handler = createCheckoutHandler({ gateway, basePath: '/api/pay' });
+    const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway, basePath: '/api/pay' });
     const server = await listen(app(toMiddleware(handler), parseJson, '/api'));
     t.after(server.close);
 

@@ -97,6 +97,15 @@ export async function listen(listener: RequestListener): Promise<{ url: string; 
   };
 }
 
+/**
+ * For handler tests about something other than the amount: the browser's amount is charged (the
+ * unsafe opt-in), its one warning is kept out of the test output.
+ */
+export const TRUST_BROWSER_AMOUNT = {
+  unsafeTrustBrowserAmount: true,
+  logger: { warn: () => {}, error: (message: string) => console.error(message) },
+} as const satisfies Partial<CheckoutHandlerOptions>;
+
 /** A checkout handler in front of a fake gateway, served over real HTTP; closed when `t` ends. */
 export async function serveCheckout(
   t: { after: (fn: () => Promise<void>) => void },
@@ -104,7 +113,7 @@ export async function serveCheckout(
 ) {
   const gateway = (options.gateway as FakeGateway | undefined) ?? fakeGateway();
   const events: CheckoutEvent[] = [];
-  const handler = createCheckoutHandler({ onEvent: (event) => events.push(event), ...options, gateway });
+  const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, onEvent: (event) => events.push(event), ...options, gateway });
   const server = await listen(toNodeListener(handler));
   t.after(server.close);
   return { endpoint: server.url + handler.basePath, origin: server.url, gateway, events, handler };

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { classifyResponse } from '../../src/protocol/index.js';
 import { createCheckoutHandler, FeennexClient, FenigeClient, toNodeListener } from '../../src/server/index.js';
 import { createTestToken, FENIGE_TEST_CARDS, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { listen, postJson } from './handler-fake-gateway.js';
+import { listen, postJson, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 /**
  * The checkout handler in front of the real clients and the sandbox, everything over HTTP:
@@ -29,7 +29,7 @@ before(async () => {
     feennex: new FeennexClient({ baseUrl: feennex.url, shopId: feennex.shopId, secretKey: feennex.secretKey, timeoutMs: 5_000 }),
   };
   for (const name of ['fenige', 'feennex'] as const) {
-    const handler = createCheckoutHandler({ gateway: gateways[name], timeoutMs: 10_000 });
+    const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway: gateways[name], timeoutMs: 10_000 });
     const server = await listen(toNodeListener(handler));
     closers.push(server.close);
     endpoints[name] = server.url + handler.basePath;

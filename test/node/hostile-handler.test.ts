@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import { toNodeListener } from '../../src/server/adapters.js';
 import { isKnownCurrency } from '../../src/protocol/index.js';
-import { fakeGateway, listen, payBody } from './handler-fake-gateway.js';
+import { fakeGateway, listen, payBody, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 const LIMIT = 64 * 1024;
 const gateway = fakeGateway();
@@ -16,7 +16,7 @@ let close: () => Promise<void>;
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
 before(async () => {
-  const handler = createCheckoutHandler({ gateway, basePath: '/pay' });
+  const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway, basePath: '/pay' });
   const server = await listen(toNodeListener(handler));
   endpoint = `${server.url}/pay`;
   close = server.close;
@@ -271,7 +271,7 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
     'a duplicated key → 400 naming it (no "last one wins")',
     async () => {
       const local = fakeGateway();
-      const handler = createCheckoutHandler({ gateway: local, basePath: '/pay' });
+      const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway: local, basePath: '/pay' });
       const server = await listen(toNodeListener(handler));
       const field = fc.constantFrom('amount', 'currency', 'description', 'transactionId', 'apiKey');
       try {
@@ -408,7 +408,7 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
     // Not hostile to the server: a 1…255 character description is valid whatever its characters.
     // What matters is that nothing treats it as markup; the answer is JSON and never reflects it.
     const local = fakeGateway();
-    const handler = createCheckoutHandler({ gateway: local, basePath: '/pay' });
+    const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway: local, basePath: '/pay' });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...HTML), async (description) => {
         const body = payBody({ description });

@@ -20,7 +20,7 @@ import { createFeennexNotificationHandler, feennexNotificationSign } from '../..
 import { validateCheckoutRequest, type CheckoutRequest } from '../../src/protocol/index.js';
 import { SEED, serveHandler, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
 import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
-import { listen, payBody } from './handler-fake-gateway.js';
+import { listen, payBody, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 const FENIGE = { login: 'merchant-login', password: 'Fenige-P4ssw0rd-never-logged', merchantUuid: 'c0ffee00-0000-4000-8000-000000000001' };
 const BASIC = Buffer.from(`${FENIGE.login}:${FENIGE.password}`).toString('base64');
@@ -200,7 +200,7 @@ describe('secrets never appear in logs, errors, events or answers', () => {
     const post = async (url: string, body: string, where: string) =>
       recordResponse(where, await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }));
     const serve = async (gateway: CheckoutGateway | FenigeClient, extra: Partial<CheckoutHandlerOptions> = {}) => {
-      const server = await listen(toNodeListener(createCheckoutHandler({ gateway, basePath: '/pay', timeoutMs: 400, onEvent, ...extra })));
+      const server = await listen(toNodeListener(createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway, basePath: '/pay', timeoutMs: 400, onEvent, ...extra })));
       closers.push(server.close);
       return `${server.url}/pay`;
     };

@@ -1,0 +1,170 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { spread, type Spread } from '../stats.js';
+import { loadAssets } from './assets.js';
+import { servePayJs } from './pay-js-server.js';
+import { standInPayJs } from './stand-in-pay-js.js';
+import { serveAssets } from './static-server.js';
+
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Today's build, Google's element and, with `--baseline`, an earlier build of ours. */
+export type PairedKindId = 'paytool' | 'google' | 'baseline';
+
+/** A page-load condition: where pay.js comes from, the network (Chromium's own throttling) and the CPU. */
+export interface Profile {
+  id: string;
+  label: string;
+  /** `preinstalled`: the fake client is in the page before the element (no pay.js download) — the CPU floor. */
+  google: 'preinstalled' | 'network';
+  /** Added to every request, in ms (Chromium applies it per request, at the HTTP level). */
+  latencyMs?: number;
+  downloadMbps?: number;
+  uploadMbps?: number;
+  cpuSlowdown: number;
+}
+
+export const PROFILES: Profile[] = [
+  { id: 'floor', label: 'CPU floor: pay.js pre-installed, no throttling', google: 'preinstalled', cpuSlowdown: 1 },
+  { id: 'fast', label: 'pay.js stand-in over 20 ms / 10 Mbps', google: 'network', latencyMs: 20, downloadMbps: 10, uploadMbps: 5, cpuSlowdown: 1 },
+  { id: 'slow', label: 'pay.js stand-in over 150 ms / 1.6 Mbps, 4× CPU slowdown', google: 'network', latencyMs: 150, downloadMbps: 1.6, uploadMbps: 0.75, cpuSlowdown: 4 },
+];
+
+/** One page load, as the harness measures it plus the main thread's CPU time from CDP. */
+export interface LoadSample {
+  readyMs: number;
+  /** Main-thread CPU time (CDP Performance.getMetrics `ThreadTime`) from the script's creation to ready. */
+  cpuMs: number;
+  cls: number;
+  /** gzip bytes of the element's own files fetched before ready. */
+  criticalBytes: number;
+  criticalFiles: number;
+  /** When pay.js was requested, from the script's creation (−1: not fetched). */
+  payJsRequestMs: number;
+  payJsBytes: number;
+}
+
+export interface PairedKind {
+  readyMs: Spread;
+  cpuMs: Spread;
+  cls: Spread;
+  criticalBytes: Spread;
+  criticalFiles: Spread;
+  payJsRequestMs: Spread;
+  payJsBytes: Spread;
+}
+
+export interface PairedProfileResult {
+  profile: Profile;
+  rounds: number;
+  kinds: Partial<Record<PairedKindId, PairedKind>>;
+  /** Per round `a` / `b` (ours/google, baseline/google, ours/baseline), then their median and quartiles. */
+  comparisons: Comparison[];
+}
+
+export interface Comparison {
+  a: PairedKindId;
+  b: PairedKindId;
+  readyRatio: Spread;
+  cpuRatio: Spread;
+  /** Per round a − b, in ms. */
+  readyDiffMs: Spread;
+  cpuDiffMs: Spread;
+}
+
+export interface PairedResult {
+  kinds: PairedKindId[];
+  chromium: string;
+  googleVersion: string;
+  payJs: { bytes: number; gzip: number };
+  profiles: PairedProfileResult[];
+}
+
+async function measure(browser: Browser, origin: string, profile: Profile, kind: PairedKindId): Promise<LoadSample> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  try {
+    const page: Page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${origin}/${profile.google === 'network' ? '?google=network' : ''}`);
+    await page.waitForFunction(() => 'bench' in window);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    if (profile.cpuSlowdown !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+    if (profile.latencyMs !== undefined) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: profile.latencyMs,
+        downloadThroughput: ((profile.downloadMbps ?? 0) * 1e6) / 8,
+        uploadThroughput: ((profile.uploadMbps ?? 0) * 1e6) / 8,
+      });
+    }
+    // ThreadTime: CPU time of the page's main thread (not wall time, which a busy machine inflates).
+    const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN;
+    const before = await taskSeconds();
+    const sample = await page.evaluate((k) => window.bench.measureReady(k as 'paytool', 1), kind); // the harness knows 'baseline' too
+    const after = await taskSeconds();
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    const s = sample as unknown as Omit<LoadSample, 'cpuMs'>;
+    // The harness waits two frames and 60 ms after ready (for the layout-shift entries); that idle
+    // wait costs next to no CPU, so the figure ends at ready in all but two frames' work.
+    return { readyMs: s.readyMs, cpuMs: (after - before) * 1000, cls: s.cls, criticalBytes: s.criticalBytes, criticalFiles: s.criticalFiles, payJsRequestMs: s.payJsRequestMs, payJsBytes: s.payJsBytes };
+  } finally {
+    await context.close();
+  }
+}
+
+const summarizeKind = (samples: LoadSample[]): PairedKind => {
+  const of = (key: keyof LoadSample) => spread(samples.map((s) => s[key]));
+  return { readyMs: of('readyMs'), cpuMs: of('cpuMs'), cls: of('cls'), criticalBytes: of('criticalBytes'), criticalFiles: of('criticalFiles'), payJsRequestMs: of('payJsRequestMs'), payJsBytes: of('payJsBytes') };
+};
+
+/**
+ * Ours and Google's element loaded on fresh pages in every profile, interleaved and paired: each
+ * round loads both (alternating which goes first), and the comparison is the median of the
+ * per-round ratios, which cancels most of the drift a shared machine adds to both alike.
+ */
+export async function runPairedBench(options: { rounds: number; profiles?: string[]; baseline?: string; log: (line: string) => void }): Promise<PairedResult> {
+  const { files, googleVersion } = await loadAssets(options.baseline ? { baseline: options.baseline } : {});
+  const kinds: PairedKindId[] = options.baseline ? ['paytool', 'baseline', 'google'] : ['paytool', 'google'];
+  const payJs = await standInPayJs();
+  const assets = await serveAssets(files);
+  const payServer = await servePayJs(payJs.code);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...payServer.chromiumArgs], headless: true });
+  const profiles = PROFILES.filter((p) => !options.profiles || options.profiles.includes(p.id));
+  try {
+    const results: PairedProfileResult[] = [];
+    for (const profile of profiles) {
+      // Untimed: the first pages of a profile pay for process and connection warm-up.
+      for (const kind of kinds) await measure(browser, assets.origin, profile, kind);
+      const samples: Partial<Record<PairedKindId, LoadSample[]>> = Object.fromEntries(kinds.map((k) => [k, []]));
+      for (let round = 0; round < options.rounds; round++) {
+        // Rotate the order, so that no element always goes first (or right after another).
+        const order = kinds.map((_, i) => kinds[(i + round) % kinds.length]!);
+        if (round % 2 === 1) order.reverse();
+        for (const kind of order) samples[kind]!.push(await measure(browser, assets.origin, profile, kind));
+      }
+      const compare = (a: PairedKindId, b: PairedKindId): Comparison => {
+        const pairs = samples[a]!.map((x, i) => [x, samples[b]![i]!] as const);
+        return {
+          a,
+          b,
+          readyRatio: spread(pairs.map(([x, y]) => x.readyMs / y.readyMs)),
+          cpuRatio: spread(pairs.map(([x, y]) => x.cpuMs / y.cpuMs)),
+          readyDiffMs: spread(pairs.map(([x, y]) => x.readyMs - y.readyMs)),
+          cpuDiffMs: spread(pairs.map(([x, y]) => x.cpuMs - y.cpuMs)),
+        };
+      };
+      const comparisons = [compare('paytool', 'google'), ...(options.baseline ? [compare('baseline', 'google'), compare('paytool', 'baseline')] : [])];
+      results.push({ profile, rounds: options.rounds, kinds: Object.fromEntries(kinds.map((k) => [k, summarizeKind(samples[k]!)])), comparisons });
+      const c = comparisons[0]!;
+      options.log(`paired ${profile.id}: ready ${c.readyRatio.median.toFixed(2)}× (IQR ${c.readyRatio.p25.toFixed(2)}–${c.readyRatio.p75.toFixed(2)}), CPU ${c.cpuRatio.median.toFixed(2)}×`);
+    }
+    return { kinds, chromium: browser.version(), googleVersion, payJs: { bytes: payJs.code.length, gzip: payJs.gzip }, profiles: results };
+  } finally {
+    await browser.close();
+    await payServer.close();
+    await assets.close();
+  }
+}
