@@ -1,9 +1,10 @@
+import { feennexProfile } from '../gateways/profiles.js';
 import { PaymentElement } from './payment-element.js';
 
 /**
  * Google Pay™ checkout through Feennex.
  *
- * @summary Google Pay button that POSTs the encrypted token to the merchant's backend (gateway `feennex`).
+ * @summary Google Pay button that POSTs the encrypted token to the merchant's backend (gateway `feennex`; `endpoint` defaults to `/feennex/payments`).
  * @event {CustomEvent<PaymentReadyDetail>} payment-ready - Google Pay is available and the button is shown. `detail: {}`
  * @event {CustomEvent<PaymentUnavailableDetail>} payment-unavailable - `isReadyToPay` said no, or the client failed to load. `detail: { reason }`
  * @event {CustomEvent<PaymentCancelDetail>} payment-cancel - The payer closed the Google Pay sheet. `detail: {}`
@@ -31,8 +32,7 @@ import { PaymentElement } from './payment-element.js';
  * @cssprop --paytool-focus-color - Focus ring colour.
  */
 export class FeennexPay extends PaymentElement {
-  static override gateway = 'feennex' as const;
-  static override defaultEndpoint = '/feennex/payments';
+  static override profile = feennexProfile;
 }
 
 if (!customElements.get('feennex-pay')) customElements.define('feennex-pay', FeennexPay);

@@ -1,9 +1,10 @@
+import { fenigeProfile } from '../gateways/profiles.js';
 import { PaymentElement } from './payment-element.js';
 
 /**
  * Google Pay™ checkout through Fenige's Payment Hub.
  *
- * @summary Google Pay button that POSTs the encrypted token to the merchant's backend (gateway `fenige`).
+ * @summary Google Pay button that POSTs the encrypted token to the merchant's backend (gateway `fenige`; `endpoint` defaults to `/paytool/transactions`).
  * @event {CustomEvent<PaymentReadyDetail>} payment-ready - Google Pay is available and the button is shown. `detail: {}`
  * @event {CustomEvent<PaymentUnavailableDetail>} payment-unavailable - `isReadyToPay` said no, or the client failed to load. `detail: { reason }`
  * @event {CustomEvent<PaymentCancelDetail>} payment-cancel - The payer closed the Google Pay sheet. `detail: {}`
@@ -31,8 +32,7 @@ import { PaymentElement } from './payment-element.js';
  * @cssprop --paytool-focus-color - Focus ring colour.
  */
 export class PaytoolButton extends PaymentElement {
-  static override gateway = 'fenige' as const;
-  static override defaultEndpoint = '/paytool/transactions';
+  static override profile = fenigeProfile;
 }
 
 if (!customElements.get('paytool-button')) customElements.define('paytool-button', PaytoolButton);

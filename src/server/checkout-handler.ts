@@ -13,9 +13,9 @@ import {
   type Outcome,
   type Validation,
 } from '../protocol/index.js';
-import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from './gateway.js';
-import { FeennexClient, feennexCheckout, FenigeClient, fenigeCheckout } from '../gateways/registry.js';
+import type { CheckoutAnswer, CheckoutContext, CheckoutGateway, CheckoutGatewaySource } from './gateway.js';
 import { hashBody } from './idempotency/body-hash.js';
+import { createGatewayIdMap } from './idempotency/gateway-ids.js';
 import { createIdempotencyGuard, type GuardResult } from './idempotency/guard.js';
 import { createMemoryIdempotencyStore } from './idempotency/memory-store.js';
 import type { IdempotencyStore } from './idempotency/store.js';
@@ -102,16 +102,15 @@ export type CheckoutHandler = ((request: Request, info?: RequestInfo) => Promise
 };
 
 /** What `gateway` accepts: a gateway client (adapted with its default options) or a ready `CheckoutGateway`. */
-export type GatewayLike = FenigeClient | FeennexClient | CheckoutGateway;
+export type GatewayLike = CheckoutGatewaySource | CheckoutGateway;
 
 function resolveGateway(gateway: GatewayLike): CheckoutGateway {
-  if (gateway instanceof FenigeClient) return fenigeCheckout(gateway);
-  if (gateway instanceof FeennexClient) return feennexCheckout(gateway);
-  const g = gateway as Partial<CheckoutGateway> | undefined;
+  const source = gateway as Partial<CheckoutGatewaySource> | undefined;
+  const g = (typeof source?.toCheckoutGateway === 'function' ? source.toCheckoutGateway() : gateway) as Partial<CheckoutGateway> | undefined;
   if (g && typeof g.pay === 'function' && typeof g.status === 'function' && typeof g.hosted === 'function' && typeof g.defaultBasePath === 'string') {
-    return gateway;
+    return g as CheckoutGateway;
   }
-  throw new TypeError('gateway must be a FenigeClient, a FeennexClient or a CheckoutGateway { id, defaultBasePath, pay, status, hosted }');
+  throw new TypeError('gateway must be a gateway client (FenigeClient, FeennexClient) or a CheckoutGateway { id, defaultBasePath, pay, status, hosted }');
 }
 
 const orderSchema = z.object({ amount: fields.amount, currency: fields.currencyCode, description: fields.description });
@@ -136,10 +135,12 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       // a failing log hook must not change a payment's answer
     }
   };
-  const guard = createIdempotencyGuard(options.store ?? createMemoryIdempotencyStore(), {
+  const store = options.store ?? createMemoryIdempotencyStore();
+  const guard = createIdempotencyGuard(store, {
     lockMs: timeoutMs + 10_000,
     onStoreError: (error) => emit({ type: 'store-error', error: errorName(error) }),
   });
+  const ids = createGatewayIdMap(store, (error) => emit({ type: 'store-error', error: errorName(error) }));
 
   /** Calls the gateway with a deadline; an escaped error or a timeout becomes a pending answer. */
   async function callGateway(
@@ -180,7 +181,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     const key = request.headers.get(IDEMPOTENCY_HEADER);
     if (key !== null && key !== body.transactionId) {
       const message = `The ${IDEMPOTENCY_HEADER} header must equal the body's transactionId`;
-      return reject(errorResponse(400, 'E8000', 'IDEMPOTENCY_KEY_MISMATCH', message, body.transactionId), 'IDEMPOTENCY_KEY_MISMATCH', body.transactionId);
+      return reject(errorResponse(400, 'ERROR', 'IDEMPOTENCY_KEY_MISMATCH', message, body.transactionId), 'IDEMPOTENCY_KEY_MISMATCH', body.transactionId);
     }
 
     if (options.lookupOrder) {
@@ -275,7 +276,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   function contextOf(request: Request, info: RequestInfo): CheckoutContext {
     const browserIp = clientIp(request, info, options.trustProxy === true);
     const returnUrl = options.returnUrl ?? httpUrl(request.headers.get('Referer'));
-    return { ...(browserIp ? { browserIp } : {}), ...(returnUrl ? { returnUrl } : {}) };
+    return { ...(browserIp ? { browserIp } : {}), ...(returnUrl ? { returnUrl } : {}), ids };
   }
 
   async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {
@@ -353,12 +354,12 @@ async function readJsonBody(request: Request, limit: number): Promise<BodyRead> 
   const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
     const message = 'The body must be JSON sent with Content-Type: application/json';
-    return { ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', response: errorResponse(415, 'E8000', 'UNSUPPORTED_MEDIA_TYPE', message) };
+    return { ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', response: errorResponse(415, 'ERROR', 'UNSUPPORTED_MEDIA_TYPE', message) };
   }
   const tooLarge = (): BodyRead => ({
     ok: false,
     code: 'PAYLOAD_TOO_LARGE',
-    response: errorResponse(413, 'E8000', 'PAYLOAD_TOO_LARGE', `The body must be at most ${limit} bytes`),
+    response: errorResponse(413, 'ERROR', 'PAYLOAD_TOO_LARGE', `The body must be at most ${limit} bytes`),
   });
   if (Number(request.headers.get('Content-Length')) > limit) return tooLarge();
   const chunks: Uint8Array[] = [];
@@ -389,7 +390,7 @@ async function readJsonBody(request: Request, limit: number): Promise<BodyRead> 
     value = JSON.parse(text);
   } catch {
     // The parser's message quotes the input, which may be the token: say only what is wrong.
-    return { ok: false, code: 'INVALID_JSON', response: errorResponse(400, 'E8000', 'INVALID_JSON', 'The body is not valid UTF-8 JSON') };
+    return { ok: false, code: 'INVALID_JSON', response: errorResponse(400, 'ERROR', 'INVALID_JSON', 'The body is not valid UTF-8 JSON') };
   }
   const problem = jsonStructureProblem(text);
   if (problem) return { ok: false, code: 'INVALID_REQUEST', response: invalidRequest([problem]) };
@@ -400,7 +401,7 @@ function invalidRequest(issues: FieldIssue[], message?: string): Response {
   const errors: Record<string, string[]> = Object.create(null); // paths may be "constructor" or "__proto__"
   for (const issue of issues) (errors[issue.path || 'body'] ??= []).push(issue.message);
   return json(400, {
-    status: 'E8000',
+    status: 'ERROR',
     code: 'INVALID_REQUEST',
     message: message ?? summarize(issues, 'request'),
     issues,
