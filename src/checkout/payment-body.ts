@@ -35,8 +35,8 @@ function parseToken(token: string): CheckoutRequest['token'] {
 
 /** What both POSTs say about the order; `currencyCode` becomes Fenige's `currency`. */
 function order(data: PaymentData, transactionId: string, sender: Sender | undefined) {
-  const { apiKey, amount, currencyCode: currency, description } = data;
-  return { transactionId, apiKey, amount, currency, description, ...(sender ? { sender } : {}) };
+  const { apiKey, amount, currencyCode: currency, description, orderId } = data;
+  return { transactionId, ...(orderId ? { orderId } : {}), apiKey, amount, currency, description, ...(sender ? { sender } : {}) };
 }
 
 /** The token POST body of docs/protocol.md §4.1. */

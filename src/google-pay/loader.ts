@@ -7,8 +7,33 @@ export const TRUSTED_TYPES_POLICY = 'paytool-elements';
 
 const config = { scriptUrl: GOOGLE_PAY_SCRIPT, timeoutMs: 15_000 };
 
-/** Changes where pay.js is loaded from, and how long to wait for it. Call before the first element connects. */
-export function configureGooglePay(options: { scriptUrl?: string; timeoutMs?: number }): void {
+/** The only origin pay.js is taken from, unless the page opts out in words that say unsafe. */
+export const GOOGLE_PAY_ORIGIN = 'https://pay.google.com';
+
+export interface GooglePayLoaderOptions {
+  /** Where pay.js comes from: only `https://pay.google.com/…` unless `unsafeAllowAnyScriptOrigin`. */
+  scriptUrl?: string;
+  /** How long to wait for pay.js before the elements report `load-failed`. Default 15 s. */
+  timeoutMs?: number;
+  /**
+   * UNSAFE: load "pay.js" from any origin (a self-hosted or proxied copy, a test stand-in). That
+   * script sees every payer's card sheet and token: whoever controls its origin controls payments.
+   */
+  unsafeAllowAnyScriptOrigin?: boolean;
+}
+
+/**
+ * Changes where pay.js is loaded from, and how long to wait for it. Call before the first element
+ * connects. A script URL outside Google's origin throws a TypeError naming `scriptUrl`.
+ */
+export function configureGooglePay({ unsafeAllowAnyScriptOrigin, ...options }: GooglePayLoaderOptions): void {
+  const { scriptUrl } = options;
+  if (scriptUrl !== undefined && !unsafeAllowAnyScriptOrigin && new URL(scriptUrl, document.baseURI).origin !== GOOGLE_PAY_ORIGIN) {
+    throw new TypeError(
+      `configureGooglePay: scriptUrl must be on ${GOOGLE_PAY_ORIGIN}, not ${JSON.stringify(scriptUrl.slice(0, 100))}; ` +
+        'a self-hosted or proxied pay.js needs unsafeAllowAnyScriptOrigin: true',
+    );
+  }
   Object.assign(config, options);
 }
 

@@ -24,6 +24,8 @@ const token = z.union([
 
 const common = {
   transactionId: fields.transactionId,
+  /** The merchant's order this attempt pays (`data.orderId`): one order, a new transactionId per attempt. */
+  orderId: z.optional(fields.orderId),
   apiKey: fields.apiKey,
   amount: fields.amount,
   currency: fields.currencyCode,

@@ -39,6 +39,9 @@ export const fields = {
   transactionId: z
     .string({ error: 'must be a string (a UUID)' })
     .check(matches(UUID, 'must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba')),
+  orderId: z
+    .string({ error: 'must be a string (your own order id)' })
+    .check(matches(/^[\w.-]{1,64}$/, 'must be 1 to 64 letters, digits, "_", "-" or "." (your own order id)')),
   sender: z.strictObject(
     {
       firstName: text("the payer's first name", 100),
@@ -69,6 +72,7 @@ const DID_YOU_MEAN: Record<string, string> = {
   total: 'amount',
   totalPrice: 'amount',
   transaction_id: 'transactionId',
+  order_id: 'orderId',
   merchantUuid: 'gatewayMerchantId',
 };
 
@@ -93,6 +97,7 @@ export const paymentDataSchema = z.strictObject(
     currencyCode: fields.currencyCode,
     description: fields.description,
     transactionId: z.optional(fields.transactionId),
+    orderId: z.optional(fields.orderId),
     gatewayMerchantId: z.optional(text('the gateway merchant id')),
     merchantName: z.optional(text('the merchant name shown by Google Pay', 100)),
     merchantId: z.optional(text('the Google Pay merchant id', 100)),

@@ -2,6 +2,8 @@
 // A test scripts the answers of scenario S, points the element at /mock/S/pay, and reads back
 // every request the element made from /mock/S/log.
 const scenarios = new Map();
+/** Script requests held open by /mock/hanging-script.js, by id: calling one answers it. */
+const hanging = new Map();
 
 function scenario(id) {
   if (!scenarios.has(id)) scenarios.set(id, { pay: [], status: [], hosted: [], log: [] });
@@ -46,10 +48,20 @@ export function mockBackend() {
       ctx.body = `<!doctype html><title>echo</title><pre id="echo">${JSON.stringify(fields).replace(/</g, '\\u003c')}</pre>`;
       return;
     }
-    if (ctx.path === '/mock/slow-script.js') {
-      await sleep(3_000);
+    if (ctx.path === '/mock/hanging-script.js') {
+      // Held until the test releases it (or 30 s pass): a pay.js that never arrives.
+      const id = ctx.query.id;
+      if (ctx.query.release) {
+        hanging.get(id)?.();
+        return void (ctx.body = { released: true });
+      }
+      await new Promise((resolve) => {
+        hanging.set(id, resolve);
+        setTimeout(resolve, 30_000).unref?.();
+      });
+      hanging.delete(id);
       ctx.type = 'text/javascript';
-      ctx.body = '/* too late */';
+      ctx.body = '/* released */';
       return;
     }
     if (!m) return next();

@@ -32,6 +32,18 @@ describe('paths where money goes wrong', () => {
     expect(eventsOf(el).map((e) => e.type)).to.deep.equal(['payment-ready', 'payment-success']);
   });
 
+  it('data.orderId names the order on every attempt; each attempt still has its own transactionId', async () => {
+    freshGooglePay({ card: DECLINED_CARD, retryCards: ['5555555555554444'] });
+    const server = await backend({ pay: [{ status: 422, body: { status: 'E0150' } }, { body: { status: 'APPROVED' } }] });
+    const el = await mountReady('feennex-pay', { endpoint: server.endpoint, data: { ...validData, orderId: 'order-42' } });
+    const success = oneEvent(el, 'payment-success');
+    click(el);
+    await success;
+    const posts = await server.log();
+    expect(posts.map((p) => p.body!.orderId)).to.deep.equal(['order-42', 'order-42']);
+    expect(new Set(posts.map((p) => p.body!.transactionId)).size).to.equal(2);
+  });
+
   it('the sheet is never told SUCCESS while the outcome is unknown', async () => {
     const fake = freshGooglePay();
     // The backend holds its answer far beyond the sheet's wait: the sheet must close on "checking".
