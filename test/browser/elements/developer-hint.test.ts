@@ -40,7 +40,7 @@ describe('a token the gateway refused: a hint for the integrator, never for the 
     expect(message).to.include('"pk_live_51Hx" from data.apiKey (gatewayMerchantId defaults to it)');
     expect(issues).to.have.length(1);
     expect(issues[0].path).to.equal('gatewayMerchantId');
-    expect(issues[0].message).to.include('Gateway Merchant Id, not the merchantUuid');
+    expect(issues[0].message).to.include('Gateway Merchant Id');
     expect(warnings).to.have.length(1);
     expect(String(warnings[0]![0])).to.equal(`<paytool-button>: ${message}`);
 
