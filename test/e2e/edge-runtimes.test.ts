@@ -35,7 +35,7 @@ function credentials(): Record<string, string> {
 
 /** What the element posts: the browser's (tampered) amount, and a token sealed for the gateway. */
 function checkoutBody(gateway: 'fenige' | 'feennex', transactionId: string) {
-  const gatewayMerchantId = gateway === 'fenige' ? sandbox.fenige.merchantUuid : String(sandbox.feennex.shopId);
+  const gatewayMerchantId = gateway === 'fenige' ? sandbox.fenige.gatewayMerchantId : String(sandbox.feennex.shopId);
   return {
     transactionId,
     apiKey: gatewayMerchantId,
