@@ -2,7 +2,7 @@ import { html, LitElement, type PropertyDeclarations, type PropertyValues } from
 import { validatePaymentData } from '../protocol/payment-data.js';
 import { canonicalJson } from '../protocol/canonical-json.js';
 import type { PaymentData, Validation } from '../protocol/index.js';
-import { loadGooglePay, preconnectGooglePay } from '../google-pay/loader.js';
+import { loadGooglePay, pageNonce, preconnectGooglePay } from '../google-pay/loader.js';
 import { paymentsClient, sheetIsOpen } from '../google-pay/clients.js';
 import { baseCardMethod, isReadyToPayRequest, paymentDataRequest, type GatewayId } from '../google-pay/request.js';
 import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
@@ -120,7 +120,7 @@ export abstract class PaymentElement extends LitElement {
    * attribute's value once a CSP applies, but the property keeps it.
    */
   private get cspNonce(): string | undefined {
-    return this.nonce || this.getAttribute('nonce') || undefined;
+    return this.nonce || this.getAttribute('nonce') || pageNonce();
   }
 
   private get messages(): Messages {
@@ -413,7 +413,7 @@ export abstract class PaymentElement extends LitElement {
     const showFallback = this.fallback === 'hosted' && this.google === 'unavailable' && state !== 'invalid' && state !== 'success';
     const locked = this.disabled || state === 'processing';
     return html`<div class="container" part="container">
-      <div class="button" part="button" ?hidden=${!showButton} aria-disabled=${locked ? 'true' : 'false'}>
+      <div class="button" part="button" ?hidden=${!showButton && state !== 'loading'} aria-disabled=${locked ? 'true' : 'false'}>
         ${this.googleButton}
       </div>
       <button type="button" class="fallback" part="fallback-button" ?hidden=${!showFallback} aria-disabled=${locked ? 'true' : 'false'} @click=${() => this.payByCard()}>
