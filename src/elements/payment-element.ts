@@ -11,6 +11,7 @@ import type { BackendPolicy } from '../checkout/backend-client.js';
 import { absoluteHttpUrl, confirmReturnedPayment, payOnHostedPage } from '../checkout/off-page-flows.js';
 import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
 import { navigate } from '../checkout/redirect.js';
+import { tokenRefusalHint } from '../checkout/developer-hint.js';
 import { failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
@@ -378,7 +379,7 @@ export abstract class PaymentElement extends LitElement {
           message: this.failureText,
           response: result.response,
         });
-        return;
+        return this.hintDeveloper(result.response);
       case 'redirect': {
         const { transactionId, redirect } = result;
         this.phase = 'redirecting';
@@ -387,6 +388,14 @@ export abstract class PaymentElement extends LitElement {
         }
       }
     }
+  }
+
+  /** A token the gateway refused is the page's configuration: tell the integrator, not the payer. */
+  private hintDeveloper(response: Record<string, unknown>): void {
+    const hint = tokenRefusalHint(response, this.validation?.ok ? this.validation.value : undefined);
+    if (!hint) return;
+    console.warn(`<${this.localName}>: ${hint.message}`);
+    this.reportError(hint);
   }
 
   private statusText(messages: Messages): string {

@@ -1,7 +1,7 @@
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
 import type { FeennexClient } from './client.js';
 import { describeFeennexError, FeennexError, FeennexInputError } from './errors.js';
-import { feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
+import { FEENNEX_GOOGLE_PAY_TOKEN_FIELD, feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
 import type { FeennexInvoiceCreateInput } from './inputs.js';
 import type { FeennexInvoiceCreated } from './responses.js';
 import { withPaymentResult } from '../../../protocol/return-url.js';
@@ -134,10 +134,21 @@ function statusAnswer(transactionId: string, invoiceStatus: number, mode: Mode):
 /** A final Feennex error, in words a payer may see; Feennex's own message (e.g. `string_to_sign`) stays server-side. */
 function finalError(transactionId: string, error: FeennexError): CheckoutAnswer {
   const code = `FEENNEX_${error.errorCode ?? 'ERROR'}`;
-  return {
-    httpStatus: 422,
-    body: { transactionId, status: code, code, message: describeFeennexError(error.errorCode).description },
-  };
+  const body: Record<string, unknown> = { transactionId, status: code, code, message: describeFeennexError(error.errorCode).description };
+  const token = tokenRefusal(error);
+  if (token) body.errors = { token: [token] };
+  return { httpStatus: 422, body };
+}
+
+/**
+ * Error 10 about the token field: Feennex could not use the Google Pay token (sealed for another
+ * shop, say). Answered as `errors.token` (docs/protocol.md) so the element can hint the
+ * integrator; only Feennex's words about the token are passed on, never a `string_to_sign`.
+ */
+function tokenRefusal(error: FeennexError): string | undefined {
+  if (error.errorCode !== 10 || !error.message.includes(FEENNEX_GOOGLE_PAY_TOKEN_FIELD)) return undefined;
+  const reason = new RegExp(`${FEENNEX_GOOGLE_PAY_TOKEN_FIELD}:\\s*(.+)$`, 's').exec(error.message)?.[1];
+  return reason && !reason.includes('string_to_sign') ? `was refused by Feennex: ${reason.slice(0, 200)}` : 'was refused by Feennex (error 10)';
 }
 
 /** `success_url` / `failed_url`: the payer's page with `paytool-result` and `transactionId` added. */
