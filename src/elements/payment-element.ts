@@ -4,7 +4,8 @@ import { canonicalJson } from '../protocol/canonical-json.js';
 import type { PaymentData, Validation } from '../protocol/index.js';
 import { loadGooglePay, pageNonce, preconnectGooglePay } from '../google-pay/loader.js';
 import { paymentsClient, sheetIsOpen } from '../google-pay/clients.js';
-import { baseCardMethod, isReadyToPayRequest, paymentDataRequest, type GatewayId } from '../google-pay/request.js';
+import { baseCardMethod, isReadyToPayRequest, paymentDataRequest } from '../google-pay/request.js';
+import type { GatewayProfile } from '../gateways/profile.js';
 import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
 import { payWithGooglePay, type FlowResult } from '../checkout/google-pay-flow.js';
 import type { BackendPolicy } from '../checkout/backend-client.js';
@@ -53,9 +54,8 @@ export abstract class PaymentElement extends LitElement {
     fallback: {},
     returnUrl: { attribute: 'return-url' },
   };
-  /** Google Pay gateway id of the subclass. */
-  static gateway: GatewayId;
-  static defaultEndpoint: string;
+  /** The subclass's gateway: Google Pay gateway id, default endpoint, failure-code groups. */
+  static profile: GatewayProfile;
 
   /** Payment data (docs/protocol.md §2.1); also accepted as JSON text in the `data` attribute. */
   declare data?: PaymentData | string;
@@ -102,7 +102,7 @@ export abstract class PaymentElement extends LitElement {
 
   constructor() {
     super();
-    this.endpoint = (this.constructor as typeof PaymentElement).defaultEndpoint;
+    this.endpoint = (this.constructor as typeof PaymentElement).profile.defaultEndpoint;
   }
 
   /** Current state, reflected to the `state` attribute: `loading`, `ready`, `unavailable`, `invalid`, `processing`, `success` or `failure`. */
@@ -300,7 +300,7 @@ export abstract class PaymentElement extends LitElement {
     const data = this.startPayment();
     if (!data || !this.client) return;
     this.busy = true;
-    const gateway = (this.constructor as typeof PaymentElement).gateway;
+    const { id: gateway, failureGroups } = (this.constructor as typeof PaymentElement).profile;
     const messages = this.messages;
     payWithGooglePay({
       client: this.client,
@@ -308,7 +308,7 @@ export abstract class PaymentElement extends LitElement {
       data,
       endpoint: this.endpoint,
       ...(this.backendPolicy ? { policy: this.backendPolicy } : {}),
-      describe: (code) => failureMessage(messages, code),
+      describe: (code) => failureMessage(messages, code, failureGroups),
       checkingText: messages.checking,
       onProcessing: () => (this.phase = 'processing'),
       onChecking: () => (this.phase = 'checking'),
@@ -377,7 +377,7 @@ export abstract class PaymentElement extends LitElement {
         emit(this, 'payment-success', { transactionId: result.transactionId, status: result.status, response: result.response });
         return;
       case 'failure':
-        this.failureText = failureMessage(messages, result.code);
+        this.failureText = failureMessage(messages, result.code, (this.constructor as typeof PaymentElement).profile.failureGroups);
         this.phase = 'failure';
         emit(this, 'payment-failure', {
           transactionId: result.transactionId,

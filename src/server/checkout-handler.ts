@@ -13,8 +13,7 @@ import {
   type Outcome,
   type Validation,
 } from '../protocol/index.js';
-import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from './gateway.js';
-import { FeennexClient, feennexCheckout, FenigeClient, fenigeCheckout } from '../gateways/registry.js';
+import type { CheckoutAnswer, CheckoutContext, CheckoutGateway, CheckoutGatewaySource } from './gateway.js';
 import { hashBody } from './idempotency/body-hash.js';
 import { createIdempotencyGuard, type GuardResult } from './idempotency/guard.js';
 import { createMemoryIdempotencyStore } from './idempotency/memory-store.js';
@@ -102,16 +101,15 @@ export type CheckoutHandler = ((request: Request, info?: RequestInfo) => Promise
 };
 
 /** What `gateway` accepts: a gateway client (adapted with its default options) or a ready `CheckoutGateway`. */
-export type GatewayLike = FenigeClient | FeennexClient | CheckoutGateway;
+export type GatewayLike = CheckoutGatewaySource | CheckoutGateway;
 
 function resolveGateway(gateway: GatewayLike): CheckoutGateway {
-  if (gateway instanceof FenigeClient) return fenigeCheckout(gateway);
-  if (gateway instanceof FeennexClient) return feennexCheckout(gateway);
-  const g = gateway as Partial<CheckoutGateway> | undefined;
+  const source = gateway as Partial<CheckoutGatewaySource> | undefined;
+  const g = (typeof source?.toCheckoutGateway === 'function' ? source.toCheckoutGateway() : gateway) as Partial<CheckoutGateway> | undefined;
   if (g && typeof g.pay === 'function' && typeof g.status === 'function' && typeof g.hosted === 'function' && typeof g.defaultBasePath === 'string') {
-    return gateway;
+    return g as CheckoutGateway;
   }
-  throw new TypeError('gateway must be a FenigeClient, a FeennexClient or a CheckoutGateway { id, defaultBasePath, pay, status, hosted }');
+  throw new TypeError('gateway must be a gateway client (FenigeClient, FeennexClient) or a CheckoutGateway { id, defaultBasePath, pay, status, hosted }');
 }
 
 const orderSchema = z.object({ amount: fields.amount, currency: fields.currencyCode, description: fields.description });
@@ -180,7 +178,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     const key = request.headers.get(IDEMPOTENCY_HEADER);
     if (key !== null && key !== body.transactionId) {
       const message = `The ${IDEMPOTENCY_HEADER} header must equal the body's transactionId`;
-      return reject(errorResponse(400, 'E8000', 'IDEMPOTENCY_KEY_MISMATCH', message, body.transactionId), 'IDEMPOTENCY_KEY_MISMATCH', body.transactionId);
+      return reject(errorResponse(400, 'ERROR', 'IDEMPOTENCY_KEY_MISMATCH', message, body.transactionId), 'IDEMPOTENCY_KEY_MISMATCH', body.transactionId);
     }
 
     if (options.lookupOrder) {
@@ -353,12 +351,12 @@ async function readJsonBody(request: Request, limit: number): Promise<BodyRead> 
   const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
     const message = 'The body must be JSON sent with Content-Type: application/json';
-    return { ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', response: errorResponse(415, 'E8000', 'UNSUPPORTED_MEDIA_TYPE', message) };
+    return { ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', response: errorResponse(415, 'ERROR', 'UNSUPPORTED_MEDIA_TYPE', message) };
   }
   const tooLarge = (): BodyRead => ({
     ok: false,
     code: 'PAYLOAD_TOO_LARGE',
-    response: errorResponse(413, 'E8000', 'PAYLOAD_TOO_LARGE', `The body must be at most ${limit} bytes`),
+    response: errorResponse(413, 'ERROR', 'PAYLOAD_TOO_LARGE', `The body must be at most ${limit} bytes`),
   });
   if (Number(request.headers.get('Content-Length')) > limit) return tooLarge();
   const chunks: Uint8Array[] = [];
@@ -389,7 +387,7 @@ async function readJsonBody(request: Request, limit: number): Promise<BodyRead> 
     value = JSON.parse(text);
   } catch {
     // The parser's message quotes the input, which may be the token: say only what is wrong.
-    return { ok: false, code: 'INVALID_JSON', response: errorResponse(400, 'E8000', 'INVALID_JSON', 'The body is not valid UTF-8 JSON') };
+    return { ok: false, code: 'INVALID_JSON', response: errorResponse(400, 'ERROR', 'INVALID_JSON', 'The body is not valid UTF-8 JSON') };
   }
   const problem = jsonStructureProblem(text);
   if (problem) return { ok: false, code: 'INVALID_REQUEST', response: invalidRequest([problem]) };
@@ -400,7 +398,7 @@ function invalidRequest(issues: FieldIssue[], message?: string): Response {
   const errors: Record<string, string[]> = Object.create(null); // paths may be "constructor" or "__proto__"
   for (const issue of issues) (errors[issue.path || 'body'] ??= []).push(issue.message);
   return json(400, {
-    status: 'E8000',
+    status: 'ERROR',
     code: 'INVALID_REQUEST',
     message: message ?? summarize(issues, 'request'),
     issues,

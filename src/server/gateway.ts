@@ -1,8 +1,8 @@
 import type { CheckoutRequest, HostedRequest } from '../protocol/index.js';
 
 /**
- * What the checkout handler needs from a gateway. `FenigeClient` and `FeennexClient` are adapted
- * to it (see `fenige/checkout.ts`, `feennex/checkout.ts`); a merchant may also pass their own.
+ * What the checkout handler needs from a gateway. Each gateway's client adapts itself to it
+ * (`toCheckoutGateway()`, see `src/gateways/<id>/server/checkout.ts`); a merchant may also pass their own.
  * Answers are already in the element's protocol (docs/protocol.md §4.2): the handler sends them as they are.
  */
 export interface CheckoutContext {
@@ -32,4 +32,10 @@ export interface CheckoutGateway {
   status(transactionId: string, context: CheckoutContext): Promise<CheckoutAnswer>;
   /** Creates a hosted-page payment (§4.5) and answers with a `redirect`. */
   hosted(request: HostedRequest, context: CheckoutContext): Promise<CheckoutAnswer>;
+}
+
+/** A gateway client that knows its checkout adapter, e.g. `FenigeClient` or `FeennexClient`. */
+export interface CheckoutGatewaySource {
+  /** The client as the checkout handler's gateway, with the adapter's default options. */
+  toCheckoutGateway(): CheckoutGateway;
 }

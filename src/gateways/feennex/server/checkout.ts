@@ -1,5 +1,6 @@
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
 import type { FeennexClient } from './client.js';
+import { feennexProfile } from '../profile.js';
 import { describeFeennexError, FeennexError, FeennexInputError } from './errors.js';
 import { FEENNEX_GOOGLE_PAY_TOKEN_FIELD, feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
 import type { FeennexInvoiceCreateInput } from './inputs.js';
@@ -90,8 +91,8 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
   }
 
   return {
-    id: 'feennex',
-    defaultBasePath: '/feennex/payments',
+    id: feennexProfile.id,
+    defaultBasePath: feennexProfile.defaultEndpoint,
     pay: (request, context) =>
       create(
         request.transactionId,

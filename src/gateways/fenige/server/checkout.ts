@@ -1,6 +1,7 @@
 import { FAILURE_STATUSES, PENDING_STATUSES, SUCCESS_STATUSES, type CheckoutRequest, type HostedRequest } from '../../../protocol/index.js';
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
 import type { FenigeClient } from './client.js';
+import { fenigeProfile } from '../profile.js';
 import { describeFenigeCode, FENIGE_ERROR_CODES } from './codes.js';
 import { FenigeError } from './errors.js';
 import { transactionStateOf, type FenigeDetailsResponse, type FenigeGooglePayRequest } from './schemas.js';
@@ -80,8 +81,8 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
   }
 
   return {
-    id: 'fenige',
-    defaultBasePath: '/paytool/transactions',
+    id: fenigeProfile.id,
+    defaultBasePath: fenigeProfile.defaultEndpoint,
 
     async pay(request: CheckoutRequest, context: CheckoutContext): Promise<CheckoutAnswer> {
       const { transactionId } = request;

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { toFieldIssues } from '../../../protocol/index.js';
+import type { CheckoutGateway, CheckoutGatewaySource } from '../../../server/gateway.js';
+import { fenigeCheckout } from './checkout.js';
 import { errorFromResponse, errorFromTransport, FenigeError, FenigeValidationError, reclassify, TRANSPORT_STATUS } from './errors.js';
 import {
   clearRequestSchema, clearResponseSchema, detailsRequestSchema, detailsResponseSchema, googlePayRequestSchema, googlePayResponseSchema,
@@ -64,7 +66,7 @@ function parseRequest<T>(schema: z.ZodMiniType<T>, body: unknown): T {
  * The password lives only in a private field: it never appears in errors, logs, `JSON.stringify`
  * or `util.inspect`.
  */
-export class FenigeClient {
+export class FenigeClient implements CheckoutGatewaySource {
   readonly baseUrl: string;
   readonly merchantUuid: string;
   readonly timeoutMs: number;
@@ -84,6 +86,11 @@ export class FenigeClient {
     this.#authorization = basicAuthorization(options.login, options.password);
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#acceptLanguage = options.acceptLanguage;
+  }
+
+  /** This client as the checkout handler's gateway, with `fenigeCheckout`'s default options. */
+  toCheckoutGateway(): CheckoutGateway {
+    return fenigeCheckout(this);
   }
 
   /** Charges a Google Pay token (`POST /external-api/transactions/google-pay`). */
