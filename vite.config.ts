@@ -23,7 +23,8 @@ export default defineConfig({
       fileName: () => (single ? 'paytool.standalone.js' : 'paytool.js'),
     },
     rolldownOptions: {
-      output: single ? { minify: true, codeSplitting: false } : { minify: true, chunkFileNames: 'paytool-[name]-[hash].js' },
+      // Lazily loaded parts (the after-click code, each payer language) are sibling files of paytool.js: deploy the folder.
+      output: single ? { minify: true, codeSplitting: false } : { minify: true, chunkFileNames: 'paytool-[name].js' },
     },
   },
 });

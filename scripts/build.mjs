@@ -11,3 +11,4 @@ run(bin('tsc'), ['-p', 'tsconfig.json']);
 run(bin('vite'), ['build', '--logLevel', 'warn']);
 execFileSync(bin('vite'), ['build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, SINGLE_FILE: '1' } });
 run(bin('cem'), ['analyze']);
+run('node', ['scripts/elements-api-docs.mjs']); // docs/elements-api.md from the manifest

@@ -160,7 +160,7 @@ async function bundle(viteBuild, { entry, configFile, external = [] }) {
     target: 'es2021',
     minify: true,
     lib: { entry, formats: ['es'], fileName: () => 'bundle.js' },
-    rolldownOptions: { external, output: { minify: true, codeSplitting: false } },
+    rolldownOptions: { external, output: { minify: true } },
   };
   const result = await viteBuild({
     configFile: configFile ?? false,
@@ -172,9 +172,13 @@ async function bundle(viteBuild, { entry, configFile, external = [] }) {
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
   const chunks = outputs.filter((o) => o.type === 'chunk').map(chunkOf);
   if (configFile) return chunks;
-  if (chunks.length !== 1) throw new Error(`${entry}: expected one chunk, got ${chunks.length}`);
-  return chunks[0];
+  const entries = chunks.filter((c) => c.isEntry);
+  if (entries.length !== 1) throw new Error(`${entry}: expected one entry chunk, got ${entries.length}`);
+  // Chunks loaded by a dynamic import() (one per payer language) are off the critical path: counted apart.
+  return { ...entries[0], lazy: chunks.filter((c) => !c.isEntry).map(lazySizes) };
 }
+
+const lazySizes = (c) => ({ name: c.fileName, ...compressedSizes(c.code) });
 
 function chunkOf({ code, map, imports, dynamicImports, fileName, isEntry }) {
   // A types-only entry bundles to no code and no map. Source paths are relative to the output
@@ -265,6 +269,7 @@ export async function measure() {
     shares: sharesOfChunks(critical, owner),
     files: sharesOfChunks(critical, (source) => source.replace(/^.*node_modules\//, '')),
     lazyShares: sharesOfChunks(lazy, owner),
+    lazy: lazySummary(lazy.map(lazySizes)),
   };
 
   const entries = [];
@@ -275,9 +280,16 @@ export async function measure() {
     }
     const chunk = await bundle(viteBuild, { entry: file, external: externalsFor(key, pkg) });
     const sizes = compressedSizes(chunk.code);
-    entries.push({ key, file, built: true, external: chunk.imports, ...sizes, shares: sharesOf(chunk.code, chunk.map, sizes, owner) });
+    entries.push({ key, file, built: true, external: chunk.imports, ...sizes, shares: sharesOf(chunk.code, chunk.map, sizes, owner), lazy: lazySummary(chunk.lazy) });
   }
   return { unit: { KB }, gzip: 'zlib level 9', brotli: 'quality 11, text mode', bundler: 'vite (rolldown), minified, ES2021, library mode: every export kept', paytool, entries };
+}
+
+/** Lazily loaded chunks: how many, their total and the largest (what one payer language costs). */
+function lazySummary(lazy) {
+  const sum = (key) => lazy.reduce((n, c) => n + c[key], 0);
+  const largest = lazy.reduce((max, c) => (c.gzip > (max?.gzip ?? -1) ? c : max), undefined);
+  return { count: lazy.length, min: sum('min'), gzip: sum('gzip'), brotli: sum('brotli'), largest };
 }
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
@@ -294,6 +306,14 @@ function shareRows(shares) {
     .map((s) => `    ${pad(s.owner, 44)}${lpad(kb(s.min), 11)}${lpad(`~${kb(s.gzip)}`, 11)}${lpad(`~${kb(s.brotli)}`, 11)}${lpad(`${(s.share * 100).toFixed(1)}%`, 8)}`);
 }
 
+function lazyRows(lazy) {
+  if (!lazy?.count) return [];
+  return [
+    `    + ${lazy.count} lazily loaded chunks, not in the above: ${kb(lazy.gzip)} gzip in all, ` +
+      `the largest ${lazy.largest.name} ${kb(lazy.largest.gzip)} gzip`,
+  ];
+}
+
 export function formatReport(report, { files = false } = {}) {
   const { paytool, entries } = report;
   const { budget } = paytool;
@@ -308,8 +328,9 @@ export function formatReport(report, { files = false } = {}) {
     `budget: ${kb(budget.budget)} gzip (${budget.budget} bytes) for the critical path: ${paytool.gzip} bytes, ` +
       (budget.ok ? `${budget.margin} bytes to spare` : `OVER by ${-budget.margin} bytes`),
     '',
-    'imported lazily (after the click, for another language; prefetched once ready):',
-    ...paytool.lazyFiles.map((f) => sizeRow(`  ${f.file}`, f)),
+    'imported lazily (the after-click code, prefetched once ready; each payer language when asked for):',
+    ...paytool.lazyFiles.filter((f) => !/\/paytool-[a-z]{2,3}(-[a-z0-9]+)?\.js$/i.test(f.file)).map((f) => sizeRow(`  ${f.file}`, f)),
+    ...lazyRows(paytool.lazy),
     ...shareRows(paytool.lazyShares),
   ];
   if (files) lines.push('', 'critical path by source file:', ...shareRows(paytool.files.slice(0, 25)));
@@ -325,7 +346,7 @@ export function formatReport(report, { files = false } = {}) {
       continue;
     }
     const external = entry.external.length ? `  imports: ${entry.external.join(', ')}` : '';
-    lines.push(sizeRow(entry.key, entry) + external, ...shareRows(entry.shares));
+    lines.push(sizeRow(entry.key, entry) + external, ...shareRows(entry.shares), ...lazyRows(entry.lazy));
   }
   lines.push('', 'shares: minified bytes from the source map; compressed shares (~) in proportion to them');
   return lines.join('\n');

@@ -14,6 +14,8 @@ export interface GatewayEmulator {
   readonly credentials: Readonly<Record<string, string>>;
   /** Answers a request under the emulator's base path; `undefined` for any other path. */
   handle(request: Request): Promise<Response | undefined>;
+  /** URLs the sandbox reports beside the emulator's base `url` (e.g. Fenige's `googlePayUrl`). */
+  urls?(url: string): Readonly<Record<string, string>>;
 }
 
 /**

@@ -26,7 +26,9 @@ export interface SandboxOptions extends SandboxGatewayOptions {
 export type SandboxEmulators = { [K in GatewayId]: EmulatorOf<K> };
 
 /** Where each emulator lives and the credentials it accepts (public test values, never real ones). */
-export type SandboxDescription = { url: string } & { [K in GatewayId]: { url: string } & EmulatorOf<K>['credentials'] };
+/** Extra URLs an emulator reports beside its base `url` (Fenige: `googlePayUrl`). */
+type UrlsOf<E> = E extends { urls(url: string): infer U } ? U : unknown;
+export type SandboxDescription = { url: string } & { [K in GatewayId]: { url: string } & EmulatorOf<K>['credentials'] & UrlsOf<EmulatorOf<K>> };
 
 export interface Sandbox {
   emulators: SandboxEmulators;
@@ -58,7 +60,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   function describe(origin: string): SandboxDescription {
     const url = `${origin.replace(/\/+$/, '')}${basePath}`;
-    const gateways = GATEWAY_IDS.map((id) => [id, { url: `${url}/${id}`, ...emulators[id].credentials }]);
+    const gateways = GATEWAY_IDS.map((id) => {
+      const emulator = emulators[id] as GatewayEmulator;
+      return [id, { url: `${url}/${id}`, ...emulator.credentials, ...emulator.urls?.(`${url}/${id}`) }];
+    });
     return { url, ...Object.fromEntries(gateways) } as SandboxDescription;
   }
 

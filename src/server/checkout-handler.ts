@@ -16,6 +16,7 @@ import {
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway, CheckoutGatewaySource } from './gateway.js';
 import { answerTexts } from './answer-text.js';
 import { hashBody } from './idempotency/body-hash.js';
+import { createGatewayIdMap } from './idempotency/gateway-ids.js';
 import { createIdempotencyGuard, type GuardResult } from './idempotency/guard.js';
 import { createMemoryIdempotencyStore } from './idempotency/memory-store.js';
 import type { IdempotencyStore } from './idempotency/store.js';
@@ -137,10 +138,12 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       // a failing log hook must not change a payment's answer
     }
   };
-  const guard = createIdempotencyGuard(options.store ?? createMemoryIdempotencyStore(), {
+  const store = options.store ?? createMemoryIdempotencyStore();
+  const guard = createIdempotencyGuard(store, {
     lockMs: timeoutMs + 10_000,
     onStoreError: (error) => emit({ type: 'store-error', error: errorName(error) }),
   });
+  const ids = createGatewayIdMap(store, (error) => emit({ type: 'store-error', error: errorName(error) }));
 
   /** Calls the gateway with a deadline; an escaped error or a timeout becomes a pending answer. */
   async function callGateway(
@@ -276,7 +279,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   function contextOf(request: Request, info: RequestInfo): CheckoutContext {
     const browserIp = clientIp(request, info, options.trustProxy === true);
     const returnUrl = options.returnUrl ?? httpUrl(request.headers.get('Referer'));
-    return { ...(browserIp ? { browserIp } : {}), ...(returnUrl ? { returnUrl } : {}) };
+    return { ...(browserIp ? { browserIp } : {}), ...(returnUrl ? { returnUrl } : {}), ids };
   }
 
   async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {

@@ -14,6 +14,21 @@ export interface CheckoutContext {
    */
   returnUrl?: string;
   signal?: AbortSignal;
+  /**
+   * The handler's record of ids a gateway assigned itself (Fenige may answer a paymelink with an id
+   * other than the merchant's). Absent when an adapter is called outside the handler.
+   */
+  ids?: GatewayIdMap;
+}
+
+/** Links the merchant's `transactionId` with the gateway's own id for the same payment. */
+export interface GatewayIdMap {
+  /** Records that the merchant's `transactionId` is `gatewayId` at the gateway (no-op when equal). */
+  link(transactionId: string, gatewayId: string): Promise<void>;
+  /** The gateway's id for the merchant's `transactionId`, if the gateway assigned one. */
+  gatewayIdOf(transactionId: string): Promise<string | undefined>;
+  /** The merchant's `transactionId` for an id the gateway assigned, if known. */
+  transactionIdOf(gatewayId: string): Promise<string | undefined>;
 }
 
 export interface CheckoutAnswer {

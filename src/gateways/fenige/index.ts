@@ -14,12 +14,13 @@ export const fenige = {
   emulator: {
     create: createFenigeEmulator,
     testCards: FENIGE_TEST_CARDS,
-    describe: (url, { login, password, merchantUuid }) => [
+    describe: (url, credentials) => [
       ['Base URL', url],
-      ['Google Pay payments', `${url}/external-api/transactions/google-pay`],
-      ['Login', login],
-      ['Password', password],
-      ['Merchant UUID (gatewayMerchantId)', merchantUuid],
+      ['Google Pay payments', `${(credentials as { googlePayUrl?: string }).googlePayUrl ?? url}/external-api/transactions/google-pay`],
+      ['Login', credentials.login],
+      ['Password', credentials.password],
+      ['Merchant UUID (clear, reverse)', credentials.merchantUuid],
+      ['Gateway Merchant Id (Google Pay gatewayMerchantId)', credentials.gatewayMerchantId],
     ],
   },
 } as const satisfies GatewayDescriptor<FenigeClient, FenigeEmulator, FenigeSandboxOptions>;

@@ -15,6 +15,11 @@ import {
 export interface FenigeClientOptions {
   /** e.g. `https://paytool-api-dev.fenige.pl`; a path prefix is kept. */
   baseUrl: string;
+  /**
+   * Base URL of google-pay alone, when Fenige gives it a host of its own (the document shows it on
+   * another host than the other methods). Default: `baseUrl`.
+   */
+  googlePayBaseUrl?: string;
   login: string;
   password: string;
   /** The merchant's uuid at Fenige; the client puts it where a request needs it (clear, reverse). */
@@ -34,6 +39,7 @@ export interface FenigeCallOptions {
 
 const optionsSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
+  googlePayBaseUrl: z.optional(z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })),
   login: z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty')),
   password: z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty')),
   merchantUuid: z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty')),
@@ -68,6 +74,7 @@ function parseRequest<T>(schema: z.ZodMiniType<T>, body: unknown): T {
  */
 export class FenigeClient implements CheckoutGatewaySource {
   readonly baseUrl: string;
+  readonly googlePayBaseUrl: string;
   readonly merchantUuid: string;
   readonly timeoutMs: number;
   readonly #authorization: string;
@@ -81,6 +88,7 @@ export class FenigeClient implements CheckoutGatewaySource {
       throw new TypeError(`Invalid FenigeClient options: ${problems.join('; ')}`);
     }
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.googlePayBaseUrl = (options.googlePayBaseUrl ?? options.baseUrl).replace(/\/+$/, '');
     this.merchantUuid = options.merchantUuid;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_FENIGE_TIMEOUT_MS;
     this.#authorization = basicAuthorization(options.login, options.password);
@@ -96,13 +104,14 @@ export class FenigeClient implements CheckoutGatewaySource {
   /** Charges a Google Pay token (`POST /external-api/transactions/google-pay`). */
   async googlePay(body: FenigeGooglePayRequest, options?: FenigeCallOptions): Promise<FenigeGooglePayResponse> {
     const valid = parseRequest(googlePayRequestSchema, body);
-    return this.#call('POST', '/external-api/transactions/google-pay', valid, googlePayResponseSchema, options);
+    return this.#call('POST', '/external-api/transactions/google-pay', valid, googlePayResponseSchema, options, this.googlePayBaseUrl);
   }
 
   /** Clears (captures) all or part of an authorized amount (`POST /external/clear`). */
   async clear(body: FenigeClearRequest, options?: FenigeCallOptions): Promise<FenigeClearResponse> {
-    const valid = parseRequest(clearRequestSchema, { ...body, merchantUuid: this.merchantUuid });
-    return this.#call('POST', '/external/clear', valid, clearResponseSchema, options);
+    const { transactionId, ...rest } = parseRequest(clearRequestSchema, { ...body, merchantUuid: this.merchantUuid });
+    // Under both names: the document's example says transactionId, its field table requestUuid.
+    return this.#call('POST', '/external/clear', { transactionId, requestUuid: transactionId, ...rest }, clearResponseSchema, options);
   }
 
   /** Cancels a transaction that is not cleared yet (`POST /external/reverse`). */
@@ -130,7 +139,7 @@ export class FenigeClient implements CheckoutGatewaySource {
   }
 
   toJSON(): Record<string, unknown> {
-    return { baseUrl: this.baseUrl, merchantUuid: this.merchantUuid, timeoutMs: this.timeoutMs };
+    return { baseUrl: this.baseUrl, googlePayBaseUrl: this.googlePayBaseUrl, merchantUuid: this.merchantUuid, timeoutMs: this.timeoutMs };
   }
 
   async #call<T>(
@@ -139,9 +148,10 @@ export class FenigeClient implements CheckoutGatewaySource {
     body: unknown,
     responseSchema: z.ZodMiniType<T>,
     options: FenigeCallOptions | undefined,
+    baseUrl = this.baseUrl,
   ): Promise<T> {
     try {
-      return await this.#send(method, path, body, responseSchema, options?.signal);
+      return await this.#send(method, baseUrl + path, body, responseSchema, options?.signal);
     } catch (error) {
       // A read changes nothing at Fenige, so "maybe it happened" only means "try again".
       if (method === 'GET' && error instanceof FenigeError && error.isUnknownOutcome) {
@@ -153,7 +163,7 @@ export class FenigeClient implements CheckoutGatewaySource {
 
   async #send<T>(
     method: 'GET' | 'POST',
-    path: string,
+    url: string,
     body: unknown,
     responseSchema: z.ZodMiniType<T>,
     callerSignal: AbortSignal | undefined,
@@ -170,13 +180,19 @@ export class FenigeClient implements CheckoutGatewaySource {
     let httpStatus: number | undefined;
     let text: string;
     try {
-      const response = await this.#fetch(this.baseUrl + path, {
+      const response = await this.#fetch(url, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,
-        redirect: 'error',
+        // Never follow a redirect (it would replay the request elsewhere). 'manual' rather than
+        // 'error', which workerd (Cloudflare Workers) refuses; a 3xx is then a transport failure.
+        redirect: 'manual',
       });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        await response.body?.cancel();
+        throw new TypeError(`fetch failed: Fenige answered a redirect (HTTP ${response.status}), which is not followed`);
+      }
       httpStatus = response.status;
       text = await response.text();
     } catch (error) {
