@@ -12,7 +12,7 @@ import type { BackendPolicy } from '../checkout/backend-client.js';
 import { absoluteHttpUrl } from '../checkout/http-url.js';
 import { afterClick, loadAfterClick } from '../checkout/lazy.js';
 import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
-import { failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
+import { buttonLocaleFor, failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
 
@@ -129,7 +129,7 @@ export abstract class PaymentElement extends LitElement {
 
   /** Google's `buttonLocale`: the `locale` attribute, else the page's language, else Google's default. */
   private get buttonLocale(): string | undefined {
-    return (this.locale || pageLanguage(this))?.split('-')[0]?.toLowerCase() || undefined;
+    return buttonLocaleFor(this.locale || pageLanguage(this));
   }
 
   // The page may switch its language (`<html lang>`) at any time: messages and button follow it.
