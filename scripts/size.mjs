@@ -21,7 +21,8 @@ export const KB = 1024;
  * validation rules and messages that `payment-error` INVALID_DATA needs before ready ~1.8 KB), so
  * the critical path cannot grow back while the rest is worked on.
  */
-export const BUDGET_GZIP_BYTES = 19 * KB;
+// +0.5 KB: the return-link, double-start and credential-error checks and data.orderId (issue 9).
+export const BUDGET_GZIP_BYTES = 19.5 * KB;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAYTOOL = 'dist/paytool.js';

@@ -14,6 +14,7 @@ export { newTransactionId } from './payment-body.js';
 export { confirmReturnedPayment, payOnHostedPage } from './off-page-flows.js';
 export { navigate } from './redirect.js';
 export { tokenRefusalHint } from './developer-hint.js';
+export { forgetStarted, rememberStarted, tabStorage, wasStartedHere } from './started-payments.js';
 
 /** POSTs the Google Pay token for `data` as `transactionId` and follows it until the outcome is known. */
 export async function postToken(

@@ -11,7 +11,6 @@ import { payWithGooglePay, type FlowResult } from '../checkout/google-pay-flow.j
 import type { BackendPolicy } from '../checkout/backend-client.js';
 import { absoluteHttpUrl } from '../checkout/http-url.js';
 import { afterClick, loadAfterClick } from '../checkout/lazy.js';
-import { forgetStarted, rememberStarted, tabStorage, wasStartedHere } from '../checkout/started-payments.js';
 import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
 import { buttonLocaleFor, failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
@@ -338,18 +337,17 @@ export abstract class PaymentElement extends LitElement {
     await null; // called from updated(): change state in the next update, not this one
     const transactionId = returningTransaction(location.href);
     if (!transactionId || this.busy || this.phase !== 'idle') return;
-    const ours = { transactionId, ...this.startedBy(data) };
-    if (!wasStartedHere(tabStorage(), ours)) return;
+    const code = await loadAfterClick().catch(() => undefined);
+    if (!code?.wasStartedHere(code.tabStorage(), { transactionId, ...this.startedBy(data) }) || this.busy || this.phase !== 'idle') return;
     this.busy = true;
     this.phase = 'checking';
     try {
-      const code = await loadAfterClick().catch(() => undefined);
       const result = await code?.confirmReturnedPayment(this.endpoint, transactionId, this.backendPolicy, () => {});
       if (!result) {
         this.phase = 'idle';
         return;
       }
-      forgetStarted(tabStorage(), transactionId);
+      code.forgetStarted(code.tabStorage(), transactionId);
       history.replaceState(history.state, '', withoutReturnParams(location.href));
       this.finish(result, data);
     } finally {
@@ -413,7 +411,7 @@ export abstract class PaymentElement extends LitElement {
       case 'redirect': {
         const { transactionId, redirect } = result;
         this.phase = 'redirecting';
-        rememberStarted(tabStorage(), { transactionId, ...this.startedBy(data) });
+        afterClick()!.rememberStarted(afterClick()!.tabStorage(), { transactionId, ...this.startedBy(data) });
         if (emit(this, 'payment-redirect', { transactionId, url: redirect.url, method: redirect.method }, true)) {
           afterClick()!.navigate(redirect, this.ownerDocument);
         }

@@ -29,10 +29,7 @@ export interface GooglePayLoaderOptions {
 export function configureGooglePay({ unsafeAllowAnyScriptOrigin, ...options }: GooglePayLoaderOptions): void {
   const { scriptUrl } = options;
   if (scriptUrl !== undefined && !unsafeAllowAnyScriptOrigin && new URL(scriptUrl, document.baseURI).origin !== GOOGLE_PAY_ORIGIN) {
-    throw new TypeError(
-      `configureGooglePay: scriptUrl must be on ${GOOGLE_PAY_ORIGIN}, not ${JSON.stringify(scriptUrl.slice(0, 100))}; ` +
-        'a self-hosted or proxied pay.js needs unsafeAllowAnyScriptOrigin: true',
-    );
+    throw new TypeError(`scriptUrl must be on ${GOOGLE_PAY_ORIGIN} (or set unsafeAllowAnyScriptOrigin: true)`);
   }
   Object.assign(config, options);
 }
