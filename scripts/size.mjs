@@ -232,9 +232,24 @@ export async function measure() {
     }
     const chunk = await bundle(viteBuild, { entry: file, external: externalsFor(key, pkg) });
     const sizes = compressedSizes(chunk.code);
-    entries.push({ key, file, built: true, external: chunk.imports, ...sizes, shares: sharesOf(chunk.code, chunk.map, sizes, owner), lazy: lazySummary(chunk.lazy) });
+    entries.push({
+      key,
+      file,
+      built: true,
+      external: chunk.imports,
+      ...sizes,
+      shares: sharesOf(chunk.code, chunk.map, sizes, owner),
+      lazy: lazySummary(chunk.lazy),
+    });
   }
-  return { unit: { KB }, gzip: 'zlib level 9', brotli: 'quality 11, text mode', bundler: 'vite (rolldown), minified, ES2021, library mode: every export kept', paytool, entries };
+  return {
+    unit: { KB },
+    gzip: 'zlib level 9',
+    brotli: 'quality 11, text mode',
+    bundler: 'vite (rolldown), minified, ES2021, library mode: every export kept',
+    paytool,
+    entries,
+  };
 }
 
 /** Lazily loaded chunks: how many, their total and the largest (what one payer language costs). */
@@ -255,7 +270,10 @@ function sizeRow(label, s) {
 function shareRows(shares) {
   return shares
     .filter((s) => s.min > 0)
-    .map((s) => `    ${pad(s.owner, 44)}${lpad(kb(s.min), 11)}${lpad(`~${kb(s.gzip)}`, 11)}${lpad(`~${kb(s.brotli)}`, 11)}${lpad(`${(s.share * 100).toFixed(1)}%`, 8)}`);
+    .map(
+      (s) =>
+        `    ${pad(s.owner, 44)}${lpad(kb(s.min), 11)}${lpad(`~${kb(s.gzip)}`, 11)}${lpad(`~${kb(s.brotli)}`, 11)}${lpad(`${(s.share * 100).toFixed(1)}%`, 8)}`,
+    );
 }
 
 function lazyRows(lazy) {

@@ -22,7 +22,14 @@ const ELEMENTS = {
     ready: 'payment-ready',
     failures: ['payment-error', 'payment-unavailable'],
     configure(element) {
-      element.data = { apiKey: 'pk_bench', amount: 1000, currencyCode: 'PLN', description: 'Order 42', merchantName: 'Bench Shop', gatewayMerchantId: GATEWAY_MERCHANT_ID };
+      element.data = {
+        apiKey: 'pk_bench',
+        amount: 1000,
+        currencyCode: 'PLN',
+        description: 'Order 42',
+        merchantName: 'Bench Shop',
+        gatewayMerchantId: GATEWAY_MERCHANT_ID,
+      };
     },
   },
   google: {
@@ -69,13 +76,19 @@ function mountOne(spec) {
   const element = document.createElement(spec.tag);
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${spec.tag} not ready within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
-    element.addEventListener(spec.ready, (event) => {
-      clearTimeout(timer);
-      if (event.detail && event.detail.isReadyToPay === false) reject(new Error(`${spec.tag}: not ready to pay`));
-      else resolve();
-    }, { once: true });
+    element.addEventListener(
+      spec.ready,
+      (event) => {
+        clearTimeout(timer);
+        if (event.detail && event.detail.isReadyToPay === false) reject(new Error(`${spec.tag}: not ready to pay`));
+        else resolve();
+      },
+      { once: true },
+    );
     for (const type of spec.failures) {
-      element.addEventListener(type, (event) => reject(new Error(`${spec.tag}: ${type} ${JSON.stringify(event.detail ?? String(event.error))}`)), { once: true });
+      element.addEventListener(type, (event) => reject(new Error(`${spec.tag}: ${type} ${JSON.stringify(event.detail ?? String(event.error))}`)), {
+        once: true,
+      });
     }
   });
   spec.configure(element);

@@ -28,7 +28,9 @@ export async function payOnHostedPage(
   const hostedUrl = `${endpoint.replace(/\/+$/, '')}/hosted`;
   const answer = await submit(hostedUrl, hostedBody(data, transactionId, returnUrl), policy, onChecking);
   const result = toResult(transactionId, answer);
-  return result.kind === 'redirect' || result.kind === 'failure' ? result : { kind: 'failure', transactionId, code: 'OUTCOME_UNKNOWN', response: answer.response };
+  return result.kind === 'redirect' || result.kind === 'failure'
+    ? result
+    : { kind: 'failure', transactionId, code: 'OUTCOME_UNKNOWN', response: answer.response };
 }
 
 /**

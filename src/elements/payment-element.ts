@@ -177,7 +177,9 @@ export abstract class PaymentElement extends LitElement {
     if (changed.has('environment') && this.isConnected && this.checkedEnvironment !== undefined && this.checkedEnvironment !== this.environment) {
       void this.checkGooglePay();
     }
-    const buttonOptionChanged = ['buttonType', 'buttonColor', 'buttonRadius', 'buttonSizeMode', 'locale'].some((k) => (changed as Map<PropertyKey, unknown>).has(k));
+    const buttonOptionChanged = ['buttonType', 'buttonColor', 'buttonRadius', 'buttonSizeMode', 'locale'].some((k) =>
+      (changed as Map<PropertyKey, unknown>).has(k),
+    );
     if (buttonOptionChanged) this.refreshGoogleButton();
   }
 
@@ -422,10 +424,15 @@ export abstract class PaymentElement extends LitElement {
     const showFallback = this.fallback === 'hosted' && this.google === 'unavailable' && state !== 'invalid' && state !== 'success';
     const locked = this.disabled || state === 'processing';
     return html`<div class="container" part="container">
-      <div class="button" part="button" ?hidden=${!showButton} aria-disabled=${locked ? 'true' : 'false'}>
-        ${this.googleButton}
-      </div>
-      <button type="button" class="fallback" part="fallback-button" ?hidden=${!showFallback} aria-disabled=${locked ? 'true' : 'false'} @click=${() => this.payByCard()}>
+      <div class="button" part="button" ?hidden=${!showButton} aria-disabled=${locked ? 'true' : 'false'}>${this.googleButton}</div>
+      <button
+        type="button"
+        class="fallback"
+        part="fallback-button"
+        ?hidden=${!showFallback}
+        aria-disabled=${locked ? 'true' : 'false'}
+        @click=${() => this.payByCard()}
+      >
         ${messages.payByCard}
       </button>
       <div class="status" part="status" role="status" dir="auto" aria-live="polite" tabindex="-1" data-tone=${state}>${this.statusText(messages)}</div>

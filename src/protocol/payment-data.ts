@@ -19,26 +19,21 @@ const length = (min: number, max: number, what: string) => [
   rule((v: string) => v.length <= max, `must be at most ${max} characters`),
 ];
 
-const text = (what: string, max = 255) =>
-  z.string({ error: `must be a string (${what})` }).check(...length(1, max, what));
+const text = (what: string, max = 255) => z.string({ error: `must be a string (${what})` }).check(...length(1, max, what));
 
 export const fields = {
   apiKey: text("the merchant's public API key", 200),
-  amount: z
-    .number({ error: 'must be a number: the amount in minor units (e.g. 1000 for 10.00 PLN)' })
-    .check(
-      rule((v: number) => Number.isFinite(v), 'must be a finite number'),
-      rule((v: number) => !Number.isFinite(v) || Number.isInteger(v), 'must be an integer number of minor units (e.g. 1000 for 10.00 PLN)'),
-      rule((v: number) => !Number.isInteger(v) || v >= 1, 'must be at least 1 (minor units)'),
-      rule((v: number) => !Number.isInteger(v) || v <= MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`),
-    ),
+  amount: z.number({ error: 'must be a number: the amount in minor units (e.g. 1000 for 10.00 PLN)' }).check(
+    rule((v: number) => Number.isFinite(v), 'must be a finite number'),
+    rule((v: number) => !Number.isFinite(v) || Number.isInteger(v), 'must be an integer number of minor units (e.g. 1000 for 10.00 PLN)'),
+    rule((v: number) => !Number.isInteger(v) || v >= 1, 'must be at least 1 (minor units)'),
+    rule((v: number) => !Number.isInteger(v) || v <= MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`),
+  ),
   currencyCode: z
     .string({ error: 'must be a string: an ISO 4217 code such as PLN' })
     .check(rule(isKnownCurrency, 'must be a known ISO 4217 alphabetic code in upper case, such as PLN, EUR or USD')),
   description: text('a description of the purchase'),
-  transactionId: z
-    .string({ error: 'must be a string (a UUID)' })
-    .check(matches(UUID, 'must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba')),
+  transactionId: z.string({ error: 'must be a string (a UUID)' }).check(matches(UUID, 'must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba')),
   sender: z.strictObject(
     {
       firstName: text("the payer's first name", 100),
@@ -100,9 +95,7 @@ export const paymentDataSchema = z.strictObject(
     sender: z.optional(fields.sender),
   },
   {
-    error: (issue) =>
-      unknownKeyMessage(issue) ??
-      'must be an object { apiKey, amount, currencyCode, description } (or its JSON text)',
+    error: (issue) => unknownKeyMessage(issue) ?? 'must be an object { apiKey, amount, currencyCode, description } (or its JSON text)',
   },
 );
 

@@ -174,8 +174,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     const started = Date.now();
     const read = await readJsonBody(request, maxBodyBytes);
     if (!read.ok) return reject(read.response, read.code);
-    const validation: Validation<CheckoutRequest | HostedRequest> =
-      kind === 'pay' ? validateCheckoutRequest(read.value) : validateHostedRequest(read.value);
+    const validation: Validation<CheckoutRequest | HostedRequest> = kind === 'pay' ? validateCheckoutRequest(read.value) : validateHostedRequest(read.value);
     if (!validation.ok) return reject(invalidRequest(validation.issues, validation.message), 'INVALID_REQUEST');
     let body = validation.value;
     const key = request.headers.get(IDEMPOTENCY_HEADER);
@@ -201,10 +200,10 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       result = await guard.run(
         transactionId,
         bodyHash,
-        () => callGateway(kind, transactionId, (signal) =>
-          kind === 'pay'
-            ? gateway.pay(body as CheckoutRequest, { ...context, signal })
-            : gateway.hosted(body as HostedRequest, { ...context, signal })),
+        () =>
+          callGateway(kind, transactionId, (signal) =>
+            kind === 'pay' ? gateway.pay(body as CheckoutRequest, { ...context, signal }) : gateway.hosted(body as HostedRequest, { ...context, signal }),
+          ),
         () => callGateway('status', transactionId, (signal) => gateway.status(transactionId, { ...context, signal })),
       );
     } catch (error) {
@@ -318,7 +317,13 @@ function checkAmountAuthority(options: CheckoutHandlerOptions, gatewayId: string
 function guardResponse(result: GuardResult, transactionId: string): Response {
   switch (result.kind) {
     case 'reused':
-      return errorResponse(422, 'TRANSACTION_ID_REUSED', 'TRANSACTION_ID_REUSED', 'This transactionId was already used for a different payment; start a new payment with a new transactionId', transactionId);
+      return errorResponse(
+        422,
+        'TRANSACTION_ID_REUSED',
+        'TRANSACTION_ID_REUSED',
+        'This transactionId was already used for a different payment; start a new payment with a new transactionId',
+        transactionId,
+      );
     case 'in-progress':
       return json(409, { transactionId, status: 'IN_PROGRESS', message: 'This payment is being processed; ask again shortly' }, result.retryAfterSeconds);
     case 'replayed': {
@@ -429,12 +434,7 @@ function json(httpStatus: number, body: unknown, retryAfterSeconds?: number): Re
 function isAnswer(value: unknown): value is CheckoutAnswer {
   const answer = value as CheckoutAnswer | undefined;
   return (
-    !!answer &&
-    Number.isInteger(answer.httpStatus) &&
-    answer.httpStatus >= 200 &&
-    answer.httpStatus <= 599 &&
-    !!answer.body &&
-    typeof answer.body === 'object'
+    !!answer && Number.isInteger(answer.httpStatus) && answer.httpStatus >= 200 && answer.httpStatus <= 599 && !!answer.body && typeof answer.body === 'object'
   );
 }
 

@@ -38,7 +38,10 @@ const onceEvent = (page: Page, type: string) =>
   page.evaluate((t) => new Promise((resolve) => document.addEventListener(t, (e) => resolve((e as CustomEvent).detail), { once: true })), type);
 
 async function sandboxRecord(transactionId: string) {
-  const all = (await (await fetch(`${origin}/demo-api/transactions`)).json()) as { fenige: { transactionId: string; amount: number }[]; feennex: { shopOrderId: string }[] };
+  const all = (await (await fetch(`${origin}/demo-api/transactions`)).json()) as {
+    fenige: { transactionId: string; amount: number }[];
+    feennex: { shopOrderId: string }[];
+  };
   return all.fenige.find((t) => t.transactionId === transactionId) ?? all.feennex.find((t) => t.shopOrderId === transactionId);
 }
 
@@ -91,13 +94,18 @@ describe('demo (npm run demo)', () => {
     const { id, total } = await order();
     assert.equal(await page.getByRole('switch', { name: 'Google Pay available' }).isChecked(), false);
     // The elements fired these as they connected, before the page's own code ran: the log heard them.
-    const logged = await page.locator('#event-log li').evaluateAll((items) => items.map((li) => `${(li as HTMLElement).dataset.type} ${(li as HTMLElement).dataset.element}`));
+    const logged = await page
+      .locator('#event-log li')
+      .evaluateAll((items) => items.map((li) => `${(li as HTMLElement).dataset.type} ${(li as HTMLElement).dataset.element}`));
     assert.deepEqual(logged.filter((entry) => entry.startsWith('payment-unavailable')).sort(), ['payment-unavailable feennex', 'payment-unavailable paytool']);
 
     const fallback = page.locator('#paytool [part="fallback-button"]');
     await fallback.click();
     await page.waitForURL(/\/sandbox\//);
-    await page.getByText(`${(total / 100).toFixed(2)}`).first().waitFor();
+    await page
+      .getByText(`${(total / 100).toFixed(2)}`)
+      .first()
+      .waitFor();
     await page.getByLabel('Card number').fill('4111111111111111');
     await page.getByLabel('Expiry date (MM/YY)').fill('12/30');
     await page.getByLabel('Security code (CVC)').fill('123');

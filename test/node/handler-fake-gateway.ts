@@ -107,10 +107,7 @@ export const TRUST_BROWSER_AMOUNT = {
 } as const satisfies Partial<CheckoutHandlerOptions>;
 
 /** A checkout handler in front of a fake gateway, served over real HTTP; closed when `t` ends. */
-export async function serveCheckout(
-  t: { after: (fn: () => Promise<void>) => void },
-  options: Partial<CheckoutHandlerOptions> = {},
-) {
+export async function serveCheckout(t: { after: (fn: () => Promise<void>) => void }, options: Partial<CheckoutHandlerOptions> = {}) {
   const gateway = (options.gateway as FakeGateway | undefined) ?? fakeGateway();
   const events: CheckoutEvent[] = [];
   const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, onEvent: (event) => events.push(event), ...options, gateway });

@@ -194,7 +194,10 @@ test('neither the store nor onEvent ever sees the token', async (t) => {
 
   const recorded = JSON.stringify(seen) + JSON.stringify(events);
   for (const secret of ['TOKEN-CIPHERTEXT', 'secret-signature', 'keyValue']) assert.ok(!recorded.includes(secret), secret);
-  assert.deepEqual(events.map((e) => e.source ?? e.type), ['charged', 'replayed', 'reused']);
+  assert.deepEqual(
+    events.map((e) => e.source ?? e.type),
+    ['charged', 'replayed', 'reused'],
+  );
   assert.equal(events[0]!.amount, 1000);
 });
 

@@ -31,5 +31,8 @@ test('two instances sharing Redis, 20 % faults and replays: one charge per id ac
   assert.equal(report.entries.afterRun, 61, 'one entry per transactionId');
   const keys = await clients[0]!.keys('load:*');
   const ttls = await Promise.all(keys.map((key) => clients[0]!.pttl(key)));
-  assert.ok(ttls.every((ms) => ms > 0 && ms <= ttlMs), 'every entry expires');
+  assert.ok(
+    ttls.every((ms) => ms > 0 && ms <= ttlMs),
+    'every entry expires',
+  );
 });

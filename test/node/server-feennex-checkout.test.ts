@@ -20,7 +20,12 @@ beforeEach(() => {
   gateway = feennexCheckout(client, { callbackUrl: 'https://shop.example/feennex/callback' });
 });
 
-const token = { protocolVersion: 'ECv2', signature: 'sig', signedMessage: '{"encryptedMessage":"x"}', intermediateSigningKey: { signedKey: 'k', signatures: ['s'] } };
+const token = {
+  protocolVersion: 'ECv2',
+  signature: 'sig',
+  signedMessage: '{"encryptedMessage":"x"}',
+  intermediateSigningKey: { signedKey: 'k', signatures: ['s'] },
+};
 const payment = (): CheckoutRequest => ({
   transactionId: randomUUID(),
   apiKey: 'pk_test',
@@ -80,7 +85,9 @@ describe('pay: the Google Pay invoice (assumed mapping)', () => {
     assert.equal(answer.httpStatus, 422);
     assert.equal(answer.body.status, 'FEENNEX_5');
     assert.deepEqual(classifyResponse(answer.httpStatus, answer.body), {
-      kind: 'failure', code: 'FEENNEX_5', message: 'The amount is above the maximum for this payment method.',
+      kind: 'failure',
+      code: 'FEENNEX_5',
+      message: 'The amount is above the maximum for this payment method.',
     });
   });
 
@@ -113,8 +120,18 @@ describe('pay: the Google Pay invoice (assumed mapping)', () => {
 describe('status and hosted', () => {
   test('every invoice status 1…12 maps to the documented §4.2 outcome', async () => {
     const expected: Record<number, string> = {
-      1: 'pending', 2: 'pending', 3: 'pending', 4: 'success', 5: 'pending', 6: 'failure',
-      7: 'failure', 8: 'pending', 9: 'failure', 10: 'success', 11: 'pending', 12: 'pending',
+      1: 'pending',
+      2: 'pending',
+      3: 'pending',
+      4: 'success',
+      5: 'pending',
+      6: 'failure',
+      7: 'failure',
+      8: 'pending',
+      9: 'failure',
+      10: 'success',
+      11: 'pending',
+      12: 'pending',
     };
     for (let status = 1; status <= 13; status++) {
       fake.on('bill/shop_order_status', { data: { status } });
@@ -143,7 +160,8 @@ describe('status and hosted', () => {
     fake.on('invoice/create', { data: { id: 9, method: 'GET', url: 'https://pay.feennex.example/card/9', data: {} } });
     const answer = await gateway.hosted(request, {});
     assert.deepEqual(classifyResponse(answer.httpStatus, answer.body), {
-      kind: 'redirect', redirect: { url: 'https://pay.feennex.example/card/9', method: 'GET' },
+      kind: 'redirect',
+      redirect: { url: 'https://pay.feennex.example/card/9', method: 'GET' },
     });
     const body = fake.calls('invoice/create')[0]!.body;
     assert.equal(body.payway, 'card_pln');

@@ -4,8 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import {
-  createFeennexNotificationHandler, feennexNotificationSign, verifyFeennexNotification,
-  type FeennexNotification, type FeennexOrderRecord,
+  createFeennexNotificationHandler,
+  feennexNotificationSign,
+  verifyFeennexNotification,
+  type FeennexNotification,
+  type FeennexOrderRecord,
 } from '../../src/gateways/feennex/server/notifications.js';
 import { createMemoryFeennexSeenStore } from '../../src/gateways/feennex/server/seen-store.js';
 import { signNotification } from '../support/feennex-sign.js';
@@ -83,9 +86,11 @@ const post = (fields: Record<string, string>, contentType = 'application/x-www-f
 describe('signature', () => {
   test('the documented rule: no sign, no empty values, zeros kept, sorted, raw strings joined, secret appended', async () => {
     const fields = { b: '2', a: '1', empty: '', zero: '0', sign: 'x' };
-    const expected = createHash('sha256').update('1:2:0' + SECRET).digest('hex');
+    const expected = createHash('sha256')
+      .update('1:2:0' + SECRET)
+      .digest('hex');
     assert.equal(await feennexNotificationSign(fields, SECRET), expected);
-    assert.equal(signNotification(fields, SECRET), expected, 'the tests\' own signer agrees');
+    assert.equal(signNotification(fields, SECRET), expected, "the tests' own signer agrees");
     assert.equal(await verifyFeennexNotification({ ...fields, sign: expected }, SECRET), true);
     assert.equal(await verifyFeennexNotification({ ...fields, sign: expected.toUpperCase() }, SECRET), true);
     assert.equal(await verifyFeennexNotification({ ...fields, sign: expected.slice(0, 63) }, SECRET), false);
@@ -125,8 +130,22 @@ describe('the handler over HTTP', () => {
   test('forged or tampered callbacks are refused with 4xx and reach no merchant code', async () => {
     const cases: Array<[string, Record<string, string>, number]> = [
       ['tampered amount', { ...callback(), shop_amount: '0.01' }, 403],
-      ['wrong secret', (() => { const f = callback(); return { ...f, sign: signNotification(f, 'guess') }; })(), 403],
-      ['no sign', (() => { const { sign: _s, ...f } = callback(); return f; })(), 400],
+      [
+        'wrong secret',
+        (() => {
+          const f = callback();
+          return { ...f, sign: signNotification(f, 'guess') };
+        })(),
+        403,
+      ],
+      [
+        'no sign',
+        (() => {
+          const { sign: _s, ...f } = callback();
+          return f;
+        })(),
+        400,
+      ],
       ['other shop', callback({ shop_id: '6' }), 403],
       ['unknown status', callback({ status: 'maybe' }), 422],
       ['unknown order', callback({ shop_order_id: 'order-404' }), 404],

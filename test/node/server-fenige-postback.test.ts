@@ -2,8 +2,13 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import {
-  createFenigePostbackHandler, FenigeClient, FenigePostbackError, verifyFenigePostback,
-  type FenigePostback, type FenigePostbackContext, type FenigePostbackHandlerOptions,
+  createFenigePostbackHandler,
+  FenigeClient,
+  FenigePostbackError,
+  verifyFenigePostback,
+  type FenigePostback,
+  type FenigePostbackContext,
+  type FenigePostbackHandlerOptions,
 } from '../../src/gateways/fenige/server/index.js';
 import { SEED, serveHandler, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
 

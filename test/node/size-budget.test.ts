@@ -49,9 +49,18 @@ describe('attribution', () => {
   test('every byte is counted once, and compressed shares add up to the whole', () => {
     const code = 'aaBBBzz\nCC';
     const shares = sharesOf(code, map, { gzip: 100, brotli: 90 }, (source: string) => ownerOf(source));
-    assert.deepEqual(shares.map((s: { owner: string }) => s.owner), ['(unmapped)', 'ours: i18n', 'lit']);
-    assert.equal(shares.reduce((sum: number, s: { min: number }) => sum + s.min, 0), Buffer.byteLength(code));
-    assert.equal(shares.reduce((sum: number, s: { gzip: number }) => sum + s.gzip, 0), 100);
+    assert.deepEqual(
+      shares.map((s: { owner: string }) => s.owner),
+      ['(unmapped)', 'ours: i18n', 'lit'],
+    );
+    assert.equal(
+      shares.reduce((sum: number, s: { min: number }) => sum + s.min, 0),
+      Buffer.byteLength(code),
+    );
+    assert.equal(
+      shares.reduce((sum: number, s: { gzip: number }) => sum + s.gzip, 0),
+      100,
+    );
   });
 
   test('owners: Lit is one dependency, transitive packages count as the dependency that brings them, our code by folder', () => {
@@ -74,7 +83,7 @@ describe('npm run size', () => {
   test('exits 1 exactly when dist/paytool.js is over budget, and reports every entry point', { skip: !built && 'needs npm run build' }, async () => {
     const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
       execFile(process.execPath, ['scripts/size.mjs', '--json'], { timeout: 60_000 }, (error, out) =>
-        resolve({ code: error ? (error as { code?: number }).code ?? null : 0, stdout: out }),
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout: out }),
       );
     });
     const report = JSON.parse(stdout);
@@ -87,8 +96,14 @@ describe('npm run size', () => {
     const owners = main.shares.map((s: { owner: string }) => s.owner);
     assert.ok(owners.includes('lit') && owners.includes('zod') && owners.includes('ours: elements'), owners.join());
     const server = report.entries.find((e: { key: string }) => e.key === './server');
-    assert.ok(!server.external.some((name: string) => name.startsWith('node:')), `the server needs no Node built-in (edge runtimes): ${server.external.join()}`);
+    assert.ok(
+      !server.external.some((name: string) => name.startsWith('node:')),
+      `the server needs no Node built-in (edge runtimes): ${server.external.join()}`,
+    );
     const sandbox = report.entries.find((e: { key: string }) => e.key === './sandbox');
-    assert.ok(sandbox.external.some((name: string) => name.startsWith('node:')), sandbox.external.join());
+    assert.ok(
+      sandbox.external.some((name: string) => name.startsWith('node:')),
+      sandbox.external.join(),
+    );
   });
 });

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { openGooglePayToken } from '../../src/ecv2/open.js';
 import { SANDBOX_KEYS } from '../../src/ecv2/sandbox-keys.js';
-import { installFakeGooglePay, type FakeGooglePayController, type PaymentData, type PaymentDataRequest, type PaymentsClientOptions } from '../../src/testing/index.js';
+import {
+  installFakeGooglePay,
+  type FakeGooglePayController,
+  type PaymentData,
+  type PaymentDataRequest,
+  type PaymentsClientOptions,
+} from '../../src/testing/index.js';
 
 type Global = { google?: any };
 const g = globalThis as unknown as Global;

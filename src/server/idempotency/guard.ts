@@ -35,12 +35,7 @@ export function createIdempotencyGuard(store: IdempotencyStore, options: Idempot
   const now = options.now ?? Date.now;
   const running = new Map<string, { bodyHash: string; result: Promise<GuardResult> }>();
 
-  async function decide(
-    key: string,
-    bodyHash: string,
-    charge: () => Promise<CheckoutAnswer>,
-    status: () => Promise<CheckoutAnswer>,
-  ): Promise<GuardResult> {
+  async function decide(key: string, bodyHash: string, charge: () => Promise<CheckoutAnswer>, status: () => Promise<CheckoutAnswer>): Promise<GuardResult> {
     const chargeAndSettle = async (): Promise<GuardResult> => {
       let answer: CheckoutAnswer;
       try {
@@ -76,12 +71,7 @@ export function createIdempotencyGuard(store: IdempotencyStore, options: Idempot
   }
 
   return {
-    run(
-      key: string,
-      bodyHash: string,
-      charge: () => Promise<CheckoutAnswer>,
-      status: () => Promise<CheckoutAnswer>,
-    ): Promise<GuardResult> {
+    run(key: string, bodyHash: string, charge: () => Promise<CheckoutAnswer>, status: () => Promise<CheckoutAnswer>): Promise<GuardResult> {
       const current = running.get(key);
       if (current) {
         if (current.bodyHash !== bodyHash) return Promise.resolve({ kind: 'reused' });

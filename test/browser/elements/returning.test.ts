@@ -14,7 +14,9 @@ describe('a payer returning from 3-D Secure or a hosted page', () => {
 
   it('confirms the outcome with the backend, fires payment-success and cleans the URL', async () => {
     freshGooglePay();
-    const server = await backend({ status: [{ body: { transactionId: 'tx-1', status: 'IN_PROGRESS' } }, { body: { transactionId: 'tx-1', transactionState: 'SUCCESS' } }] });
+    const server = await backend({
+      status: [{ body: { transactionId: 'tx-1', status: 'IN_PROGRESS' } }, { body: { transactionId: 'tx-1', transactionState: 'SUCCESS' } }],
+    });
     restore = returnFrom('paytool-result=success&transactionId=tx-1&order=42');
     const el = await mount('feennex-pay', { endpoint: server.endpoint, data: validData });
     const { detail } = await firstEvent(el, 'payment-success');
@@ -22,7 +24,7 @@ describe('a payer returning from 3-D Secure or a hosted page', () => {
     expect(location.search).to.equal('?order=42');
     await el.updateComplete;
     expect(statusText(el)).to.contain('Payment successful');
-    expect((await server.log()).every((r) => r.method === 'GET')).to.be.true;
+    expect((await server.log()).every((r) => r.method === 'GET')).to.equal(true);
   });
 
   it('keeps the confirmed success when the page sets its first data afterwards', async () => {

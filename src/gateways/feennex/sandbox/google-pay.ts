@@ -38,7 +38,9 @@ export function googlePayNamesOf(options: Partial<GooglePayNames> = {}): GoogleP
   const names = { paywaySystem: options.paywaySystem ?? GOOGLE_PAY_PAYWAY_SYSTEM, tokenField: options.tokenField ?? GOOGLE_PAY_TOKEN_FIELD };
   for (const [key, value] of Object.entries(names)) {
     if (typeof value !== 'string' || !NAME.test(value)) {
-      throw new TypeError(`feennex.googlePay.${key} must be a lower-case name such as ${key === 'tokenField' ? 'google_pay_token' : 'googlepay'} (got ${JSON.stringify(value)})`);
+      throw new TypeError(
+        `feennex.googlePay.${key} must be a lower-case name such as ${key === 'tokenField' ? 'google_pay_token' : 'googlepay'} (got ${JSON.stringify(value)})`,
+      );
     }
   }
   return names;

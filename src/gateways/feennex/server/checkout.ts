@@ -47,8 +47,7 @@ export const FEENNEX_INVOICE_STATUS_TO_CHECKOUT: Readonly<Record<number, Checkou
   12: 'PENDING', // recalculated (final): the payer paid a different amount, the merchant reviews it
 });
 
-export const feennexCheckoutStatusOf = (invoiceStatus: number): CheckoutStatus =>
-  FEENNEX_INVOICE_STATUS_TO_CHECKOUT[invoiceStatus] ?? 'PENDING';
+export const feennexCheckoutStatusOf = (invoiceStatus: number): CheckoutStatus => FEENNEX_INVOICE_STATUS_TO_CHECKOUT[invoiceStatus] ?? 'PENDING';
 
 export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutOptions = {}): CheckoutGateway {
   const paywayFor = options.paywayFor ?? feennexGooglePayPayway;

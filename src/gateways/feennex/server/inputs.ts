@@ -8,14 +8,10 @@ import { FeennexInputError } from './errors.js';
  */
 
 const text = (what: string, max = 255) =>
-  z.string({ error: `must be a string (${what})` }).check(
-    z.minLength(1, `must not be empty (${what})`),
-    z.maxLength(max, `must be at most ${max} characters`),
-  );
+  z.string({ error: `must be a string (${what})` }).check(z.minLength(1, `must not be empty (${what})`), z.maxLength(max, `must be at most ${max} characters`));
 
 /** Ids and accounts are signed and joined with ':', so a ':' inside one would be ambiguous. */
-const signedText = (what: string, max = 255) =>
-  text(what, max).check(z.refine((v) => !v.includes(':'), `must not contain ":" (${what})`));
+const signedText = (what: string, max = 255) => text(what, max).check(z.refine((v) => !v.includes(':'), `must not contain ":" (${what})`));
 
 const payway = z
   .string({ error: 'must be a string: a Feennex payway such as card_pln' })

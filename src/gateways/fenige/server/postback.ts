@@ -123,8 +123,7 @@ export interface FenigePostbackHandlerOptions extends FenigePostbackVerifyOption
   onError?: (error: unknown) => void;
 }
 
-const json = (status: number, body: Record<string, unknown>) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: Record<string, unknown>) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /**
  * A WHATWG handler for the Postback URL: 200 once `onNotification` has run; 401/400/405/413 for a
