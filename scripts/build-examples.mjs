@@ -3,9 +3,10 @@
 // - The edge app (examples/edge: worker.ts for workerd, deno.ts for Deno) → dist/examples/edge/,
 //   one self-contained ES module each, the way wrangler or `deno bundle` would ship it.
 // - The Hono shop's page script (examples/hono/client.ts) → dist/examples/hono/client.js.
-// - Apps with their own toolchain and install (Angular: its compiler needs TypeScript 5.9):
-//   demo/angular → dist/examples/angular/. Their node_modules are installed with `npm ci` when
-//   missing or older than their package-lock.json.
+// - Apps with their own toolchain and install (Angular: its compiler needs TypeScript 5.9; Next.js
+//   brings its own bundler and server): demo/angular → dist/examples/angular/, examples/nextjs →
+//   examples/nextjs/.next/ (`next start` serves it). Their node_modules are installed with
+//   `npm ci` when missing or older than their package-lock.json.
 // All of them bundle the package as published (dist/npm), so this runs after the package build.
 // `npm run build:examples -- svelte angular` builds only those.
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ const EDGE_ENTRIES = ['worker', 'deno'];
 /** Example → [its folder, its build command]. */
 const APPS = {
   angular: ['demo/angular', ['node_modules/@angular/cli/bin/ng.js', 'build']],
+  nextjs: ['examples/nextjs', ['node_modules/next/dist/bin/next', 'build']],
 };
 
 if (!existsSync('dist/npm/index.js')) {
