@@ -13,7 +13,7 @@ import { absoluteHttpUrl, confirmReturnedPayment, payOnHostedPage } from '../che
 import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
 import { navigate } from '../checkout/redirect.js';
 import { tokenRefusalHint } from '../checkout/developer-hint.js';
-import { failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
+import { buttonLocaleFor, failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
 
@@ -130,7 +130,7 @@ export abstract class PaymentElement extends LitElement {
 
   /** Google's `buttonLocale`: the `locale` attribute, else the page's language, else Google's default. */
   private get buttonLocale(): string | undefined {
-    return (this.locale || pageLanguage(this))?.split('-')[0]?.toLowerCase() || undefined;
+    return buttonLocaleFor(this.locale || pageLanguage(this));
   }
 
   // The page may switch its language (`<html lang>`) at any time: messages and button follow it.
