@@ -43,7 +43,7 @@ export class CheckoutComponent {
   protected readonly config = inject(CHECKOUT_CONFIG);
   protected readonly version = VERSION.full;
   protected readonly order: PaymentData = {
-    apiKey: this.config.gatewayMerchantId, // the Gateway Merchant Id (docs/identifiers.md)
+    apiKey: this.config.gatewayMerchantId, // the Gateway Merchant Id Google Pay seals the card for (docs/identifiers.md)
     amount: 1000,
     currencyCode: 'PLN',
     description: 'Order 42',

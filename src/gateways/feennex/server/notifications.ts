@@ -71,18 +71,19 @@ export function createFeennexNotificationHandler(options: FeennexNotificationOpt
 
   return async (request) => {
     if (request.method !== 'POST') return answer(405, 'only POST', { allow: 'POST' });
-    if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers.get('content-type') ?? '')) {
-      return answer(415, 'expected application/x-www-form-urlencoded');
+    const type = request.headers.get('content-type') ?? '';
+    const isForm = /^application\/x-www-form-urlencoded\b/i.test(type);
+    // The documents send form fields "temporarily" instead of JSON: both are read.
+    if (!isForm && !/^application\/json\b/i.test(type)) {
+      return answer(415, 'expected application/x-www-form-urlencoded (or application/json)');
     }
     if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return answer(413, 'body too large');
     const body = await request.text();
     if (body.length > maxBodyBytes) return answer(413, 'body too large');
 
-    const fields: Record<string, string> = Object.create(null);
-    for (const [key, value] of new URLSearchParams(body)) {
-      if (Object.prototype.hasOwnProperty.call(fields, key)) return answer(400, `duplicate field ${key}`);
-      fields[key] = value;
-    }
+    const parsed = isForm ? formFields(body) : jsonFields(body);
+    if (typeof parsed === 'string') return answer(400, parsed);
+    const fields = parsed;
     const missing = REQUIRED.filter((key) => !fields[key]);
     if (missing.length) return answer(400, `missing ${missing.join(', ')}`);
     // The documented sign joins values with ':', so a ':' moved between fields keeps the sign;
@@ -118,6 +119,39 @@ export function createFeennexNotificationHandler(options: FeennexNotificationOpt
     }
     return answer(200, 'OK');
   };
+}
+
+/** Form fields, refusing a field sent twice. */
+function formFields(body: string): Record<string, string> | string {
+  const fields: Record<string, string> = Object.create(null);
+  for (const [key, value] of new URLSearchParams(body)) {
+    if (Object.prototype.hasOwnProperty.call(fields, key)) return `duplicate field ${key}`;
+    fields[key] = value;
+  }
+  return fields;
+}
+
+/**
+ * A JSON callback: an object of strings, as they were signed. A number would have to be turned back
+ * into the exact text Feennex signed (`10.50` or `10.5`?), so only whole numbers are taken. A key
+ * sent twice keeps its last value, and that value is what the signature is checked against.
+ */
+function jsonFields(body: string): Record<string, string> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return 'body is not JSON';
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'body must be a JSON object';
+  const fields: Record<string, string> = Object.create(null);
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof field === 'string') fields[key] = field;
+    else if (field === null) fields[key] = '';
+    else if (Number.isSafeInteger(field)) fields[key] = String(field);
+    else return `field ${key} must be a string`;
+  }
+  return fields;
 }
 
 /** What differs between a callback and the merchant's order, if anything. */
