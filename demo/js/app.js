@@ -38,6 +38,14 @@ const fake = realGooglePay
   : installFakeGooglePay({
       ready: available.checked,
       payer: { name: 'Jan Kowalski', email: 'jan.kowalski@example.com' },
+      // Google's sheet, drawn by the fake: the payer picks one of these sandbox test cards.
+      sheet: true,
+      wallet: [
+        { card: '4111111111111111', label: 'Test card: approved' },
+        { card: '5555555555554444', label: 'Test card: approved' },
+        { card: '5105105105105100', label: 'Test card: declined by the issuer' },
+        { card: '4000000000003220', label: 'Test card: 3-D Secure challenge at Feennex' },
+      ],
     });
 
 // For the browser console and the e2e tests: `fakeGooglePay.setOptions({ card: '4000000000003220' })`.
