@@ -125,7 +125,7 @@ export abstract class PaymentElement extends LitElement {
   }
 
   private get messages(): Messages {
-    return messagesFor(this.locale || localeOf(this));
+    return messagesFor(this.locale || localeOf(this), () => this.requestUpdate());
   }
 
   /** Google's `buttonLocale`: the `locale` attribute, else the page's language, else Google's default. */
@@ -428,7 +428,7 @@ export abstract class PaymentElement extends LitElement {
       <button type="button" class="fallback" part="fallback-button" ?hidden=${!showFallback} aria-disabled=${locked ? 'true' : 'false'} @click=${() => this.payByCard()}>
         ${messages.payByCard}
       </button>
-      <div class="status" part="status" role="status" aria-live="polite" tabindex="-1" data-tone=${state}>${this.statusText(messages)}</div>
+      <div class="status" part="status" role="status" dir="auto" aria-live="polite" tabindex="-1" data-tone=${state}>${this.statusText(messages)}</div>
     </div>`;
   }
 }
