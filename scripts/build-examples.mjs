@@ -35,7 +35,9 @@ for (const [example, [dir, command]] of Object.entries(APPS).filter(([name]) => 
   const installed = `${dir}/node_modules/.package-lock.json`;
   if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(`${dir}/package-lock.json`).mtimeMs) {
     console.log(`build-examples: installing ${example}'s own dependencies (npm ci in ${dir})…`);
-    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+    // --include=dev: vite's build() above set NODE_ENV=production in this process, and npm would
+    // then leave out the devDependencies (the Angular CLI and compiler) the build needs.
+    execFileSync('npm', ['ci', '--include=dev', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
   }
   const started = Date.now();
   try {
