@@ -16,7 +16,10 @@ const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
 // --- Settings: theme, language, Google Pay availability (kept in the URL so a reload keeps it).
 themeSelect.value = ['light', 'dark'].includes(localStorage.getItem('demo-theme')) ? localStorage.getItem('demo-theme') : 'system';
-langSelect.value = url.searchParams.get('lang') === 'pl' ? 'pl' : 'en';
+// The payer languages the elements speak (src/i18n), each named in itself.
+const LANGUAGES = ['en', 'ar', 'bg', 'ca', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'hr', 'id', 'it', 'ja', 'ko', 'ms', 'nl', 'no', 'pl', 'pt', 'ru', 'sk', 'sl', 'sr', 'sv', 'th', 'tr', 'uk', 'zh', 'zh-TW'];
+langSelect.replaceChildren(...LANGUAGES.map((code) => new Option(new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code, code)));
+langSelect.value = LANGUAGES.includes(url.searchParams.get('lang')) ? url.searchParams.get('lang') : 'en';
 available.checked = url.searchParams.get('google-pay') !== 'unavailable';
 root.lang = langSelect.value;
 

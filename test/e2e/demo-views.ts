@@ -24,7 +24,7 @@ export async function openDemoView(
   const context = await browser.newContext({ viewport: { width: view.width, height: 900 }, colorScheme: view.theme, deviceScaleFactor: 1, ...options });
   const page = await context.newPage();
   await page.goto(`${origin}/${view.query ? `?${view.query}` : ''}`);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && document.getElementById('merchant-panel')?.dataset.loaded === 'true');
   await page.waitForFunction(() =>
     ['paytool', 'feennex'].every((id) => ['ready', 'unavailable'].includes(document.getElementById(id)?.getAttribute('state') ?? '')),
   );

@@ -210,4 +210,15 @@ describe('demo (npm run demo)', () => {
     assert.equal((await order()).status, 'open');
     await page.close();
   });
+
+  it('the language menu switches the elements to the payer language (here the hosted fallback, in German)', async () => {
+    const { page } = await openDemo('?google-pay=unavailable', ['unavailable', 'unavailable']);
+    const fallback = page.locator('#paytool [part="fallback-button"]');
+    assert.equal((await fallback.textContent())?.trim(), 'Pay by card');
+    await page.getByLabel('Language').selectOption('de');
+    await page.waitForFunction(() => document.querySelector('#paytool')?.shadowRoot?.querySelector('[part="fallback-button"]')?.textContent?.trim() === 'Mit Karte bezahlen');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+    assert.match(page.url(), /lang=de/);
+    await page.close();
+  });
 });
