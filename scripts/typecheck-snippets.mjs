@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
-const DOCS = ['README.md', 'docs/server.md', 'docs/identifiers.md'];
+const DOCS = ['README.md', 'docs/server.md', 'docs/identifiers.md', 'docs/sandbox.md'];
 const DIR = '.snippets'; // inside the package, so `paytool-elements` resolves to itself
 
 /** What `npm create vite` (vanilla-ts) puts in tsconfig.json. */

@@ -66,6 +66,12 @@ export function messagesFor(locale: string | undefined, onLoaded?: () => void): 
   return en;
 }
 
+/** Google's `buttonLocale` for a tag: its language part, through the aliases Google does not know (`nb` → `no`). */
+export function buttonLocaleFor(locale: string | undefined): string | undefined {
+  const language = normalize(locale ?? '').split('-')[0];
+  return language ? (LANGUAGE_ALIASES[language] ?? language) : undefined;
+}
+
 /** The language the page declares around an element: the nearest `lang`, then `<html lang>`. */
 export const pageLanguage = (element: Element): string | undefined =>
   element.closest('[lang]')?.getAttribute('lang') || element.ownerDocument.documentElement.lang || undefined;

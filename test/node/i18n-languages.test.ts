@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { en } from '../../src/i18n/en.js';
 import { LANGUAGE_ALIASES, LANGUAGES } from '../../src/i18n/languages.js';
-import { loadMessages, messagesFor, registerMessages, resolveLanguage, type Messages } from '../../src/i18n/index.js';
+import { buttonLocaleFor, loadMessages, messagesFor, registerMessages, resolveLanguage, type Messages } from '../../src/i18n/index.js';
 
 /** Google's ButtonOptions.buttonLocale languages (docs/languages.md says where the list comes from). */
 const GOOGLE_BUTTON_LOCALES = 'en ar bg ca cs da de el es et fi fr hr id it ja ko ms nl no pl pt ru sk sl sr sv th tr uk zh'.split(' ');
@@ -55,6 +55,11 @@ describe('payer languages', () => {
     ];
     for (const [tag, language] of cases) assert.equal(resolveLanguage(tag), language, String(tag));
     for (const target of Object.values(LANGUAGE_ALIASES)) assert.ok(target in LANGUAGES, target);
+  });
+
+  test('Google’s button gets the language part of the tag, in a code Google knows', () => {
+    const cases: [string | undefined, string | undefined][] = [['de-AT', 'de'], ['nb-NO', 'no'], ['nn', 'no'], ['zh-Hant-TW', 'zh'], ['PT_br', 'pt'], ['', undefined], [undefined, undefined]];
+    for (const [tag, locale] of cases) assert.equal(buttonLocaleFor(tag), locale, String(tag));
   });
 
   test('messagesFor answers English at once, then the language when its chunk has arrived', async () => {

@@ -43,6 +43,23 @@ describe('payer languages, each loaded when a page asks for it', () => {
     }
   });
 
+  it('passes Google a buttonLocale it knows: Norwegian Bokmål (nb) is Google’s no', async () => {
+    const fake = freshGooglePay();
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'nb-NO';
+    document.body.append(wrapper);
+    try {
+      const el = document.createElement('paytool-button') as HTMLElement & { data: unknown };
+      const ready = oneEvent(el, 'payment-ready');
+      wrapper.append(el);
+      el.data = validData;
+      await ready;
+      expect((fake.calls.createButton.at(-1) as { buttonLocale?: string }).buttonLocale).to.equal('no');
+    } finally {
+      wrapper.remove();
+    }
+  });
+
   it('writes right-to-left text the right way round inside a left-to-right page', async () => {
     const el = await mount('paytool-button', { data: { ...validData, amount: 0 }, attrs: 'locale="ar"' });
     await statusBecomes(el as never, /^زر الدفع هذا غير مُعدّ بشكل صحيح/);

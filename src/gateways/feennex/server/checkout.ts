@@ -2,7 +2,7 @@ import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../
 import type { FeennexClient } from './client.js';
 import { feennexProfile } from '../profile.js';
 import { describeFeennexError, FeennexError, FeennexInputError } from './errors.js';
-import { FEENNEX_GOOGLE_PAY_TOKEN_FIELD, feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
+import { checkTokenField, FEENNEX_GOOGLE_PAY_TOKEN_FIELD, feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
 import type { FeennexInvoiceCreateInput } from './inputs.js';
 import type { FeennexInvoiceCreated } from './responses.js';
 import { withPaymentResult } from '../../../protocol/return-url.js';
@@ -16,6 +16,8 @@ import { withPaymentResult } from '../../../protocol/return-url.js';
 export interface FeennexCheckoutOptions {
   /** Google Pay payway per currency; default `googlepay_<currency>` (an assumption, see google-pay.ts). */
   paywayFor?: (currency: string) => string;
+  /** Unsigned field carrying the Google Pay token; default `google_pay_token` (an assumption, see google-pay.ts). */
+  tokenField?: string;
   /** Card payway for the hosted page; default `card_<currency>` (e.g. `card_pln`). */
   cardPaywayFor?: (currency: string) => string;
   /** Where Feennex sends its notifications, when not the URL set in the shop's settings. */
@@ -50,6 +52,7 @@ export const feennexCheckoutStatusOf = (invoiceStatus: number): CheckoutStatus =
 
 export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutOptions = {}): CheckoutGateway {
   const paywayFor = options.paywayFor ?? feennexGooglePayPayway;
+  const tokenField = checkTokenField(options.tokenField ?? FEENNEX_GOOGLE_PAY_TOKEN_FIELD);
   const cardPaywayFor = options.cardPaywayFor ?? ((currency: string) => `card_${currency.toLowerCase()}`);
   const callback = options.callbackUrl ? { callbackUrl: options.callbackUrl } : {};
   async function create(transactionId: string, input: FeennexInvoiceCreateInput, context: CheckoutContext): Promise<CheckoutAnswer> {
@@ -61,7 +64,7 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
         return { httpStatus: 422, body: { transactionId, code: 'FEENNEX_INVALID_INPUT', message: error.message } };
       }
       if (!(error instanceof FeennexError)) throw error;
-      if (error.kind === 'final' && error.errorCode !== 6) return finalError(transactionId, error);
+      if (error.kind === 'final' && error.errorCode !== 6) return finalError(transactionId, error, tokenField);
       // Already there (a re-sent request), still processing, or unknown: the status decides.
       return askStatus(transactionId, context, 'create');
     }
@@ -96,7 +99,7 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
     pay: (request, context) =>
       create(
         request.transactionId,
-        feennexGooglePayInvoice(request, paywayFor(request.currency), { ...resultUrls(context.returnUrl, request.transactionId), ...callback }),
+        feennexGooglePayInvoice(request, paywayFor(request.currency), { ...resultUrls(context.returnUrl, request.transactionId), ...callback }, tokenField),
         context,
       ),
     hosted: (request, context) =>
@@ -133,10 +136,10 @@ function statusAnswer(transactionId: string, invoiceStatus: number, mode: Mode):
 }
 
 /** A final Feennex error, in words a payer may see; Feennex's own message (e.g. `string_to_sign`) stays server-side. */
-function finalError(transactionId: string, error: FeennexError): CheckoutAnswer {
+function finalError(transactionId: string, error: FeennexError, tokenField: string): CheckoutAnswer {
   const code = `FEENNEX_${error.errorCode ?? 'ERROR'}`;
   const body: Record<string, unknown> = { transactionId, status: code, code, message: describeFeennexError(error.errorCode).description };
-  const token = tokenRefusal(error);
+  const token = tokenRefusal(error, tokenField);
   if (token) body.errors = { token: [token] };
   return { httpStatus: 422, body };
 }
@@ -146,9 +149,9 @@ function finalError(transactionId: string, error: FeennexError): CheckoutAnswer 
  * shop, say). Answered as `errors.token` (docs/protocol.md) so the element can hint the
  * integrator; only Feennex's words about the token are passed on, never a `string_to_sign`.
  */
-function tokenRefusal(error: FeennexError): string | undefined {
-  if (error.errorCode !== 10 || !error.message.includes(FEENNEX_GOOGLE_PAY_TOKEN_FIELD)) return undefined;
-  const reason = new RegExp(`${FEENNEX_GOOGLE_PAY_TOKEN_FIELD}:\\s*(.+)$`, 's').exec(error.message)?.[1];
+function tokenRefusal(error: FeennexError, tokenField: string): string | undefined {
+  if (error.errorCode !== 10 || !error.message.includes(tokenField)) return undefined;
+  const reason = new RegExp(`${tokenField}:\\s*(.+)$`, 's').exec(error.message)?.[1];
   return reason && !reason.includes('string_to_sign') ? `was refused by Feennex: ${reason.slice(0, 200)}` : 'was refused by Feennex (error 10)';
 }
 

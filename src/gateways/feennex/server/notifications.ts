@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { decimalToMinor } from '../../../protocol/currency.js';
 import { fromFeennexCurrency, readFeennexMoney, type FeennexMoney } from './currency.js';
 import { createMemoryFeennexSeenStore, type FeennexSeenStore } from './seen-store.js';
+import { constantTimeEqual, sha256Hex } from './sign.js';
 
 /**
  * Feennex payment callbacks: `application/x-www-form-urlencoded` POSTs sent for final payment
@@ -12,19 +12,17 @@ import { createMemoryFeennexSeenStore, type FeennexSeenStore } from './seen-stor
  * Signature of a callback: drop `sign`, keep the keys whose value is not empty (a `0` is kept),
  * sort them, join the values as received with `:`, append the secret, SHA-256 lower-case hex.
  */
-export function feennexNotificationSign(fields: Readonly<Record<string, string>>, secretKey: string): string {
+export function feennexNotificationSign(fields: Readonly<Record<string, string>>, secretKey: string): Promise<string> {
   const values = Object.keys(fields)
     .filter((key) => key !== 'sign' && fields[key] !== '')
     .sort()
     .map((key) => fields[key]);
-  return createHash('sha256').update(values.join(':') + secretKey, 'utf8').digest('hex');
+  return sha256Hex(values.join(':') + secretKey);
 }
 
 /** True when `fields.sign` is the callback's signature; compared in constant time. */
-export function verifyFeennexNotification(fields: Readonly<Record<string, string>>, secretKey: string): boolean {
-  const received = Buffer.from(String(fields.sign ?? '').toLowerCase(), 'utf8');
-  const expected = Buffer.from(feennexNotificationSign(fields, secretKey), 'utf8');
-  return received.length === expected.length && timingSafeEqual(received, expected);
+export async function verifyFeennexNotification(fields: Readonly<Record<string, string>>, secretKey: string): Promise<boolean> {
+  return constantTimeEqual(String(fields.sign ?? '').toLowerCase(), await feennexNotificationSign(fields, secretKey));
 }
 
 export interface FeennexNotification {
@@ -73,24 +71,25 @@ export function createFeennexNotificationHandler(options: FeennexNotificationOpt
 
   return async (request) => {
     if (request.method !== 'POST') return answer(405, 'only POST', { allow: 'POST' });
-    if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers.get('content-type') ?? '')) {
-      return answer(415, 'expected application/x-www-form-urlencoded');
+    const type = request.headers.get('content-type') ?? '';
+    const isForm = /^application\/x-www-form-urlencoded\b/i.test(type);
+    // The documents send form fields "temporarily" instead of JSON: both are read.
+    if (!isForm && !/^application\/json\b/i.test(type)) {
+      return answer(415, 'expected application/x-www-form-urlencoded (or application/json)');
     }
     if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return answer(413, 'body too large');
     const body = await request.text();
     if (body.length > maxBodyBytes) return answer(413, 'body too large');
 
-    const fields: Record<string, string> = Object.create(null);
-    for (const [key, value] of new URLSearchParams(body)) {
-      if (Object.prototype.hasOwnProperty.call(fields, key)) return answer(400, `duplicate field ${key}`);
-      fields[key] = value;
-    }
+    const parsed = isForm ? formFields(body) : jsonFields(body);
+    if (typeof parsed === 'string') return answer(400, parsed);
+    const fields = parsed;
     const missing = REQUIRED.filter((key) => !fields[key]);
     if (missing.length) return answer(400, `missing ${missing.join(', ')}`);
     // The documented sign joins values with ':', so a ':' moved between fields keeps the sign;
     // Feennex's ids are numbers, which closes that door for payment_id.
     if (!/^\d{1,20}$/.test(fields.payment_id!)) return answer(400, 'payment_id must be a number');
-    if (!verifyFeennexNotification(fields, secretKey)) return answer(403, 'invalid signature');
+    if (!(await verifyFeennexNotification(fields, secretKey))) return answer(403, 'invalid signature');
 
     const { sign: _sign, ...received } = fields;
     if (received.shop_id !== shopId) return answer(403, 'shop_id is not this shop');
@@ -120,6 +119,39 @@ export function createFeennexNotificationHandler(options: FeennexNotificationOpt
     }
     return answer(200, 'OK');
   };
+}
+
+/** Form fields, refusing a field sent twice. */
+function formFields(body: string): Record<string, string> | string {
+  const fields: Record<string, string> = Object.create(null);
+  for (const [key, value] of new URLSearchParams(body)) {
+    if (Object.prototype.hasOwnProperty.call(fields, key)) return `duplicate field ${key}`;
+    fields[key] = value;
+  }
+  return fields;
+}
+
+/**
+ * A JSON callback: an object of strings, as they were signed. A number would have to be turned back
+ * into the exact text Feennex signed (`10.50` or `10.5`?), so only whole numbers are taken. A key
+ * sent twice keeps its last value, and that value is what the signature is checked against.
+ */
+function jsonFields(body: string): Record<string, string> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return 'body is not JSON';
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'body must be a JSON object';
+  const fields: Record<string, string> = Object.create(null);
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof field === 'string') fields[key] = field;
+    else if (field === null) fields[key] = '';
+    else if (Number.isSafeInteger(field)) fields[key] = String(field);
+    else return `field ${key} must be a string`;
+  }
+  return fields;
 }
 
 /** What differs between a callback and the merchant's order, if anything. */
