@@ -37,7 +37,8 @@ afterEach(() => {
 const sheetRoot = () => document.querySelector('[data-fake-google-pay-sheet]')?.shadowRoot ?? undefined;
 
 async function until<T>(probe: () => T | null | undefined, what: string): Promise<T> {
-  for (const end = performance.now() + 5_000; performance.now() < end; await new Promise((r) => requestAnimationFrame(r))) {
+  // setTimeout, not requestAnimationFrame: test files run in background tabs, where frames stop.
+  for (const end = performance.now() + 5_000; performance.now() < end; await new Promise((r) => setTimeout(r, 10))) {
     const value = probe();
     if (value) return value;
   }
