@@ -398,7 +398,8 @@ export abstract class PaymentElement extends LitElement {
 
   /** A token the gateway refused is the page's configuration: tell the integrator, not the payer. */
   private hintDeveloper(response: Record<string, unknown>): void {
-    const hint = afterClick()!.tokenRefusalHint(response, this.validation?.ok ? this.validation.value : undefined);
+    const { merchantIdName } = (this.constructor as typeof PaymentElement).profile;
+    const hint = afterClick()!.tokenRefusalHint(response, this.validation?.ok ? this.validation.value : undefined, merchantIdName);
     if (!hint) return;
     console.warn(`<${this.localName}>: ${hint.message}`);
     this.reportError(hint);
