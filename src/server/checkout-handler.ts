@@ -14,6 +14,7 @@ import {
   type Validation,
 } from '../protocol/index.js';
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway, CheckoutGatewaySource } from './gateway.js';
+import { answerTexts } from './answer-text.js';
 import { hashBody } from './idempotency/body-hash.js';
 import { createGatewayIdMap } from './idempotency/gateway-ids.js';
 import { createIdempotencyGuard, type GuardResult } from './idempotency/guard.js';
@@ -99,6 +100,8 @@ export interface RequestInfo {
 export type CheckoutHandler = ((request: Request, info?: RequestInfo) => Promise<Response>) & {
   readonly basePath: string;
   readonly gateway: CheckoutGateway;
+  /** The largest body accepted (413 above it); `toNodeListener` reads no more than this into memory. */
+  readonly maxBodyBytes: number;
 };
 
 /** What `gateway` accepts: a gateway client (adapted with its default options) or a ready `CheckoutGateway`. */
@@ -293,7 +296,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     return charge(request, info, route.kind);
   }
 
-  return Object.assign(handle, { basePath, gateway });
+  return Object.assign(handle, { basePath, gateway, maxBodyBytes });
 }
 
 /** The server is the amount authority: without `lookupOrder` the handler is refused unless the opt-in says unsafe. */
@@ -428,7 +431,10 @@ function pendingAnswer(httpStatus: 502 | 504, transactionId: string): CheckoutAn
 function json(httpStatus: number, body: unknown, retryAfterSeconds?: number): Response {
   const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
   if (retryAfterSeconds) headers['Retry-After'] = String(retryAfterSeconds);
-  return new Response(JSON.stringify(body), { status: httpStatus, headers });
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status: httpStatus, headers });
+  answerTexts.set(response, text);
+  return response;
 }
 
 function isAnswer(value: unknown): value is CheckoutAnswer {
