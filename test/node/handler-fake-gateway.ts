@@ -54,6 +54,11 @@ export const TOKEN = {
   signedMessage: '{"encryptedMessage":"TOKEN-CIPHERTEXT","ephemeralPublicKey":"e","tag":"t"}',
 };
 
+/** A token of its own for each payment (a token pays one payment); `TOKEN-CIPHERTEXT` marks it in logs. */
+export function freshToken(): typeof TOKEN {
+  return { ...TOKEN, signedMessage: TOKEN.signedMessage.replace('TOKEN-CIPHERTEXT', `TOKEN-CIPHERTEXT-${randomUUID()}`) };
+}
+
 export function payBody(overrides: Record<string, unknown> = {}): Record<string, unknown> & { transactionId: string } {
   return {
     transactionId: randomUUID(),
@@ -62,7 +67,7 @@ export function payBody(overrides: Record<string, unknown> = {}): Record<string,
     currency: 'PLN',
     description: 'Order 42',
     sender: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
-    token: TOKEN,
+    token: freshToken(),
     ...overrides,
   };
 }

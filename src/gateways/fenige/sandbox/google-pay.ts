@@ -1,4 +1,5 @@
 import { openGooglePayToken } from '../../../ecv2/open.js';
+import { claimMessageId, messageIdOf } from '../../../ecv2/message-ids.js';
 import { SANDBOX_KEYS, sandboxRecipientId } from '../../../ecv2/sandbox-keys.js';
 import type { EmulatorContext } from './context.js';
 import { json, operationRejected, validationError } from './http.js';
@@ -57,7 +58,7 @@ function parseRequest(body: Json): { request?: GooglePayRequest; violations: Vio
 }
 
 /** The decrypted token must be a card for this merchant; returns its PAN or a violation message. */
-async function openToken(ctx: EmulatorContext, token: Json): Promise<{ pan: string } | { error: string }> {
+async function openToken(ctx: EmulatorContext, token: Json, transactionId: string): Promise<{ pan: string } | { error: string }> {
   let payload: unknown;
   try {
     const text = await openGooglePayToken(token, {
@@ -79,6 +80,10 @@ async function openToken(ctx: EmulatorContext, token: Json): Promise<{ pan: stri
   if (payload.paymentMethod !== 'CARD' || !isObject(details) || typeof details.pan !== 'string' || !/^\d{12,19}$/.test(details.pan)) {
     return { error: 'does not hold a card (paymentMethod CARD with a PAN)' };
   }
+  // As a real gateway: one Google Pay message pays one transaction.
+  const messageId = messageIdOf(payload);
+  if (!messageId) return { error: 'could not be opened (MALFORMED_TOKEN: no messageId)' };
+  if (!claimMessageId(ctx.store, messageId, transactionId)) return { error: 'was already used for another transaction (messageId seen before)' };
   return { pan: details.pan };
 }
 
@@ -101,7 +106,7 @@ export async function handleGooglePay(ctx: EmulatorContext, body: Json): Promise
   const earlier = ctx.store.get(request.transactionId);
   if (earlier) return replay(earlier, requestFingerprint);
 
-  const opened = await openToken(ctx, request.token);
+  const opened = await openToken(ctx, request.token, request.transactionId);
   if ('error' in opened) return validationError({ token: [opened.error] });
   // A concurrent request with the same id may have been recorded while the token was opened.
   const concurrent = ctx.store.get(request.transactionId);
