@@ -166,7 +166,7 @@ function checkoutBody(sb: RunningSandbox, card: string, amount: number) {
     currency: 'PLN',
     description: 'Load test order',
     sender: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
-    token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.merchantUuid, card }),
+    token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.gatewayMerchantId, card }),
   };
 }
 

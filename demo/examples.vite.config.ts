@@ -1,5 +1,5 @@
 /**
- * Builds the framework examples (demo/react19, demo/react18, demo/vue) into dist/examples/<name>/,
+ * Builds the framework examples (demo/react19, demo/react18, demo/vue, demo/svelte) into dist/examples/<name>/,
  * served by the demo server at /dist/examples/<name>/ — one example per run:
  * `vite build -c demo/examples.vite.config.ts --mode react19` (scripts/build-examples.mjs runs all).
  *
@@ -10,10 +10,11 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Alias, type PluginOption } from 'vite';
 
-const EXAMPLES = ['react19', 'react18', 'vue'] as const;
+const EXAMPLES = ['react19', 'react18', 'vue', 'svelte'] as const;
 type Example = (typeof EXAMPLES)[number];
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -49,7 +50,7 @@ const vuePlugin = () =>
 export default defineConfig(({ mode }) => {
   if (!(EXAMPLES as readonly string[]).includes(mode)) throw new Error(`--mode must be one of ${EXAMPLES.join(', ')}, not "${mode}"`);
   const example = mode as Example;
-  const plugins: PluginOption[] = example === 'vue' ? [vuePlugin()] : [];
+  const plugins: PluginOption[] = example === 'vue' ? [vuePlugin()] : example === 'svelte' ? [svelte()] : [];
   return {
     root: path(`./${example}`),
     base: `/dist/examples/${example}/`,

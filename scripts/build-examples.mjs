@@ -1,15 +1,53 @@
-// npm run build:examples: the React 19, React 18 (wrapper) and Vue examples, demo/<name>/ →
-// dist/examples/<name>/, served by the demo server. They bundle the package as published
-// (dist/npm), so this runs after the package build.
-import { existsSync } from 'node:fs';
+// npm run build:examples: every framework example, once, for the e2e suite and the demo server.
+// - Vite examples (React 19, React 18 wrapper, Vue, Svelte): demo/<name>/ → dist/examples/<name>/.
+// - Apps with their own toolchain and install (Angular: its compiler needs TypeScript 5.9):
+//   demo/angular → dist/examples/angular/. Their node_modules are installed with `npm ci` when
+//   missing or older than their package-lock.json.
+// All of them bundle the package as published (dist/npm), so this runs after the package build.
+// `npm run build:examples -- svelte angular` builds only those.
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { build } from 'vite';
 
-const EXAMPLES = ['react19', 'react18', 'vue'];
+const VITE_EXAMPLES = ['react19', 'react18', 'vue', 'svelte'];
+/** Example → [its folder, its build command]. */
+const APPS = {
+  angular: ['demo/angular', ['node_modules/@angular/cli/bin/ng.js', 'build']],
+};
 
 if (!existsSync('dist/npm/index.js')) {
   console.error('build-examples: dist/npm is missing; run `npm run build` first');
   process.exit(1);
 }
-for (const example of EXAMPLES) {
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !VITE_EXAMPLES.includes(name) && !(name in APPS));
+if (unknown.length) {
+  console.error(`build-examples: unknown example ${unknown.join(', ')}; one of ${[...VITE_EXAMPLES, ...Object.keys(APPS)].join(', ')}`);
+  process.exit(1);
+}
+const selected = (name) => wanted.length === 0 || wanted.includes(name);
+
+for (const example of VITE_EXAMPLES.filter(selected)) {
   await build({ configFile: 'demo/examples.vite.config.ts', mode: example, logLevel: 'warn' });
+}
+
+for (const [example, [dir, command]] of Object.entries(APPS).filter(([name]) => selected(name))) {
+  const installed = `${dir}/node_modules/.package-lock.json`;
+  if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(`${dir}/package-lock.json`).mtimeMs) {
+    console.log(`build-examples: installing ${example}'s own dependencies (npm ci in ${dir})…`);
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+  }
+  const started = Date.now();
+  try {
+    execFileSync(process.execPath, command, {
+      cwd: dir,
+      stdio: 'pipe',
+      encoding: 'utf8',
+      env: { ...process.env, NG_CLI_ANALYTICS: 'false', NEXT_TELEMETRY_DISABLED: '1' },
+    });
+  } catch (error) {
+    console.error(`build-examples: ${example} failed to build:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+    process.exit(1);
+  }
+  console.log(`build-examples: ${example} built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -13,7 +13,7 @@ const fake = network ? undefined : (await import('/fake-google.js')).installFake
 /** The fake keeps a copy of every call; emptied between cycles so only the elements' memory counts. */
 const forgetCalls = () => fake && Object.values(fake.calls).forEach((list) => (list.length = 0));
 
-const GATEWAY_MERCHANT_ID = 'e59b470b-bdb1-4043-a856-86b624c2a607';
+const GATEWAY_MERCHANT_ID = '3c5e8f0a-6b1d-4e27-9a4c-d8f2b7e61a05'; // the sandbox's Fenige Gateway Merchant Id
 
 const ELEMENTS = {
   paytool: {

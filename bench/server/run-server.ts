@@ -102,7 +102,7 @@ const cpuOf = async (target: { child: ChildProcess }) => (await ask<{ cpuMs: num
 async function runMode(mode: Mode, tokens: GooglePayToken[], options: { warmup: number; requests: Record<Concurrency, number> }): Promise<Record<Concurrency, LevelRun>> {
   const sandbox = await startTarget({ role: 'sandbox' });
   const fenige = sandbox.ready.fenige!;
-  if (fenige.merchantUuid !== FENIGE_SANDBOX_DEFAULTS.merchantUuid) throw new Error('the tokens were sealed for another merchant');
+  if (fenige.gatewayMerchantId !== FENIGE_SANDBOX_DEFAULTS.gatewayMerchantId) throw new Error('the tokens were sealed for another merchant');
   const handler = mode === 'handler' ? await startTarget({ role: 'handler', fenige }) : undefined;
   try {
     const url = handler ? handler.ready.url : sandbox.ready.url;
@@ -146,7 +146,7 @@ async function runMode(mode: Mode, tokens: GooglePayToken[], options: { warmup: 
 export async function runServerBench(options: { rounds: number; warmup: number; requests: Record<Concurrency, number>; log: (line: string) => void }): Promise<ServerResult> {
   const perMode = CONCURRENCY.reduce((sum, c) => sum + options.warmup + options.requests[c], 0);
   const started = performance.now();
-  const tokens = Array.from({ length: perMode }, () => createTestToken({ gateway: 'fenige', gatewayMerchantId: FENIGE_SANDBOX_DEFAULTS.merchantUuid }));
+  const tokens = Array.from({ length: perMode }, () => createTestToken({ gateway: 'fenige', gatewayMerchantId: FENIGE_SANDBOX_DEFAULTS.gatewayMerchantId }));
   const tokenMs = (performance.now() - started) / perMode;
   options.log(`server: ${perMode} tokens sealed (${tokenMs.toFixed(1)} ms each)`);
 

@@ -15,6 +15,7 @@ export interface FenigeAccess {
   login: string;
   password: string;
   merchantUuid: string;
+  gatewayMerchantId: string;
 }
 
 export type TargetStart = { role: 'sandbox' } | { role: 'handler'; fenige: FenigeAccess };

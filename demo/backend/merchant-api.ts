@@ -66,7 +66,7 @@ export function createMerchantApi({ sandbox, fenige, feennex, feed, orders }: Me
   const { fenige: fenigeSandbox, feennex: feennexSandbox } = sandbox.emulators;
   // What the page needs so the fake Google Pay seals tokens each sandbox accepts.
   const config = {
-    fenige: { endpoint: '/paytool/transactions', gatewayMerchantId: fenigeSandbox.credentials.merchantUuid },
+    fenige: { endpoint: '/paytool/transactions', gatewayMerchantId: fenigeSandbox.credentials.gatewayMerchantId },
     feennex: { endpoint: '/feennex/payments', gatewayMerchantId: feennexSandbox.credentials.shopId },
     shop: { currency: CURRENCY, freeShippingFrom: FREE_SHIPPING_FROM, catalogue: CATALOGUE },
   };

@@ -37,7 +37,7 @@ function pageCsp(nonce: string): string {
     "form-action 'self'",
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
-    "trusted-types lit-html paytool-elements vue 'allow-duplicates'",
+    "trusted-types lit-html paytool-elements vue svelte-trusted-html angular 'allow-duplicates'",
   ].join('; ');
 }
 

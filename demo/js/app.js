@@ -40,7 +40,7 @@ globalThis.fakeGooglePay = fake;
 const payElements = () => [document.getElementById('paytool'), document.getElementById('feennex')];
 applyTheme();
 
-// The sandbox decrypts tokens sealed for its own merchant ids: the Fenige merchantUuid, the
+// The sandbox decrypts tokens sealed for its own merchant ids: the Fenige Gateway Merchant Id, the
 // Feennex shop id. In production these come from the gateway's merchant panel.
 const config = await api('/config');
 const merchantIds = { paytool: config.fenige.gatewayMerchantId, feennex: config.feennex.gatewayMerchantId };

@@ -1,3 +1,4 @@
+import { feennexProfile } from '../gateways/profiles.js';
 import { PaymentElement } from './payment-element.js';
 
 /**
@@ -31,8 +32,7 @@ import { PaymentElement } from './payment-element.js';
  * @cssprop --paytool-focus-color - Focus ring colour.
  */
 export class FeennexPay extends PaymentElement {
-  static override gateway = 'feennex' as const;
-  static override defaultEndpoint = '/feennex/payments';
+  static override profile = feennexProfile;
 }
 
 if (!customElements.get('feennex-pay')) customElements.define('feennex-pay', FeennexPay);

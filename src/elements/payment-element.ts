@@ -4,13 +4,15 @@ import { canonicalJson } from '../protocol/canonical-json.js';
 import type { PaymentData, Validation } from '../protocol/index.js';
 import { loadGooglePay, preconnectGooglePay } from '../google-pay/loader.js';
 import { paymentsClient, sheetIsOpen } from '../google-pay/clients.js';
-import { baseCardMethod, isReadyToPayRequest, paymentDataRequest, type GatewayId } from '../google-pay/request.js';
+import { baseCardMethod, isReadyToPayRequest, paymentDataRequest } from '../google-pay/request.js';
+import type { GatewayProfile } from '../gateways/profile.js';
 import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
 import { payWithGooglePay, type FlowResult } from '../checkout/google-pay-flow.js';
 import type { BackendPolicy } from '../checkout/backend-client.js';
 import { absoluteHttpUrl, confirmReturnedPayment, payOnHostedPage } from '../checkout/off-page-flows.js';
 import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
 import { navigate } from '../checkout/redirect.js';
+import { tokenRefusalHint } from '../checkout/developer-hint.js';
 import { failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
@@ -53,9 +55,8 @@ export abstract class PaymentElement extends LitElement {
     fallback: {},
     returnUrl: { attribute: 'return-url' },
   };
-  /** Google Pay gateway id of the subclass. */
-  static gateway: GatewayId;
-  static defaultEndpoint: string;
+  /** The subclass's gateway: Google Pay gateway id, default endpoint, failure-code groups. */
+  static profile: GatewayProfile;
 
   /** Payment data (docs/protocol.md §2.1); also accepted as JSON text in the `data` attribute. */
   declare data?: PaymentData | string;
@@ -102,7 +103,7 @@ export abstract class PaymentElement extends LitElement {
 
   constructor() {
     super();
-    this.endpoint = (this.constructor as typeof PaymentElement).defaultEndpoint;
+    this.endpoint = (this.constructor as typeof PaymentElement).profile.defaultEndpoint;
   }
 
   /** Current state, reflected to the `state` attribute: `loading`, `ready`, `unavailable`, `invalid`, `processing`, `success` or `failure`. */
@@ -297,7 +298,7 @@ export abstract class PaymentElement extends LitElement {
     const data = this.startPayment();
     if (!data || !this.client) return;
     this.busy = true;
-    const gateway = (this.constructor as typeof PaymentElement).gateway;
+    const { id: gateway, failureGroups } = (this.constructor as typeof PaymentElement).profile;
     const messages = this.messages;
     payWithGooglePay({
       client: this.client,
@@ -305,7 +306,7 @@ export abstract class PaymentElement extends LitElement {
       data,
       endpoint: this.endpoint,
       ...(this.backendPolicy ? { policy: this.backendPolicy } : {}),
-      describe: (code) => failureMessage(messages, code),
+      describe: (code) => failureMessage(messages, code, failureGroups),
       checkingText: messages.checking,
       onProcessing: () => (this.phase = 'processing'),
       onChecking: () => (this.phase = 'checking'),
@@ -370,7 +371,7 @@ export abstract class PaymentElement extends LitElement {
         emit(this, 'payment-success', { transactionId: result.transactionId, status: result.status, response: result.response });
         return;
       case 'failure':
-        this.failureText = failureMessage(messages, result.code);
+        this.failureText = failureMessage(messages, result.code, (this.constructor as typeof PaymentElement).profile.failureGroups);
         this.phase = 'failure';
         emit(this, 'payment-failure', {
           transactionId: result.transactionId,
@@ -378,7 +379,7 @@ export abstract class PaymentElement extends LitElement {
           message: this.failureText,
           response: result.response,
         });
-        return;
+        return this.hintDeveloper(result.response);
       case 'redirect': {
         const { transactionId, redirect } = result;
         this.phase = 'redirecting';
@@ -387,6 +388,14 @@ export abstract class PaymentElement extends LitElement {
         }
       }
     }
+  }
+
+  /** A token the gateway refused is the page's configuration: tell the integrator, not the payer. */
+  private hintDeveloper(response: Record<string, unknown>): void {
+    const hint = tokenRefusalHint(response, this.validation?.ok ? this.validation.value : undefined);
+    if (!hint) return;
+    console.warn(`<${this.localName}>: ${hint.message}`);
+    this.reportError(hint);
   }
 
   private statusText(messages: Messages): string {

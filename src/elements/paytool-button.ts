@@ -1,3 +1,4 @@
+import { fenigeProfile } from '../gateways/profiles.js';
 import { PaymentElement } from './payment-element.js';
 
 /**
@@ -31,8 +32,7 @@ import { PaymentElement } from './payment-element.js';
  * @cssprop --paytool-focus-color - Focus ring colour.
  */
 export class PaytoolButton extends PaymentElement {
-  static override gateway = 'fenige' as const;
-  static override defaultEndpoint = '/paytool/transactions';
+  static override profile = fenigeProfile;
 }
 
 if (!customElements.get('paytool-button')) customElements.define('paytool-button', PaytoolButton);

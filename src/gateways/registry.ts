@@ -1,18 +1,12 @@
 /**
  * The gateways this package knows. Code outside `src/gateways/` reaches a gateway's folder only
- * through this file, so adding a gateway is one new folder plus its lines here.
+ * through this file (and, for the browser, `profiles.ts`), so adding a gateway is one new folder
+ * plus its line here. See docs/architecture.md, "Adding a gateway".
  */
-export { FenigeClient, fenigeCheckout } from './fenige/server/index.js';
-export { FeennexClient, feennexCheckout } from './feennex/server/index.js';
-export {
-  createFenigeEmulator,
-  FENIGE_TEST_CARDS,
-  type FenigeEmulator,
-  type FenigeSandboxOptions,
-} from './fenige/sandbox/index.js';
-export {
-  createFeennexEmulator,
-  TEST_CARDS as FEENNEX_TEST_CARDS,
-  type FeennexEmulator,
-  type FeennexSandboxOptions,
-} from './feennex/sandbox/index.js';
+import { feennex } from './feennex/index.js';
+import { fenige } from './fenige/index.js';
+
+/** Every gateway's descriptor, by id. The sandbox mounts each emulator under `/{id}`. */
+export const GATEWAYS = { fenige, feennex } as const;
+
+export type GatewayId = keyof typeof GATEWAYS;

@@ -2,7 +2,8 @@ import { minorToDecimal } from '../protocol/currency.js';
 import type { PaymentData as Data } from '../protocol/payment-data.js';
 import type { CardMethod, IsReadyToPayRequest, PaymentDataRequest } from './types.js';
 
-export type GatewayId = 'fenige' | 'feennex';
+/** A Google Pay `gateway` tokenization parameter, e.g. `fenige` (see each gateway's profile). */
+export type GatewayId = string;
 
 /** The card method both gateways accept (docs/protocol.md §3). */
 export const baseCardMethod = (): CardMethod => ({

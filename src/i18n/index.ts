@@ -28,5 +28,6 @@ export const pageLanguage = (element: Element): string | undefined =>
 export const localeOf = (element: Element): string =>
   element.getAttribute('locale') || pageLanguage(element) || navigator.language;
 
-/** The payer-facing message for a failure code. */
-export const failureMessage = (messages: Messages, code: string): string => messages.failure[failureGroup(code)];
+/** The payer-facing message for a failure code; `gatewayGroups` is the gateway profile's `failureGroups`. */
+export const failureMessage = (messages: Messages, code: string, gatewayGroups?: string): string =>
+  messages.failure[failureGroup(code, gatewayGroups)];

@@ -34,7 +34,7 @@ export async function runSandboxCli(args: string[]): Promise<void> {
       `paytool-elements sandbox on ${sandbox.url}  (test cards: ${sandbox.url}/)`,
       '',
       `Fenige   ${fenige.url}`,
-      `  login ${fenige.login}  password ${fenige.password}  merchantUuid ${fenige.merchantUuid}`,
+      `  login ${fenige.login}  password ${fenige.password}  merchantUuid ${fenige.merchantUuid}  gatewayMerchantId ${fenige.gatewayMerchantId}`,
       `  e.g. POST ${fenige.url}/external-api/transactions/google-pay`,
       '',
       `Feennex  ${feennex.url}`,

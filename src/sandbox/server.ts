@@ -1,41 +1,34 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toNodeListener } from '../server/adapters.js';
-import {
-  createFeennexEmulator,
-  createFenigeEmulator,
-  FEENNEX_TEST_CARDS,
-  FENIGE_TEST_CARDS,
-  type FeennexEmulator,
-  type FeennexSandboxOptions,
-  type FenigeEmulator,
-  type FenigeSandboxOptions,
-} from '../gateways/registry.js';
+import { GATEWAYS, type GatewayId } from '../gateways/registry.js';
+import type { GatewayEmulator, SandboxCardRow } from '../gateways/descriptor.js';
 import { createFaultLayer, type FaultSettings, type SandboxFaults } from './faults.js';
 
 /** A share of the request path: a Response for the paths it owns, `undefined` for any other. */
 export type SandboxRoute = (request: Request) => Promise<Response | undefined>;
 
-export interface SandboxOptions {
+type Emulators = typeof GATEWAYS;
+type EmulatorOf<K extends GatewayId> = ReturnType<Emulators[K]['emulator']['create']>;
+type EmulatorOptionsOf<K extends GatewayId> = Omit<NonNullable<Parameters<Emulators[K]['emulator']['create']>[0]>, 'basePath'>;
+
+/** Each gateway's emulator options (`fenige`, `feennex`), without `basePath`: it is mounted at `/{id}`. */
+export type SandboxGatewayOptions = { [K in GatewayId]?: EmulatorOptionsOf<K> };
+
+export interface SandboxOptions extends SandboxGatewayOptions {
   /** Prefix of the whole sandbox when it shares a server (the demo uses `/sandbox`). Default: none. */
   basePath?: string;
-  fenige?: Omit<FenigeSandboxOptions, 'basePath'>;
-  feennex?: Omit<FeennexSandboxOptions, 'basePath'>;
   /** Trouble to inject between callers and the emulators (see `faults.ts`); change it later with `sandbox.faults`. */
   faults?: FaultSettings;
 }
 
-export interface SandboxEmulators {
-  fenige: FenigeEmulator;
-  feennex: FeennexEmulator;
-}
+/** Each gateway's emulator, by gateway id. */
+export type SandboxEmulators = { [K in GatewayId]: EmulatorOf<K> };
 
 /** Where each emulator lives and the credentials it accepts (public test values, never real ones). */
-export interface SandboxDescription {
-  url: string;
-  fenige: { url: string; login: string; password: string; merchantUuid: string };
-  feennex: { url: string; shopId: string; secretKey: string };
-}
+/** Extra URLs an emulator reports beside its base `url` (Fenige: `googlePayUrl`). */
+type UrlsOf<E> = E extends { urls(url: string): infer U } ? U : unknown;
+export type SandboxDescription = { url: string } & { [K in GatewayId]: { url: string } & EmulatorOf<K>['credentials'] & UrlsOf<EmulatorOf<K>> };
 
 export interface Sandbox {
   emulators: SandboxEmulators;
@@ -47,6 +40,8 @@ export interface Sandbox {
   faults: SandboxFaults;
 }
 
+const GATEWAY_IDS = Object.keys(GATEWAYS) as GatewayId[];
+
 /**
  * Both emulators behind one request handler, to mount on any server, behind a fault layer that
  * can delay, drop, fail or repeat requests on the way to them (`options.faults`, `sandbox.faults`).
@@ -54,20 +49,22 @@ export interface Sandbox {
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   if (basePath && !basePath.startsWith('/')) throw new TypeError(`basePath must start with "/", got "${basePath}"`);
-  const emulators: SandboxEmulators = {
-    fenige: createFenigeEmulator({ ...options.fenige, basePath: `${basePath}/fenige` }),
-    feennex: createFeennexEmulator({ ...options.feennex, basePath: `${basePath}/feennex` }),
-  };
-  const gatewayRoutes: SandboxRoute[] = [emulators.fenige.handle, emulators.feennex.handle];
+  const emulators = Object.fromEntries(
+    GATEWAY_IDS.map((id) => {
+      const create = GATEWAYS[id].emulator.create as (options: { basePath: string }) => GatewayEmulator;
+      return [id, create({ ...options[id], basePath: `${basePath}/${id}` })];
+    }),
+  ) as SandboxEmulators;
+  const gatewayRoutes: SandboxRoute[] = GATEWAY_IDS.map((id) => (emulators[id] as GatewayEmulator).handle);
   const faultLayer = createFaultLayer(options.faults);
 
   function describe(origin: string): SandboxDescription {
     const url = `${origin.replace(/\/+$/, '')}${basePath}`;
-    return {
-      url,
-      fenige: { url: `${url}/fenige`, ...emulators.fenige.credentials },
-      feennex: { url: `${url}/feennex`, ...emulators.feennex.credentials },
-    };
+    const gateways = GATEWAY_IDS.map((id) => {
+      const emulator = emulators[id] as GatewayEmulator;
+      return [id, { url: `${url}/${id}`, ...emulator.credentials, ...emulator.urls?.(`${url}/${id}`) }];
+    });
+    return { url, ...Object.fromEntries(gateways) } as SandboxDescription;
   }
 
   async function handle(request: Request): Promise<Response | undefined> {
@@ -84,7 +81,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     const { pathname } = new URL(request.url);
     return Response.json(
-      { error: `No sandbox endpoint at ${pathname}`, fenige: `${basePath}/fenige/…`, feennex: `${basePath}/feennex/…` },
+      { error: `No sandbox endpoint at ${pathname}`, ...Object.fromEntries(GATEWAY_IDS.map((id) => [id, `${basePath}/${id}/…`])) },
       { status: 404 },
     );
   }
@@ -135,17 +132,10 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   };
 }
 
-interface CardRow {
-  pan: string;
-  network: string;
-  outcome: string;
-  description: string;
-}
-
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function cardTable(caption: string, cards: readonly CardRow[]): string {
+function cardTable(caption: string, cards: readonly SandboxCardRow[]): string {
   const rows = cards
     .map((c) => `<tr><td><code>${escapeHtml(c.pan)}</code></td><td>${escapeHtml(c.network)}</td><td>${escapeHtml(c.outcome)}</td><td>${escapeHtml(c.description)}</td></tr>`)
     .join('\n');
@@ -156,23 +146,25 @@ function cardTable(caption: string, cards: readonly CardRow[]): string {
 
 /** `GET /` of the sandbox: where each emulator is, its credentials and test cards (JSON on request). */
 function renderSandboxIndex(request: Request, sandbox: SandboxDescription): Response {
-  const testCards = { fenige: FENIGE_TEST_CARDS, feennex: FEENNEX_TEST_CARDS };
+  const testCards = Object.fromEntries(GATEWAY_IDS.map((id) => [id, GATEWAYS[id].emulator.testCards]));
   if ((request.headers.get('Accept') ?? '').includes('application/json')) return Response.json({ ...sandbox, testCards });
-  const { fenige, feennex } = sandbox;
   const dl = (entries: [string, string][]) =>
     `<dl>${entries.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`).join('')}</dl>`;
+  const sections = GATEWAY_IDS.map((id) => {
+    const { title, emulator } = GATEWAYS[id];
+    const { url, ...credentials } = sandbox[id];
+    const describe = emulator.describe as (url: string, credentials: Record<string, string>) => [string, string][];
+    return `<h2>${escapeHtml(title)}</h2>
+${dl(describe(url, credentials))}
+${cardTable(`${title} test cards`, emulator.testCards)}`;
+  });
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>paytool-elements sandbox</title></head>
 <body><main>
 <h1>paytool-elements sandbox</h1>
-<p>Local emulators of the Fenige Payment Hub and Feennex APIs. The credentials below are public test values; never use real ones here.</p>
-<h2>Fenige Payment Hub</h2>
-${dl([['Base URL', fenige.url], ['Google Pay payments', `${fenige.url}/external-api/transactions/google-pay`], ['Login', fenige.login], ['Password', fenige.password], ['Merchant UUID (gatewayMerchantId)', fenige.merchantUuid]])}
-${cardTable('Fenige test cards', testCards.fenige)}
-<h2>Feennex</h2>
-${dl([['Base URL', feennex.url], ['Create an invoice', `${feennex.url}/invoice/create`], ['Shop id', feennex.shopId], ['Secret key', feennex.secretKey]])}
-${cardTable('Feennex test cards', testCards.feennex)}
+<p>Local emulators of the ${GATEWAY_IDS.map((id) => escapeHtml(GATEWAYS[id].title)).join(' and ')} APIs. The credentials below are public test values; never use real ones here.</p>
+${sections.join('\n')}
 </main></body></html>`;
   return new Response(html, {
     headers: {

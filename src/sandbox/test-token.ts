@@ -13,6 +13,7 @@ import {
   assembleToken,
   formatSignedKey,
   formatSignedMessage,
+  gatewayRecipientId,
   intermediateKeySignedBytes,
   messageSignedBytes,
   SENDER_ID,
@@ -28,6 +29,11 @@ export type { TestCard, TestCardInput } from '../ecv2/test-card.js';
 
 export interface CreateTestTokenOptions {
   gateway: SandboxGateway;
+  /**
+   * The Google Pay `gateway` value the token is sealed for (ECv2 recipient `gateway:<gatewayId>`);
+   * default `gateway`. `'Fenige'` tests the sandbox's `fenige.gatewayId: 'Fenige'` reading.
+   */
+  gatewayId?: string;
   /** Goes into the sealed payload, as Google copies it from `tokenizationSpecification`. */
   gatewayMerchantId: string;
   /** A PAN or `{ pan, expirationMonth?, expirationYear?, authMethod? }`; default Visa 4111111111111111. */
@@ -49,6 +55,10 @@ export function createTestToken(options: CreateTestTokenOptions): GooglePayToken
   const { now = Date.now() } = options;
   if (!Number.isSafeInteger(now)) throw new TypeError('now must be a time in milliseconds');
   const recipientId = sandboxRecipientId(options.gateway);
+  if (options.gatewayId !== undefined && (typeof options.gatewayId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(options.gatewayId))) {
+    throw new TypeError('gatewayId must be a Google Pay gateway identifier such as fenige');
+  }
+  const sealedFor = options.gatewayId === undefined ? recipientId : gatewayRecipientId(options.gatewayId);
   const messageExpiration = options.messageExpiration ?? now + HOUR_MS;
   const message = buildGatewayPayload({
     gatewayMerchantId: options.gatewayMerchantId,
@@ -67,7 +77,7 @@ export function createTestToken(options: CreateTestTokenOptions): GooglePayToken
     signedKey,
     signedKeySignature: signDer(rootSigningKey(), intermediateKeySignedBytes(signedKey)),
     signedMessage,
-    messageSignature: signDer(intermediate.privateKey, messageSignedBytes(recipientId, signedMessage)),
+    messageSignature: signDer(intermediate.privateKey, messageSignedBytes(sealedFor, signedMessage)),
   });
 }
 

@@ -10,11 +10,11 @@ import {
   type HostedRequest,
   type Validation,
 } from '../protocol/index.js';
-import { FeennexClient, feennexCheckout, FenigeClient, fenigeCheckout } from '../gateways/registry.js';
 import { checkAmountAuthority, type CheckoutHandler, type CheckoutHandlerOptions, type CheckoutEvent, type GatewayLike, type OrderValues, type RequestInfo } from './checkout-options.js';
-import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from './gateway.js';
+import type { CheckoutAnswer, CheckoutContext, CheckoutGateway, CheckoutGatewaySource } from './gateway.js';
 import { errorResponse, guardResponse, invalidRequest, isAnswer, json, pendingAnswer, returnUrlRefused, tokenReused, unsafeRedirect } from './http-answers.js';
 import { hashBody } from './idempotency/body-hash.js';
+import { createGatewayIdMap } from './idempotency/gateway-ids.js';
 import { createIdempotencyGuard, type GuardResult } from './idempotency/guard.js';
 import { createMemoryIdempotencyStore } from './idempotency/memory-store.js';
 import { IdempotencyStoreFullError } from './idempotency/store.js';
@@ -34,13 +34,12 @@ export type {
 } from './checkout-options.js';
 
 function resolveGateway(gateway: GatewayLike): CheckoutGateway {
-  if (gateway instanceof FenigeClient) return fenigeCheckout(gateway);
-  if (gateway instanceof FeennexClient) return feennexCheckout(gateway);
-  const g = gateway as Partial<CheckoutGateway> | undefined;
+  const source = gateway as Partial<CheckoutGatewaySource> | undefined;
+  const g = (typeof source?.toCheckoutGateway === 'function' ? source.toCheckoutGateway() : gateway) as Partial<CheckoutGateway> | undefined;
   if (g && typeof g.pay === 'function' && typeof g.status === 'function' && typeof g.hosted === 'function' && typeof g.defaultBasePath === 'string') {
-    return gateway;
+    return g as CheckoutGateway;
   }
-  throw new TypeError('gateway must be a FenigeClient, a FeennexClient or a CheckoutGateway { id, defaultBasePath, pay, status, hosted }');
+  throw new TypeError('gateway must be a gateway client (FenigeClient, FeennexClient) or a CheckoutGateway { id, defaultBasePath, pay, status, hosted }');
 }
 
 const orderSchema = z.object({ amount: fields.amount, currency: fields.currencyCode, description: fields.description });
@@ -77,6 +76,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     lockMs: timeoutMs + 10_000,
     onStoreError: (error) => emit({ type: 'store-error', error: errorName(error) }),
   });
+  const ids = createGatewayIdMap(store, (error) => emit({ type: 'store-error', error: errorName(error) }));
 
   /** Calls the gateway with a deadline; an escaped error or a timeout becomes a pending answer. */
   async function callGateway(
@@ -119,7 +119,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     const key = request.headers.get(IDEMPOTENCY_HEADER);
     if (key !== null && key !== transactionId) {
       const message = `The ${IDEMPOTENCY_HEADER} header must equal the body's transactionId`;
-      return reject(errorResponse(400, 'E8000', 'IDEMPOTENCY_KEY_MISMATCH', message, transactionId), 'IDEMPOTENCY_KEY_MISMATCH', transactionId);
+      return reject(errorResponse(400, 'ERROR', 'IDEMPOTENCY_KEY_MISMATCH', message, transactionId), 'IDEMPOTENCY_KEY_MISMATCH', transactionId);
     }
 
     const context = contextOf(request, info);
@@ -249,7 +249,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   function contextOf(request: Request, info: RequestInfo): CheckoutContext {
     const browserIp = clientIp(request, info.clientIp, options.trustProxy === true);
     const returnUrl = options.returnUrl ?? returnUrls.allowed(request.headers.get('Referer'), request);
-    return { ...(browserIp ? { browserIp } : {}), ...(returnUrl ? { returnUrl } : {}) };
+    return { ...(browserIp ? { browserIp } : {}), ...(returnUrl ? { returnUrl } : {}), ids };
   }
 
   async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {

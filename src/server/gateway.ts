@@ -1,8 +1,8 @@
 import type { CheckoutRequest, HostedRequest } from '../protocol/index.js';
 
 /**
- * What the checkout handler needs from a gateway. `FenigeClient` and `FeennexClient` are adapted
- * to it (see `fenige/checkout.ts`, `feennex/checkout.ts`); a merchant may also pass their own.
+ * What the checkout handler needs from a gateway. Each gateway's client adapts itself to it
+ * (`toCheckoutGateway()`, see `src/gateways/<id>/server/checkout.ts`); a merchant may also pass their own.
  * Answers are already in the element's protocol (docs/protocol.md §4.2): the handler sends them as they are.
  */
 export interface CheckoutContext {
@@ -14,6 +14,21 @@ export interface CheckoutContext {
    */
   returnUrl?: string;
   signal?: AbortSignal;
+  /**
+   * The handler's record of ids a gateway assigned itself (Fenige may answer a paymelink with an id
+   * other than the merchant's). Absent when an adapter is called outside the handler.
+   */
+  ids?: GatewayIdMap;
+}
+
+/** Links the merchant's `transactionId` with the gateway's own id for the same payment. */
+export interface GatewayIdMap {
+  /** Records that the merchant's `transactionId` is `gatewayId` at the gateway (no-op when equal). */
+  link(transactionId: string, gatewayId: string): Promise<void>;
+  /** The gateway's id for the merchant's `transactionId`, if the gateway assigned one. */
+  gatewayIdOf(transactionId: string): Promise<string | undefined>;
+  /** The merchant's `transactionId` for an id the gateway assigned, if known. */
+  transactionIdOf(gatewayId: string): Promise<string | undefined>;
 }
 
 export interface CheckoutAnswer {
@@ -46,4 +61,10 @@ export interface CheckoutGateway {
   status(transactionId: string, context: CheckoutContext): Promise<CheckoutAnswer>;
   /** Creates a hosted-page payment (§4.5) and answers with a `redirect`. */
   hosted(request: HostedRequest, context: CheckoutContext): Promise<CheckoutAnswer>;
+}
+
+/** A gateway client that knows its checkout adapter, e.g. `FenigeClient` or `FeennexClient`. */
+export interface CheckoutGatewaySource {
+  /** The client as the checkout handler's gateway, with the adapter's default options. */
+  toCheckoutGateway(): CheckoutGateway;
 }

@@ -174,7 +174,7 @@ export interface PayerView {
 export async function openShop(page: Page, shop: FaultShop, element: ShopElement, card: string, amount = 1000): Promise<void> {
   await page.goto(`${shop.origin}/`);
   await page.waitForFunction(() => (window as unknown as { shopReady?: boolean }).shopReady === true);
-  const gatewayMerchantId = element === 'fenige' ? shop.sandbox.emulators.fenige.credentials.merchantUuid : shop.sandbox.emulators.feennex.credentials.shopId;
+  const gatewayMerchantId = element === 'fenige' ? shop.sandbox.emulators.fenige.credentials.gatewayMerchantId : shop.sandbox.emulators.feennex.credentials.shopId;
   await page.evaluate(
     async ({ element, card, amount, gatewayMerchantId, policy }) => {
       const w = window as unknown as { fakeGooglePay: { setOptions(o: object): void } };

@@ -42,7 +42,7 @@ async function pay(rules: FaultRule[]) {
     currency: 'PLN',
     description: 'Order 42',
     sender: { firstName: 'Jan', lastName: 'Kowalski' },
-    token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.merchantUuid }),
+    token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.gatewayMerchantId }),
   };
   const answer = await submit(endpoint, body, POLICY);
   const transactions = sb.emulators.fenige.transactions().filter((t) => t.transactionId === body.transactionId);

@@ -30,7 +30,7 @@ function paymentBody(card = '4111111111111111') {
     currency: 'PLN',
     description: 'Order 42',
     sender: { firstName: 'Jan', lastName: 'Kowalski' },
-    token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.merchantUuid, card }),
+    token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.gatewayMerchantId, card }),
   };
 }
 

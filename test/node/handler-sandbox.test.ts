@@ -42,7 +42,7 @@ after(async () => {
 });
 
 function body(gateway: 'fenige' | 'feennex', card: string, overrides: Record<string, unknown> = {}) {
-  const gatewayMerchantId = gateway === 'fenige' ? sb.fenige.merchantUuid : sb.feennex.shopId;
+  const gatewayMerchantId = gateway === 'fenige' ? sb.fenige.gatewayMerchantId : sb.feennex.shopId;
   return {
     transactionId: randomUUID(),
     apiKey: 'pk_test',
@@ -120,7 +120,7 @@ describe('Fenige through the checkout handler', () => {
     const tampered = body('fenige', '4111111111111111');
     tampered.token = { ...tampered.token, signedMessage: tamper(tampered.token.signedMessage) };
     const expired = body('fenige', '4111111111111111', {
-      token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.merchantUuid, messageExpiration: Date.now() - 60_000 }),
+      token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.gatewayMerchantId, messageExpiration: Date.now() - 60_000 }),
     });
     for (const [payment, reason] of [[tampered, 'MESSAGE_SIGNATURE_INVALID'], [expired, 'MESSAGE_EXPIRED']] as const) {
       const answer = await postJson(endpoints.fenige, payment);

@@ -18,13 +18,13 @@ test('a valid token POST is forwarded once with browserIp and the Referer as ret
   assert.ok(gateway.payCalls[0]!.context.signal instanceof AbortSignal);
 });
 
-test('an invalid body is refused with 400 E8000 naming each field, and never reaches the gateway', async (t) => {
+test('an invalid body is refused with 400 INVALID_REQUEST (status ERROR, not a gateway code) naming each field, and never reaches the gateway', async (t) => {
   const { endpoint, gateway } = await serveCheckout(t);
   const { amount: _amount, ...withoutAmount } = payBody({ currency: 'XYZ', currencyCode: 'PLN' });
   const { response, body } = await postJson(endpoint, withoutAmount);
 
   assert.equal(response.status, 400);
-  assert.equal(body.status, 'E8000');
+  assert.equal(body.status, 'ERROR');
   assert.equal(body.code, 'INVALID_REQUEST');
   assert.match(body.message, /amount/);
   assert.deepEqual(body.errors.amount, ['is required']);

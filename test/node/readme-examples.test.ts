@@ -42,7 +42,7 @@ describe('README server example (examples/checkout-server.ts)', () => {
   });
 
   it('charges the order’s amount, not the one the browser sent', async () => {
-    const token = createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.merchantUuid });
+    const token = createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.gatewayMerchantId });
     const body = { transactionId, apiKey: sb.fenige.merchantUuid, amount: 1, currency: 'PLN', description: 'tampered', sender: { firstName: 'Jan', lastName: 'Kowalski' }, token };
     const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': transactionId }, body: JSON.stringify(body) });
     assert.equal(res.status, 200);
@@ -54,7 +54,7 @@ describe('README server example (examples/checkout-server.ts)', () => {
 
   it('refuses a transaction that is not one of your orders', async () => {
     const other = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-    const token = createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.merchantUuid });
+    const token = createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.gatewayMerchantId });
     const body = { transactionId: other, apiKey: 'k', amount: 1, currency: 'PLN', description: 'x', token };
     const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     assert.equal(res.status, 404);

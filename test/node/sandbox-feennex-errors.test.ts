@@ -56,7 +56,9 @@ describe('feennex sandbox: every documented error code is reachable', () => {
   for (const { code, message } of ERROR_CODES) {
     test(`error ${code}: ${message}`, async () => {
       const [method, params] = await TRIGGERS[code]();
-      const answer = await sandbox.call(method, params);
+      // 11 needs the other reading of an unknown shop; by default it is error 10, as documented.
+      const shopNotFound = code === 11 ? await startSandbox({ unknownShop: 'shop-not-found' }) : undefined;
+      const answer = await (shopNotFound ?? sandbox).call(method, params).finally(() => shopNotFound?.close());
       assert.equal(answer.error_code, code, answer.message);
       assert.equal(answer.result, false);
       assert.equal(answer.data, null);

@@ -30,7 +30,7 @@ describe('Fenige sandbox: google-pay', () => {
     assert.equal(details.body.amount, 1000);
     assert.equal(details.body.currencyCode, 'PLN');
     assert.match(details.body.creationDate, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
-    assert.deepEqual(details.body.sender, { firstName: 'firstName', lastName: 'lastName', email: 'emaiL@email.pl' });
+    assert.deepEqual(details.body.sender, { firstName: 'firstName', lastName: 'lastName', email: 'emaiL@email.pl', phone: null });
   });
 
   it('takes the funds at once with deposit: true (SUCCESS)', async () => {

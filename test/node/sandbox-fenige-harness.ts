@@ -85,6 +85,8 @@ export async function get(h: FenigeHarness, path: string, headers: Record<string
 }
 
 export const MERCHANT = 'e59b470b-bdb1-4043-a856-86b624c2a607';
+/** The sandbox's default Gateway Merchant Id: what tokens are sealed for (not the merchantUuid). */
+export const GATEWAY_MERCHANT = '3c5e8f0a-6b1d-4e27-9a4c-d8f2b7e61a05';
 
 /** Fenige's documented google-pay example body with a fresh id and a token sealed for the sandbox. */
 export function googlePayBody(
@@ -100,7 +102,7 @@ export function googlePayBody(
     sender: { firstName: 'firstName', lastName: 'lastName', email: 'emaiL@email.pl' },
     token: createTestToken({
       gateway: 'fenige',
-      gatewayMerchantId: options.merchant ?? MERCHANT,
+      gatewayMerchantId: options.merchant ?? GATEWAY_MERCHANT,
       card: options.card ?? '4111111111111111',
       ...(options.now ? { now: options.now } : {}),
     }),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENIGE_TEST_CARDS } from '../../src/gateways/fenige/sandbox/index.js';
-import { get, MERCHANT, post, startFenige, type FenigeHarness } from './sandbox-fenige-harness.js';
+import { get, MERCHANT, post, startFenige, UUID, type FenigeHarness } from './sandbox-fenige-harness.js';
 
 const SUCCESS_URL = 'https://shop.example/ok?order=42';
 const FAILURE_URL = 'https://shop.example/failed';
@@ -39,7 +39,7 @@ describe('Fenige sandbox: paymelink and hosted payment page', () => {
     const data = preInitData(overrides);
     const res = await post(h, '/external/paymelink', { preInitData: data });
     assert.equal(res.status, 200);
-    return data.transactionId;
+    return res.body.transactionId;
   }
   const page = (id: string) => fetch(`${h.url}/pay/${id}`, { redirect: 'manual' });
   const pay = (id: string, form: Record<string, string>) =>
@@ -52,16 +52,51 @@ describe('Fenige sandbox: paymelink and hosted payment page', () => {
   const card = (pan: string) => ({ pan, expiry: '12/39', cvc: '123', name: 'Jan Kowalski' });
   const state = async (id: string) => (await get(h, `/transactions/details/${id}`)).body.transactionState;
 
-  it('creates a link to the hosted page for the documented example, IN_PROGRESS until paid', async () => {
+  it('creates a link to the hosted page for the example, under an id of its own (paymelinkId: assigned), IN_PROGRESS until paid', async () => {
     const data = preInitData();
     const res = await post(h, '/external/paymelink', { preInitData: data });
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body, { value: `${h.url}/pay/${data.transactionId}`, transactionId: data.transactionId });
-    assert.equal(await state(data.transactionId), 'IN_PROGRESS');
+    const assigned = res.body.transactionId;
+    assert.match(assigned, UUID);
+    assert.notEqual(assigned, data.transactionId, 'as the example: the answer names another id');
+    assert.deepEqual(res.body, { value: `${h.url}/pay/${assigned}`, transactionId: assigned });
+    assert.equal(await state(assigned), 'IN_PROGRESS');
+    assert.equal((await get(h, `/transactions/details/${data.transactionId}`)).status, 404, 'the merchant id is not Fenige\'s');
+    assert.equal(h.emulator.transactions().find((t) => t.transactionId === assigned)?.merchantTransactionId, data.transactionId);
     const replay = await post(h, '/external/paymelink', { preInitData: data });
-    assert.deepEqual(replay.body, res.body);
+    assert.deepEqual(replay.body, res.body, 'the same request gets the same link');
     const different = await post(h, '/external/paymelink', { preInitData: { ...data, amount: 1 } });
     assert.equal(different.status, 422);
+  });
+
+  it('paymelinkId: echo keeps the merchant id; formLanguage is case-insensitive', async () => {
+    const echo = await startFenige({ paymelinkId: 'echo' });
+    try {
+      const data = preInitData({ formLanguage: 'PL' });
+      const res = await post(echo, '/external/paymelink', { preInitData: data });
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.body, { value: `${echo.url}/pay/${data.transactionId}`, transactionId: data.transactionId });
+      assert.equal((await get(echo, `/transactions/details/${data.transactionId}`)).body.transactionState, 'IN_PROGRESS');
+      const bad = await post(echo, '/external/paymelink', { preInitData: preInitData({ formLanguage: 'english' }) });
+      assert.deepEqual(bad.body.errors, { 'preInitData.formLanguage': ['must be a language code such as en or pl'] });
+    } finally {
+      await echo.close();
+    }
+  });
+
+  it('autoClear is required by default (the field table) and true when left out under paymelinkAutoClear: default-true (the prose)', async () => {
+    const { autoClear: _dropped, ...withoutAutoClear } = preInitData();
+    const strict = await post(h, '/external/paymelink', { preInitData: withoutAutoClear });
+    assert.equal(strict.status, 400);
+    assert.deepEqual(strict.body.errors, { 'preInitData.autoClear': ['must not be null'] });
+    const prose = await startFenige({ paymelinkAutoClear: 'default-true' });
+    try {
+      const res = await post(prose, '/external/paymelink', { preInitData: withoutAutoClear });
+      assert.equal(res.status, 200);
+      assert.equal(prose.emulator.transactions()[0]!.capture, true);
+    } finally {
+      await prose.close();
+    }
   });
 
   it('validates preInitData with the errors map', async () => {
@@ -126,7 +161,7 @@ describe('Fenige sandbox: paymelink and hosted payment page', () => {
     assert.equal(again.headers.get('location'), `${h.url}/pay/${id}`);
     assert.equal(h.emulator.transactions().find((t) => t.transactionId === id)?.state, 'SUCCESS');
     const details = await get(h, `/transactions/details/${id}`);
-    assert.deepEqual(details.body.sender, { firstName: 'test', lastName: 'test' });
+    assert.deepEqual(details.body.sender, { firstName: 'test', lastName: 'test', email: null, phone: null });
   });
 
   it('clears at once with autoClear: true and takes the payer name when no sender was given', async () => {
@@ -134,7 +169,7 @@ describe('Fenige sandbox: paymelink and hosted payment page', () => {
     assert.equal((await pay(id, card('5555555555554444'))).status, 303);
     const details = await get(h, `/transactions/details/${id}`);
     assert.equal(details.body.transactionState, 'SUCCESS');
-    assert.deepEqual(details.body.sender, { firstName: 'Jan', lastName: 'Kowalski' });
+    assert.deepEqual(details.body.sender, { firstName: 'Jan', lastName: 'Kowalski', email: null, phone: null });
   });
 
   it('redirects a declined card to failureUrl and records FAILURE', async () => {

@@ -12,7 +12,8 @@ test('startSandbox listens on 127.0.0.1, a free port, with both gateways under o
   assert.match(sb.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.equal(sb.fenige.url, `${sb.url}/fenige`);
   assert.equal(sb.feennex.url, `${sb.url}/feennex`);
-  assert.deepEqual(Object.keys(sb.fenige).sort(), ['login', 'merchantUuid', 'password', 'url']);
+  assert.deepEqual(Object.keys(sb.fenige).sort(), ['gatewayMerchantId', 'googlePayUrl', 'login', 'merchantUuid', 'password', 'url']);
+  assert.notEqual(sb.fenige.gatewayMerchantId, sb.fenige.merchantUuid, 'two different ids, as at Fenige');
   assert.deepEqual(Object.keys(sb.feennex).sort(), ['secretKey', 'shopId', 'url']);
 
   // Fenige's documented paths answer under each url: Basic auth is checked (E8002), and Feennex signs (error_code 10).

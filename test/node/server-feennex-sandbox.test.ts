@@ -194,8 +194,12 @@ describe('every error class', () => {
     assert.equal(bad.errorCode, 10);
     assert.match(bad.stringToSign ?? '', /:5$/);
     assert.ok(!bad.message.includes('wrong-secret') && !bad.message.includes(secretKey));
-    for (const code of [11, 12, 15, 17, 19]) {
-      const error = await errorOf(as(code === 11 ? '999' : String(code)).shopBalance());
+    // An unknown shop has no key: error 10 with the string to sign, as the documented example.
+    const unknown = await errorOf(as('999').shopBalance());
+    assert.equal(unknown.errorCode, 10);
+    assert.match(unknown.stringToSign ?? '', /:999$/);
+    for (const code of [12, 15, 17, 19]) {
+      const error = await errorOf(as(String(code)).shopBalance());
       assert.equal(error.errorCode, code);
     }
   });

@@ -54,21 +54,30 @@ function assertOutcome(answer: CheckoutAnswer, expected: Partial<Outcome> & { ki
 }
 
 describe('fenigeCheckout.pay', () => {
-  test('APPROVED → 200 success; Fenige gets the documented body with browserIp and deposit, nothing else', async () => {
+  test('APPROVED → 200 success; with capture: authorize and no itemId Fenige gets exactly the documented body', async () => {
     script({ pay: { status: 200, body: SEED.googlePayOk } });
-    const answer = await fenigeCheckout(client).pay(checkoutRequest(), context);
+    const answer = await fenigeCheckout(client, { capture: 'authorize', itemIdFor: () => undefined }).pay(checkoutRequest(), context);
     assert.equal(answer.httpStatus, 200);
     assert.deepEqual(answer.body, { transactionId: TX, status: 'APPROVED', itemId: SEED.googlePayOk.itemId, externalTransactionId: SEED.googlePayOk.externalTransactionId });
     assertOutcome(answer, { kind: 'success', status: 'APPROVED' });
     assert.deepEqual(fake.requests[0]!.body, googlePayBody());
   });
 
-  test('the deposit option is forwarded', async () => {
+  test('by default the funds are taken at once (deposit: true) and the transactionId is the itemId', async () => {
     script({ pay: { status: 200, body: SEED.googlePayOk } });
-    await fenigeCheckout(client, { deposit: true }).pay(checkoutRequest(), {});
+    await fenigeCheckout(client).pay(checkoutRequest(), {});
     const sent = fake.requests[0]!.body as Record<string, unknown>;
     assert.equal(sent.deposit, true);
+    assert.equal(sent.itemId, TX);
     assert.equal('browserIp' in sent, false, 'no browserIp when the context has none');
+  });
+
+  test('the older deposit option still chooses, and a contradicting pair is refused', async () => {
+    script({ pay: { status: 200, body: SEED.googlePayOk } });
+    await fenigeCheckout(client, { deposit: false }).pay(checkoutRequest(), {});
+    assert.equal((fake.requests[0]!.body as Record<string, unknown>).deposit, false);
+    assert.throws(() => fenigeCheckout(client, { capture: 'deposit', deposit: false }), /contradicts deposit: false/);
+    assert.throws(() => fenigeCheckout(client, { capture: 'later' as never }), /capture must be 'deposit', 'clear' or 'authorize'/);
   });
 
   test('E0150 rejection → 422 failure with the code, message and transactionStatus', async () => {
@@ -175,7 +184,7 @@ describe('fenigeCheckout.status', () => {
 
   test('an unknown id → 404 NOT_FOUND failure', async () => {
     script({ details: { status: 404, body: { status: 'NOT_FOUND', message: 'Transaction not found', httpStatus: 'NOT_FOUND' } } });
-    const answer = await fenigeCheckout(client).status('nope', {});
+    const answer = await fenigeCheckout(client).status('0b3b7c9e-7f6a-4d1e-9c2b-5a8f3e1d4c60', {});
     assert.equal(answer.httpStatus, 404);
     assert.equal(answer.body.status, 'NOT_FOUND');
     assertOutcome(answer, { kind: 'failure', code: 'NOT_FOUND' });

@@ -6,6 +6,7 @@ import { googlePayBody, SEED, startFakeFenige, type FakeFenige } from './server-
 
 const PASSWORD = 'pa55-wörd-never-shown';
 const MERCHANT = 'e59b470b-bdb1-4043-a856-86b624c2a607';
+const TX = 'd77b4fd4-5a90-4e36-84b7-a75346d04ca0';
 
 let fake: FakeFenige;
 let client: FenigeClient;
@@ -52,7 +53,13 @@ describe('FenigeClient requests', () => {
     const cleared = await client.clear({ transactionId: 'e732767c-402d-42af-8a11-63fe7f8bff91', clearingAmount: 700 });
     assert.equal(cleared.completion?.estimate, '2024-06-08T23:34:37.536848384');
     assert.equal(lastRequest().path, '/api/external/clear');
-    assert.deepEqual(lastRequest().body, { transactionId: 'e732767c-402d-42af-8a11-63fe7f8bff91', clearingAmount: 700, merchantUuid: MERCHANT });
+    // The example's transactionId and the field table's requestUuid, both.
+    assert.deepEqual(lastRequest().body, {
+      transactionId: 'e732767c-402d-42af-8a11-63fe7f8bff91',
+      requestUuid: 'e732767c-402d-42af-8a11-63fe7f8bff91',
+      clearingAmount: 700,
+      merchantUuid: MERCHANT,
+    });
 
     fake.answer({ status: 200, body: SEED.reverseOk });
     const reversed = await client.reverse({ transactionId: 'e732767c-402d-42af-8a11-63fe7f8bff91' });
@@ -75,8 +82,20 @@ describe('FenigeClient requests', () => {
     assert.equal(lastRequest().path, '/api/transactions/details/ee58ef03-d6ed-4a07-8885-d050c439ec6c');
     assert.equal(lastRequest().body, undefined);
 
-    await client.details('a/b?c').catch(() => undefined);
-    assert.equal(lastRequest().path, '/api/transactions/details/a%2Fb%3Fc');
+    const requests = fake.requests.length;
+    const error = await rejection(client.details('a/b?c'));
+    assert.deepEqual(error.errors, { transactionId: ['must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba'] });
+    assert.equal(fake.requests.length, requests, 'an id that is not a UUID never reaches a URL path');
+  });
+
+  test('transactionId is a UUID in any case, the one rule the client and the sandbox share', async () => {
+    for (const bad of ['order-42', '08ea8e28-0aad-45eb-8368-f15bdadd5eb', ' 08ea8e28-0aad-45eb-8368-f15bdadd5eba']) {
+      const error = await rejection(client.googlePay({ ...googlePayBody(), transactionId: bad }));
+      assert.deepEqual(error.errors, { transactionId: ['must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba'] }, bad);
+    }
+    fake.answer({ status: 200, body: SEED.googlePayOk });
+    await client.googlePay({ ...googlePayBody(), transactionId: '08EA8E28-0AAD-45EB-8368-F15BDADD5EBA' });
+    assert.equal((lastRequest().body as { transactionId: string }).transactionId, '08EA8E28-0AAD-45EB-8368-F15BDADD5EBA');
   });
 
   test('paymelink wraps preInitData and defaults autoClear to true', async () => {
@@ -114,18 +133,18 @@ describe('FenigeClient validation before sending', () => {
   });
 
   test('a misspelt field is refused, not silently dropped', async () => {
-    const error = await rejection(client.refund({ transactionId: 'x', amountToRefund: 1, amount: 5 } as never));
+    const error = await rejection(client.refund({ transactionId: TX, amountToRefund: 1, amount: 5 } as never));
     assert.deepEqual(error.errors, { amount: ['unknown field "amount"'] });
     assert.equal(fake.requests.length, 0);
   });
 
   test('clear, refund and paymelink check their amounts and URLs', async () => {
-    assert.deepEqual((await rejection(client.clear({ transactionId: 't', clearingAmount: 0 }))).errors, {
+    assert.deepEqual((await rejection(client.clear({ transactionId: TX, clearingAmount: 0 }))).errors, {
       clearingAmount: ['must be at least 1 (minor units)'],
     });
     const link = await rejection(
       client.paymelink({
-        transactionId: 't', currencyCode: 'PLN', amount: 1, description: 'd', formLanguage: 'en',
+        transactionId: TX, currencyCode: 'PLN', amount: 1, description: 'd', formLanguage: 'en',
         redirectUrl: { successUrl: 'javascript:alert(1)', failureUrl: 'https://ok.example' },
       }),
     );
@@ -184,7 +203,7 @@ describe('FenigeClient error answers', () => {
     const pay = await rejection(client.googlePay(googlePayBody()));
     assert.equal(pay.status, 'HTTP_502');
     assert.equal(pay.kind, 'unknown-outcome');
-    const read = await rejection(client.details('t-1'));
+    const read = await rejection(client.details(TX));
     assert.equal(read.status, 'HTTP_502');
     assert.equal(read.kind, 'retriable');
   });
@@ -198,17 +217,17 @@ describe('FenigeClient error answers', () => {
 
     fake.answer({ status: 200, body: { value: 'javascript:alert(1)', transactionId: 't' } });
     const link = await rejection(client.paymelink({
-      transactionId: 't', currencyCode: 'PLN', amount: 1, description: 'd', formLanguage: 'en',
+      transactionId: TX, currencyCode: 'PLN', amount: 1, description: 'd', formLanguage: 'en',
       redirectUrl: { successUrl: 'https://a.example', failureUrl: 'https://b.example' },
     }));
     assert.equal(link.status, 'INVALID_RESPONSE');
   });
 
   test('details accepts the field table\'s `status` instead of `transactionState`, refuses neither', async () => {
-    fake.answer({ status: 200, body: { transactionId: 't', status: 'IN_PROGRESS' } });
-    assert.equal((await client.details('t')).status, 'IN_PROGRESS');
-    fake.answer({ status: 200, body: { transactionId: 't', amount: 1 } });
-    assert.equal((await rejection(client.details('t'))).status, 'INVALID_RESPONSE');
+    fake.answer({ status: 200, body: { transactionId: TX, status: 'IN_PROGRESS' } });
+    assert.equal((await client.details(TX)).status, 'IN_PROGRESS');
+    fake.answer({ status: 200, body: { transactionId: TX, amount: 1 } });
+    assert.equal((await rejection(client.details(TX))).status, 'INVALID_RESPONSE');
   });
 });
 
@@ -224,7 +243,7 @@ describe('FenigeClient transport failures', () => {
     assert.equal(error.httpStatus, undefined);
     assert.ok(elapsed >= 140 && elapsed < 2000, `took ${elapsed} ms`);
     assert.equal(fake.requests.length, 1, 'the request did reach the server');
-    assert.ok((await rejection(quick.details('t'))).isRetriable, 'a read that timed out can simply be retried');
+    assert.ok((await rejection(quick.details(TX))).isRetriable, 'a read that timed out can simply be retried');
   });
 
   test("the caller's signal aborts the call as ABORTED", async () => {
@@ -265,7 +284,7 @@ describe('FenigeClient keeps the password secret', () => {
     const encoded = Buffer.from(`user:${PASSWORD}`).toString('base64');
     const shown = [JSON.stringify(client), inspect(client, { showHidden: true, depth: Infinity }), String(client)];
     fake.answer({ status: 401, body: SEED.E8002 });
-    const error = await rejection(client.details('t'));
+    const error = await rejection(client.details(TX));
     shown.push(error.message, JSON.stringify(error), inspect(error, { showHidden: true, depth: Infinity }));
     for (const text of shown) {
       assert.ok(!text.includes(PASSWORD) && !text.includes(encoded), `leaked in: ${text.slice(0, 200)}`);

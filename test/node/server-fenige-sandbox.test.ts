@@ -15,7 +15,7 @@ import { serveHandler } from './server-fenige-fake.js';
 /** The client over real HTTP against the sandbox's Fenige emulator, with sealed ECv2 test tokens. */
 
 const POSTBACK_SECRET = 'sandbox-postback-secret';
-const { login, password, merchantUuid } = FENIGE_SANDBOX_DEFAULTS;
+const { login, password, merchantUuid, gatewayMerchantId } = FENIGE_SANDBOX_DEFAULTS;
 
 let fenigeUrl: string;
 let client: FenigeClient;
@@ -48,7 +48,7 @@ const payment = (card: string, overrides: Partial<FenigeGooglePayRequest> = {}):
   description: 'Order 42',
   currency: 'PLN',
   sender: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
-  token: createTestToken({ gateway: 'fenige', gatewayMerchantId: merchantUuid, card }) as FenigeGooglePayRequest['token'],
+  token: createTestToken({ gateway: 'fenige', gatewayMerchantId, card }) as FenigeGooglePayRequest['token'],
   ...overrides,
 });
 
@@ -178,7 +178,7 @@ describe('fenigeCheckout against the sandbox', () => {
     const again = await gateway.pay(request, {});
     assert.equal(classifyResponse(again.httpStatus, again.body).kind, 'success', JSON.stringify(again.body));
     const status = await gateway.status(request.transactionId, {});
-    assert.equal(status.body.transactionState, 'SUCCESS_WAITING_FOR_CLEARING');
+    assert.equal(status.body.transactionState, 'SUCCESS', 'the handler takes the funds at once by default (capture: deposit)');
   });
 
   test('an unknown id → 404 NOT_FOUND', async () => {
@@ -195,8 +195,8 @@ describe('fenigeCheckout against the sandbox', () => {
     }
     const received = postbacks.find(([p]) => p.transactionId === request.transactionId);
     assert.ok(received, 'postback received and verified');
-    assert.equal(received[0].transactionState, 'SUCCESS_WAITING_FOR_CLEARING');
-    assert.equal(received[1].details?.transactionState, 'SUCCESS_WAITING_FOR_CLEARING', 'confirmed with details');
+    assert.equal(received[0].transactionState, 'SUCCESS');
+    assert.equal(received[1].details?.transactionState, 'SUCCESS', 'confirmed with details');
   });
 });
 

@@ -1,10 +1,19 @@
-import type { Cluster, Redis } from 'ioredis';
 import * as z from 'zod/mini';
 import type { AcquireResult, IdempotencyEntry, IdempotencyStore, SettledEntry } from './store.js';
 
+/**
+ * The three commands this store sends, as `ioredis`' `Redis` and `Cluster` declare them. Written
+ * out rather than imported so that these typings compile in projects without `ioredis` installed.
+ */
+export interface RedisCommandClient {
+  eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, millisecondsToken: 'PX', milliseconds: number): Promise<unknown>;
+}
+
 export interface RedisIdempotencyStoreOptions {
   /** An `ioredis` client (or `Cluster`) that the merchant creates, configures and closes. */
-  client: Redis | Cluster;
+  client: RedisCommandClient;
   /** Prefix of every key this store writes. Default `paytool:idempotency:`. */
   prefix?: string;
   /** How long an entry is kept after it was last written (Redis `PX`). Default 24 hours. */
@@ -49,7 +58,7 @@ const entrySchema = z.discriminatedUnion('state', [
  */
 export function createRedisIdempotencyStore(options: RedisIdempotencyStoreOptions): IdempotencyStore {
   const { client } = options ?? {};
-  if (!client || typeof (client as Partial<Redis>).eval !== 'function' || typeof (client as Partial<Redis>).get !== 'function') {
+  if (!client || typeof (client as Partial<RedisCommandClient>).eval !== 'function' || typeof (client as Partial<RedisCommandClient>).get !== 'function') {
     throw new TypeError('client must be an ioredis client (new Redis(…) or new Cluster(…))');
   }
   const prefix = options.prefix ?? 'paytool:idempotency:';

@@ -33,19 +33,25 @@ export interface ApiSetup {
   secretKey: string;
   state: SandboxState;
   timing: FeennexSandboxTiming;
+  /** How an unknown shop is answered (see `FeennexSandboxOptions.unknownShop`). */
+  unknownShop: 'invalid-sign' | 'shop-not-found';
 }
 
 /**
- * Shop, then signature: an unknown shop (11) has no key to check with, and an IP allow-list (15)
- * is checked before anything else is read; the magic shops' other errors need a valid signature.
+ * An IP allow-list (15) is checked before anything else is read. Then the signature: an unknown
+ * shop has no key, so its signature cannot be valid — error 10 with the string to sign, as the
+ * documented example answers for shop 6199 (`unknownShop: 'invalid-sign'`, the default) — or,
+ * under `unknownShop: 'shop-not-found'`, error 11 first. The magic shops' other errors need a
+ * valid signature.
  */
 function authorize(setup: ApiSetup, values: Record<string, string>, keys: readonly string[], sign: unknown): void {
   const shopId = values.shop_id;
   const magic = shopId !== setup.shopId && Object.hasOwn(MAGIC_SHOPS, shopId) ? MAGIC_SHOPS[shopId] : undefined;
-  if (shopId !== setup.shopId && !magic) throw new FeennexError(11, `shop ${shopId}`);
+  const unknown = shopId !== setup.shopId && !magic;
+  if (unknown && setup.unknownShop === 'shop-not-found') throw new FeennexError(11, `shop ${shopId}`);
   if (magic?.errorCode === 15) throw new FeennexError(15, magic.why);
   const joined = stringToSign(values, keys);
-  if (!signaturesMatch(sign, signString(joined, setup.secretKey))) {
+  if (unknown || !signaturesMatch(sign, signString(joined, setup.secretKey))) {
     throw new ParameterError(`Invalid sign, string_to_sign: ${joined}`);
   }
   if (magic) throw new FeennexError(magic.errorCode, magic.why);
@@ -73,5 +79,12 @@ export async function callMethod(
   }
 }
 
+/** The API answers JSON whatever the request (the document: "always returns a response in JSON format"). */
 export const unknownMethod = (path: string): Response =>
   errorEnvelope(new ParameterError(`Unknown API method: ${path}`), 404);
+
+export const methodNotAllowed = (method: string): Response => {
+  const response = errorEnvelope(new ParameterError(`Request method ${method} is not supported: use POST (JSON) or GET (query string)`), 405);
+  response.headers.set('allow', 'GET, HEAD, POST');
+  return response;
+};

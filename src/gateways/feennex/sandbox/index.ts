@@ -1,4 +1,4 @@
-import { callMethod, unknownMethod, type ApiSetup } from './api.js';
+import { callMethod, methodNotAllowed, unknownMethod, type ApiSetup } from './api.js';
 import { CallbackSender, type CallbackDelivery } from './callbacks.js';
 import type { FeennexSandboxTiming } from './context.js';
 import { stylesheet } from './html.js';
@@ -33,6 +33,12 @@ export interface FeennexSandboxOptions {
   fetch?: typeof fetch;
   /** Starting balances, numeric currency → decimal (default 10000.00 PLN, 5000.00 EUR, 5000.00 USD). */
   balances?: Record<string, string>;
+  /**
+   * How a request from an unknown shop is answered. `invalid-sign` (default, as the document's own
+   * example: error 10 with the string to sign, since no key exists to check it with) or
+   * `shop-not-found` (error 11, the catalogue's "shop not found", before the signature).
+   */
+  unknownShop?: 'invalid-sign' | 'shop-not-found';
   /** Delays of the slow paths, shortened by tests. */
   timing?: Partial<Omit<FeennexSandboxTiming, 'callbacks'>> & { callbacks?: Partial<FeennexSandboxTiming['callbacks']> };
 }
@@ -81,7 +87,11 @@ export function createFeennexEmulator(options: FeennexSandboxOptions = {}): Feen
     const url = payment.callbackUrl ?? options.callbackUrl;
     if (url) callbacks.send(url, payment.id, callbackFields(payment, shopId));
   });
-  const setup: ApiSetup = { shopId, secretKey, state, timing };
+  const unknownShop = options.unknownShop ?? 'invalid-sign';
+  if (unknownShop !== 'invalid-sign' && unknownShop !== 'shop-not-found') {
+    throw new TypeError(`feennex.unknownShop must be 'invalid-sign' or 'shop-not-found' (got ${JSON.stringify(unknownShop)})`);
+  }
+  const setup: ApiSetup = { shopId, secretKey, state, timing, unknownShop };
   const pages: PageContext = { state, path: (page) => `${basePath}/${page}` };
 
   async function handle(request: Request): Promise<Response | undefined> {
@@ -89,9 +99,7 @@ export function createFeennexEmulator(options: FeennexSandboxOptions = {}): Feen
     if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return undefined;
     const path = url.pathname.slice(basePath.length + 1);
     const isRead = request.method === 'GET' || request.method === 'HEAD';
-    if (!isRead && request.method !== 'POST') {
-      return new Response('Method Not Allowed', { status: 405, headers: { allow: 'GET, HEAD, POST' } });
-    }
+    if (!isRead && request.method !== 'POST') return methodNotAllowed(request.method);
     if (path === 'sandbox.css' && isRead) return stylesheet();
     const pageMatch = /^(pay|3ds)\/(\d+)$/.exec(path);
     if (pageMatch) {

@@ -8,6 +8,11 @@ export async function readApiParams(request: Request): Promise<Params> {
   if (request.method === 'GET' || request.method === 'HEAD') {
     return Object.fromEntries(new URL(request.url).searchParams);
   }
+  // The document: every request must say "Content-Type: application/json".
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new ParameterError(`Incorrect request: the Content-Type header must be application/json (got ${type ? JSON.stringify(type) : 'none'})`);
+  }
   let body: unknown;
   try {
     body = JSON.parse(await request.text());

@@ -1,7 +1,8 @@
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
 import type { FeennexClient } from './client.js';
+import { feennexProfile } from '../profile.js';
 import { describeFeennexError, FeennexError, FeennexInputError } from './errors.js';
-import { feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
+import { FEENNEX_GOOGLE_PAY_TOKEN_FIELD, feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
 import type { FeennexInvoiceCreateInput } from './inputs.js';
 import type { FeennexInvoiceCreated, FeennexOrderStatus } from './responses.js';
 import { GATEWAY_SETUP_BODY } from '../../../server/http-answers.js';
@@ -96,9 +97,9 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
   }
 
   return {
-    id: 'feennex',
+    id: feennexProfile.id,
     account: client.shopId,
-    defaultBasePath: '/feennex/payments',
+    defaultBasePath: feennexProfile.defaultEndpoint,
     pay: (request, context) =>
       create(
         request.transactionId,
@@ -176,14 +177,26 @@ export const FEENNEX_SETUP_CODES: ReadonlySet<number> = new Set([1, 2, 3, 10, 11
 function finalError(transactionId: string, error: FeennexError): CheckoutAnswer {
   const code = `FEENNEX_${error.errorCode ?? 'ERROR'}`;
   const detail = { code, message: error.message };
-  if (error.errorCode !== null && FEENNEX_SETUP_CODES.has(error.errorCode)) {
+  const token = tokenRefusal(error);
+  // A token Feennex could not use stays errors.token (the element hints the integrator); other
+  // setup errors reach the payer as a generic message, their details only the merchant's logs.
+  if (!token && error.errorCode !== null && FEENNEX_SETUP_CODES.has(error.errorCode)) {
     return { httpStatus: 422, body: { transactionId, ...GATEWAY_SETUP_BODY }, detail };
   }
-  return {
-    httpStatus: 422,
-    body: { transactionId, status: code, code, message: describeFeennexError(error.errorCode).description },
-    detail,
-  };
+  const body: Record<string, unknown> = { transactionId, status: code, code, message: describeFeennexError(error.errorCode).description };
+  if (token) body.errors = { token: [token] };
+  return { httpStatus: 422, body, detail };
+}
+
+/**
+ * Error 10 about the token field: Feennex could not use the Google Pay token (sealed for another
+ * shop, say). Answered as `errors.token` (docs/protocol.md) so the element can hint the
+ * integrator; only Feennex's words about the token are passed on, never a `string_to_sign`.
+ */
+function tokenRefusal(error: FeennexError): string | undefined {
+  if (error.errorCode !== 10 || !error.message.includes(FEENNEX_GOOGLE_PAY_TOKEN_FIELD)) return undefined;
+  const reason = new RegExp(`${FEENNEX_GOOGLE_PAY_TOKEN_FIELD}:\\s*(.+)$`, 's').exec(error.message)?.[1];
+  return reason && !reason.includes('string_to_sign') ? `was refused by Feennex: ${reason.slice(0, 200)}` : 'was refused by Feennex (error 10)';
 }
 
 /** `success_url` / `failed_url`: the payer's page with `paytool-result` and `transactionId` added. */

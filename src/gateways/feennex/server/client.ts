@@ -1,3 +1,5 @@
+import type { CheckoutGateway, CheckoutGatewaySource } from '../../../server/gateway.js';
+import { feennexCheckout } from './checkout.js';
 import { FeennexInputError } from './errors.js';
 import { fromFeennexCurrency, readFeennexMoney, toFeennexAmount, toFeennexCurrency } from './currency.js';
 import { createOnce, DEFAULT_FEENNEX_RETRY, type FeennexRetryPolicy } from './idempotent.js';
@@ -47,7 +49,7 @@ type Unsigned = Record<string, unknown>;
  * `FeennexError`. Creates are idempotent by the shop's own id: after a lost answer they resolve
  * through the status call instead of failing or paying twice.
  */
-export class FeennexClient {
+export class FeennexClient implements CheckoutGatewaySource {
   readonly baseUrl: string;
   readonly shopId: string;
   readonly timeoutMs: number;
@@ -74,6 +76,11 @@ export class FeennexClient {
     this.retry = { ...DEFAULT_FEENNEX_RETRY, ...options.retry };
     this.#secretKey = secretKey;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  /** This client as the checkout handler's gateway, with `feennexCheckout`'s default options. */
+  toCheckoutGateway(): CheckoutGateway {
+    return feennexCheckout(this);
   }
 
   /** Signs and sends any method; resolves with the envelope's `data`. The typed methods below use it. */

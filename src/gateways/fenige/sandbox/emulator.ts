@@ -10,14 +10,25 @@ import { deliverPostback, type PostbackConfig } from './postback.js';
 import { TransactionStore } from './store.js';
 import type { FenigeSandboxTransaction } from './transaction.js';
 import type { Json } from './violations.js';
+import { resolveReadings, type FenigeReadings } from './readings.js';
 
-export interface FenigeSandboxOptions {
+/**
+ * The emulator's options. The switches of `FenigeReadings` (`paymelinkId`, `clearing`, `refunds`, …)
+ * choose how it reads the places where Fenige's document is ambiguous; see `readings.ts`.
+ */
+export interface FenigeSandboxOptions extends Partial<FenigeReadings> {
   /** Where the emulator is mounted; default `/fenige`. */
   basePath?: string;
   login?: string;
   password?: string;
-  /** The merchant's UUID, also the `gatewayMerchantId` its Google Pay tokens must carry. */
+  /** The merchant's UUID at Fenige (the acquirer's id), sent in clear and reverse bodies. */
   merchantUuid?: string;
+  /**
+   * The Gateway Merchant Id Fenige assigned at onboarding, which the merchant passes to Google Pay:
+   * every Google Pay token must be sealed for it. A different UUID from `merchantUuid` by default,
+   * as the document defines two different identifiers.
+   */
+  gatewayMerchantId?: string;
   /** The clock (ms since the epoch) for token expiry, clearing windows and dates. */
   now?: () => number;
   /** Where to POST the postback on every change to a final state. */
@@ -28,8 +39,21 @@ export interface FenigeSandboxOptions {
   pendingSettleMs?: number;
 }
 
+export type FenigeCredentials = {
+  login: string;
+  password: string;
+  merchantUuid: string;
+  gatewayMerchantId: string;
+};
+
 export interface FenigeEmulator {
-  readonly credentials: { login: string; password: string; merchantUuid: string };
+  readonly credentials: FenigeCredentials;
+  /** The readings this emulator plays (defaults filled in). */
+  readonly readings: Readonly<FenigeReadings>;
+  /** Where google-pay is served, relative to the origin: `basePath`, or `{basePath}-google-pay` with `googlePayHost: 'separate'`. */
+  readonly googlePayBasePath: string;
+  /** `googlePayUrl` for the emulator served at `url` (its base URL). */
+  urls(url: string): { googlePayUrl: string };
   /** Answers a request under `basePath`; `undefined` for any other path. */
   handle(request: Request): Promise<Response | undefined>;
   /** Every transaction, oldest first (copies). */
@@ -43,6 +67,7 @@ export const FENIGE_SANDBOX_DEFAULTS = {
   login: 'sandbox',
   password: 'sandbox-password',
   merchantUuid: 'e59b470b-bdb1-4043-a856-86b624c2a607',
+  gatewayMerchantId: '3c5e8f0a-6b1d-4e27-9a4c-d8f2b7e61a05',
   pendingSettleMs: 3_000,
 } as const;
 
@@ -61,6 +86,8 @@ const jsonRoute = (handler: (ctx: EmulatorContext, body: Json) => Promise<Respon
     const read = await readJsonBody(request);
     return read.ok ? handler(ctx, read.body) : read.response;
   };
+
+const GOOGLE_PAY_PATH = '/external-api/transactions/google-pay';
 
 const ROUTES: Route[] = [
   { pattern: /^\/external-api\/transactions\/google-pay$/, methods: { POST: jsonRoute(handleGooglePay) } },
@@ -105,11 +132,15 @@ function normalizeBasePath(basePath: string): string {
 
 export function createFenigeEmulator(options: FenigeSandboxOptions = {}): FenigeEmulator {
   const basePath = normalizeBasePath(options.basePath ?? FENIGE_SANDBOX_DEFAULTS.basePath);
-  const credentials = Object.freeze({
+  const readings = Object.freeze(resolveReadings(options));
+  const credentials: FenigeCredentials = Object.freeze({
     login: options.login ?? FENIGE_SANDBOX_DEFAULTS.login,
     password: options.password ?? FENIGE_SANDBOX_DEFAULTS.password,
     merchantUuid: (options.merchantUuid ?? FENIGE_SANDBOX_DEFAULTS.merchantUuid).toLowerCase(),
+    gatewayMerchantId: options.gatewayMerchantId ?? FENIGE_SANDBOX_DEFAULTS.gatewayMerchantId,
   });
+  if (!credentials.gatewayMerchantId) throw new TypeError('fenige.gatewayMerchantId must be a non-empty string');
+  const googlePayBasePath = readings.googlePayHost === 'separate' ? `${basePath}-google-pay` : basePath;
   const now = options.now ?? Date.now;
   const pendingSettleMs = options.pendingSettleMs ?? FENIGE_SANDBOX_DEFAULTS.pendingSettleMs;
   const { postback } = options;
@@ -123,14 +154,23 @@ export function createFenigeEmulator(options: FenigeSandboxOptions = {}): Fenige
       // Fire and forget: the API answer never waits for the merchant's server.
       void deliverPostback(postback, tx, fetchFn, (result) => {
         store.recordPostback(tx.transactionId, { at: now(), state: tx.state, ...result });
-      });
+      }, readings.details);
     },
   });
 
+  /** The path under this emulator, or undefined when the request is for another one. */
+  function localPath(pathname: string): string | undefined {
+    if (googlePayBasePath !== basePath && pathname === googlePayBasePath + GOOGLE_PAY_PATH) return GOOGLE_PAY_PATH;
+    if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
+    const path = pathname.slice(basePath.length) || '/';
+    // With a separate google-pay host, the main host does not know the method.
+    return googlePayBasePath !== basePath && path === GOOGLE_PAY_PATH ? `${path} (on the google-pay host only)` : path;
+  }
+
   async function handle(request: Request): Promise<Response | undefined> {
     const url = new URL(request.url);
-    if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return undefined;
-    const path = url.pathname.slice(basePath.length) || '/';
+    const path = localPath(url.pathname);
+    if (path === undefined) return undefined;
     const route = ROUTES.map((r) => ({ r, match: r.pattern.exec(path) })).find((m) => m.match);
 
     if (!route?.r.public && !isAuthorized(request.headers.get('Authorization'), credentials.login, credentials.password)) {
@@ -139,12 +179,15 @@ export function createFenigeEmulator(options: FenigeSandboxOptions = {}): Fenige
     if (!route) return notFound(`No endpoint ${request.method} ${url.pathname}`);
     const handler = route.r.methods[request.method];
     if (!handler) return methodNotAllowed(Object.keys(route.r.methods), request.method);
-    const ctx: EmulatorContext = { credentials, now, store, pendingSettleMs, baseUrl: url.origin + basePath };
+    const ctx: EmulatorContext = { credentials, readings, now, store, pendingSettleMs, baseUrl: url.origin + basePath };
     return handler(ctx, request, route.match![1] ?? '');
   }
 
   return {
     credentials,
+    readings,
+    googlePayBasePath,
+    urls: (url) => ({ googlePayUrl: url.slice(0, url.length - basePath.length) + googlePayBasePath }),
     handle,
     transactions: () => store.list(),
     reset: () => store.clear(),

@@ -1,6 +1,7 @@
 import { openGooglePayToken } from '../../../ecv2/open.js';
 import { claimMessageId, messageIdOf } from '../../../ecv2/message-ids.js';
-import { SANDBOX_KEYS, sandboxRecipientId } from '../../../ecv2/sandbox-keys.js';
+import { gatewayRecipientId } from '../../../ecv2/format.js';
+import { SANDBOX_KEYS } from '../../../ecv2/sandbox-keys.js';
 import type { EmulatorContext } from './context.js';
 import { json, operationRejected, validationError } from './http.js';
 import { decide, fingerprint, recordAuthorisation } from './payment.js';
@@ -19,6 +20,8 @@ interface GooglePayRequest {
   deposit: boolean;
   sender: FenigeSender;
   token: Json;
+  /** The merchant's own idempotency id, when sent. */
+  itemId?: string;
 }
 
 function parseRequest(body: Json): { request?: GooglePayRequest; violations: Violations } {
@@ -33,6 +36,7 @@ function parseRequest(body: Json): { request?: GooglePayRequest; violations: Vio
   const firstName = sender && v.text('sender.firstName', sender.firstName, 100);
   const lastName = sender && v.text('sender.lastName', sender.lastName, 100);
   const email = sender && v.optionalEmail('sender.email', sender.email);
+  const itemId = v.optionalText('itemId', body.itemId, 100);
   const token = v.object('token', body.token);
   if (token) {
     v.text('token.signature', token.signature, 1_000);
@@ -54,15 +58,33 @@ function parseRequest(body: Json): { request?: GooglePayRequest; violations: Vio
     sender: email === undefined ? { firstName, lastName } : { firstName, lastName, email },
     token: token!,
   };
+  if (itemId !== undefined) request.itemId = itemId;
   return { request, violations: v };
 }
 
-/** The decrypted token must be a card for this merchant; returns its PAN or a violation message. */
-async function openToken(ctx: EmulatorContext, token: Json, transactionId: string): Promise<{ pan: string } | { error: string }> {
+interface OpenedCard {
+  pan: string;
+  /** The card's expiry is over at `now`: Fenige would decline it. */
+  expired: boolean;
+  authMethod?: string;
+}
+
+/** True when the card's last valid month (UTC) is before the month of `now`. */
+function isExpired(month: unknown, year: unknown, now: number): boolean {
+  if (typeof month !== 'number' || typeof year !== 'number') return false;
+  const today = new Date(now);
+  return year * 12 + month < today.getUTCFullYear() * 12 + today.getUTCMonth() + 1;
+}
+
+/**
+ * The decrypted token must be a card for this merchant's Gateway Merchant Id (not its
+ * merchantUuid: the document defines two identifiers); returns the card or a violation message.
+ */
+async function openToken(ctx: EmulatorContext, token: Json, transactionId: string): Promise<OpenedCard | { error: string }> {
   let payload: unknown;
   try {
     const text = await openGooglePayToken(token, {
-      recipientId: sandboxRecipientId('fenige'),
+      recipientId: gatewayRecipientId(ctx.readings.gatewayId),
       privateKeys: [SANDBOX_KEYS.recipientPrivateKey],
       rootKeys: SANDBOX_KEYS.rootKeys,
       now: ctx.now(),
@@ -73,8 +95,8 @@ async function openToken(ctx: EmulatorContext, token: Json, transactionId: strin
     return { error: `could not be opened (${typeof reason === 'string' ? reason : 'MALFORMED_TOKEN'})` };
   }
   if (!isObject(payload)) return { error: 'could not be opened (MALFORMED_TOKEN)' };
-  if (payload.gatewayMerchantId !== ctx.credentials.merchantUuid) {
-    return { error: "was not sealed for this merchant (gatewayMerchantId is not the account's merchantUuid)" };
+  if (payload.gatewayMerchantId !== ctx.credentials.gatewayMerchantId) {
+    return { error: "was not sealed for this merchant (its gatewayMerchantId is not the account's Gateway Merchant Id)" };
   }
   const details = payload.paymentMethodDetails;
   if (payload.paymentMethod !== 'CARD' || !isObject(details) || typeof details.pan !== 'string' || !/^\d{12,19}$/.test(details.pan)) {
@@ -84,7 +106,9 @@ async function openToken(ctx: EmulatorContext, token: Json, transactionId: strin
   const messageId = messageIdOf(payload);
   if (!messageId) return { error: 'could not be opened (MALFORMED_TOKEN: no messageId)' };
   if (!claimMessageId(ctx.store, messageId, transactionId)) return { error: 'was already used for another transaction (messageId seen before)' };
-  return { pan: details.pan };
+  const card: OpenedCard = { pan: details.pan, expired: isExpired(details.expirationMonth, details.expirationYear, ctx.now()) };
+  if (typeof details.authMethod === 'string') card.authMethod = details.authMethod;
+  return card;
 }
 
 /**
@@ -98,6 +122,20 @@ function replay(existing: TransactionRecord, requestFingerprint: string): Respon
   return json(existing.answer.httpStatus, existing.answer.body);
 }
 
+/**
+ * `itemId: 'merchant'`: a payment whose itemId is already used answers as the first one did
+ * (the item is charged once); the same itemId for another amount or currency is refused.
+ */
+function replayItem(ctx: EmulatorContext, request: GooglePayRequest): Response | undefined {
+  if (ctx.readings.itemId !== 'merchant' || request.itemId === undefined) return undefined;
+  const first = ctx.store.findByItemId(request.itemId);
+  if (!first) return undefined;
+  if (first.source !== 'google-pay' || first.amount !== request.amount || first.currency !== request.currency || !first.answer) {
+    return operationRejected(`itemId ${request.itemId} is already used by a different payment`);
+  }
+  return json(first.answer.httpStatus, first.answer.body);
+}
+
 export async function handleGooglePay(ctx: EmulatorContext, body: Json): Promise<Response> {
   const { request, violations } = parseRequest(body);
   if (!request) return validationError(violations.errors);
@@ -105,15 +143,20 @@ export async function handleGooglePay(ctx: EmulatorContext, body: Json): Promise
   const requestFingerprint = fingerprint({ ...request, kind: 'google-pay' });
   const earlier = ctx.store.get(request.transactionId);
   if (earlier) return replay(earlier, requestFingerprint);
+  const item = replayItem(ctx, request);
+  if (item) return item;
 
   const opened = await openToken(ctx, request.token, request.transactionId);
   if ('error' in opened) return validationError({ token: [opened.error] });
   // A concurrent request with the same id may have been recorded while the token was opened.
   const concurrent = ctx.store.get(request.transactionId);
   if (concurrent) return replay(concurrent, requestFingerprint);
+  const concurrentItem = replayItem(ctx, request);
+  if (concurrentItem) return concurrentItem;
 
   const now = ctx.now();
-  const card = outcomeFor(opened.pan, request.amount);
+  // An expired card is declined by the issuer: rejected, as the Feennex sandbox does.
+  const card = opened.expired ? { ...outcomeFor(opened.pan, request.amount), outcome: 'E0150' as const } : outcomeFor(opened.pan, request.amount);
   const record: TransactionRecord = {
     transactionId: request.transactionId,
     source: 'google-pay',
@@ -124,7 +167,7 @@ export async function handleGooglePay(ctx: EmulatorContext, body: Json): Promise
     sender: request.sender,
     capture: request.deposit,
     cardLast4: opened.pan.slice(-4),
-    itemId: crypto.randomUUID(),
+    itemId: ctx.readings.itemId === 'merchant' && request.itemId !== undefined ? request.itemId : crypto.randomUUID(),
     externalTransactionId: crypto.randomUUID(),
     createdAt: now,
     refundedAmount: 0,
@@ -132,6 +175,7 @@ export async function handleGooglePay(ctx: EmulatorContext, body: Json): Promise
     postbacks: [],
     fingerprint: requestFingerprint,
   };
+  if (opened.authMethod) record.authMethod = opened.authMethod;
   if (card.network) record.cardNetwork = card.network;
   const decision = decide(record, card, now, ctx.pendingSettleMs);
   if (decision.state) {

@@ -32,11 +32,15 @@ const redirect = (location: string): Response =>
 
 const isOpen = (tx: TransactionRecord) => tx.state === 'IN_PROGRESS' && !tx.pending;
 
-/** Where the payer goes once the payment is over: success or failure URL with the id appended. */
+/**
+ * Where the payer goes once the payment is over: the success or failure URL, with the sandbox's id
+ * of the transaction appended as `transactionId` unless the URL already carries one (the
+ * document says nothing about parameters; a merchant's own id in its URL is left as it is).
+ */
 function returnUrl(tx: Paymelink): string {
   const success = tx.state === 'SUCCESS' || tx.state === 'SUCCESS_WAITING_FOR_CLEARING';
   const url = new URL(success ? tx.hosted.successUrl : tx.hosted.failureUrl);
-  url.searchParams.set('transactionId', tx.transactionId);
+  if (!url.searchParams.has('transactionId')) url.searchParams.set('transactionId', tx.transactionId);
   return url.href;
 }
 

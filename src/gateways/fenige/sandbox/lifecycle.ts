@@ -11,12 +11,12 @@ const CLEARING_ESTIMATE_MS = DAY_MS;
 
 type Lookup = { record: TransactionRecord } | { response: Response };
 
-/** Validates `transactionId` (+ `merchantUuid` when the endpoint has one) and finds the transaction. */
-function findTransaction(ctx: EmulatorContext, v: Violations, body: Json, withMerchant: boolean): Lookup | undefined {
-  const transactionId = v.uuid('transactionId', body.transactionId);
-  if (body.transactionId === undefined && body.requestUuid !== undefined) {
-    v.add('transactionId', 'send the transaction id as transactionId (as in Fenige\'s example), not requestUuid');
-  }
+/**
+ * Validates the id field (`transactionId`, or for clearing the one `clearingIdField` names) and
+ * `merchantUuid` when the endpoint has one, and finds the transaction.
+ */
+function findTransaction(ctx: EmulatorContext, v: Violations, body: Json, withMerchant: boolean, idField = 'transactionId'): Lookup | undefined {
+  const transactionId = v.uuid(idField, body[idField]);
   const merchantUuid = withMerchant ? v.text('merchantUuid', body.merchantUuid, 36) : undefined;
   if (!v.empty || !transactionId) return undefined;
   if (withMerchant && merchantUuid?.toLowerCase() !== ctx.credentials.merchantUuid.toLowerCase()) {
@@ -26,15 +26,21 @@ function findTransaction(ctx: EmulatorContext, v: Violations, body: Json, withMe
   return record ? { record } : { response: notFound(`Transaction ${transactionId} not found`) };
 }
 
-/** `POST /external/clear` `{ transactionId, merchantUuid, clearingAmount }`. */
+/**
+ * `POST /external/clear` `{ transactionId | requestUuid, merchantUuid, clearingAmount }`: the id
+ * field is the one `clearingIdField` names; `clearing: 'once'` allows one clearing (full or
+ * partial), `'repeated'` several partial ones up to the authorised amount.
+ */
 export function handleClear(ctx: EmulatorContext, body: Json): Response {
   const v = new Violations();
   const clearingAmount = v.pennies('clearingAmount', body.clearingAmount, 1);
-  const found = findTransaction(ctx, v, body, true);
+  const found = findTransaction(ctx, v, body, true, ctx.readings.clearingIdField);
   if (!found || clearingAmount === undefined) return validationError(v.errors);
   if ('response' in found) return found.response;
   const tx = found.record;
-  if (tx.state !== 'SUCCESS_WAITING_FOR_CLEARING') {
+  const repeated = ctx.readings.clearing === 'repeated';
+  const partlyCleared = repeated && tx.state === 'SUCCESS' && tx.partialClearing === true;
+  if (tx.state !== 'SUCCESS_WAITING_FOR_CLEARING' && !partlyCleared) {
     return operationRejected(`only a SUCCESS_WAITING_FOR_CLEARING transaction can be cleared, this one is ${tx.state}`);
   }
   const network = tx.cardNetwork ?? 'VISA';
@@ -43,10 +49,13 @@ export function handleClear(ctx: EmulatorContext, body: Json): Response {
   if (now > deadline) {
     return operationRejected(`the ${CLEARING_WINDOW_DAYS[network]}-day ${network} clearing window ended at ${isoWithOffset(deadline)}`);
   }
-  if (clearingAmount > tx.amount) {
-    return validationError({ clearingAmount: [`must be less than or equal to the authorised amount ${tx.amount}`] });
+  const clearable = tx.amount - (partlyCleared ? tx.clearedAmount ?? 0 : 0);
+  if (clearingAmount > clearable) {
+    const what = partlyCleared ? `the amount still to clear ${clearable}` : `the authorised amount ${tx.amount}`;
+    return validationError({ clearingAmount: [`must be less than or equal to ${what}`] });
   }
-  tx.clearedAmount = clearingAmount;
+  tx.clearedAmount = (partlyCleared ? tx.clearedAmount ?? 0 : 0) + clearingAmount;
+  tx.partialClearing = repeated && tx.clearedAmount < tx.amount;
   ctx.store.setState(tx, 'SUCCESS');
   return json(200, {
     completion: { estimate: new Date(now + CLEARING_ESTIMATE_MS).toISOString().slice(0, -1) },
@@ -92,12 +101,17 @@ export function handleRefund(ctx: EmulatorContext, body: Json): Response {
   if (tx.state !== 'SUCCESS') {
     return operationRejected(`only a SUCCESS (cleared) transaction can be refunded, this one is ${tx.state}`);
   }
+  if (ctx.readings.refunds === 'once' && tx.refundedAmount > 0) {
+    return operationRejected('this transaction was already refunded once');
+  }
   const refundable = (tx.clearedAmount ?? tx.amount) - tx.refundedAmount;
   if (amountToRefund > refundable) {
     return validationError({ amountToRefund: [`must be less than or equal to the refundable amount ${refundable}`] });
   }
   tx.refundedAmount += amountToRefund;
   if (amountToRefund === refundable) ctx.store.setState(tx, 'REFUNDED');
+  // A partial refund may not clear the rest any more.
+  tx.partialClearing = false;
   return json(200, {
     requestUuid: crypto.randomUUID(),
     refundStatus: 'APPROVED',
@@ -108,8 +122,8 @@ export function handleRefund(ctx: EmulatorContext, body: Json): Response {
   });
 }
 
-/** `GET /transactions/details/{transactionId}`. */
+/** `GET /transactions/details/{transactionId}`, in the shape `details` chooses. */
 export function handleDetails(ctx: EmulatorContext, transactionId: string): Response {
   const tx = ctx.store.get(transactionId);
-  return tx ? json(200, detailsBody(tx)) : notFound(`Transaction ${transactionId} not found`);
+  return tx ? json(200, detailsBody(tx, ctx.readings.details)) : notFound(`Transaction ${transactionId} not found`);
 }

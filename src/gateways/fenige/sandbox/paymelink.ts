@@ -6,8 +6,11 @@ import type { FenigeSender } from './transaction.js';
 import { Violations, type Json } from './violations.js';
 
 /**
- * `POST /external/paymelink` `{ preInitData }` (Fenige docs: Paymelink): creates an IN_PROGRESS
- * transaction and answers with the link to the sandbox's hosted payment page.
+ * `POST /external/paymelink` `{ preInitData }` (Fenige's Paymelink): creates an IN_PROGRESS
+ * transaction and answers with the link to the sandbox's hosted payment page. With
+ * `paymelinkId: 'assigned'` (the default, as the document's example) the transaction gets the
+ * sandbox's own id, which the answer, the link and every later call use; with `'echo'` it keeps
+ * the merchant's id.
  */
 
 export const hostedPagePath = (transactionId: string): string => `/pay/${transactionId}`;
@@ -27,7 +30,7 @@ interface PaymelinkRequest {
   autoClear: boolean;
 }
 
-function parseRequest(body: Json): { request?: PaymelinkRequest; violations: Violations } {
+function parseRequest(body: Json, autoClearDefault: boolean): { request?: PaymelinkRequest; violations: Violations } {
   const v = new Violations();
   const data = v.object('preInitData', body.preInitData);
   if (!data) return { violations: v };
@@ -42,11 +45,13 @@ function parseRequest(body: Json): { request?: PaymelinkRequest; violations: Vio
   const successUrl = redirectUrl && v.url(p('redirectUrl.successUrl'), redirectUrl.successUrl);
   const failureUrl = redirectUrl && v.url(p('redirectUrl.failureUrl'), redirectUrl.failureUrl);
   const formLanguage = v.text(p('formLanguage'), data.formLanguage, 10);
-  if (formLanguage !== undefined && !/^[a-z]{2}(-[A-Z]{2})?$/.test(formLanguage)) {
+  // Case-insensitive: the document's example says `en`, its request headers say `PL`.
+  if (formLanguage !== undefined && !/^[a-z]{2}([-_][a-z]{2})?$/i.test(formLanguage)) {
     v.add(p('formLanguage'), 'must be a language code such as en or pl');
   }
-  // The prose says autoClear defaults to true, but the field table marks it @Must not be null.
-  const autoClear = v.boolean(p('autoClear'), data.autoClear);
+  // The prose says autoClear defaults to true, the field table marks it @Must not be null:
+  // `paymelinkAutoClear` picks the reading.
+  const autoClear = autoClearDefault && data.autoClear == null ? true : v.boolean(p('autoClear'), data.autoClear);
   const senderData = v.optionalObject(p('sender'), data.sender);
   const sender: FenigeSender = {};
   let address: Record<string, string | undefined> | undefined;
@@ -71,7 +76,7 @@ function parseRequest(body: Json): { request?: PaymelinkRequest; violations: Vio
     description: description!,
     successUrl: successUrl!,
     failureUrl: failureUrl!,
-    formLanguage: formLanguage!,
+    formLanguage: formLanguage!.toLowerCase(),
     sender,
     autoClear: autoClear!,
   };
@@ -81,19 +86,23 @@ function parseRequest(body: Json): { request?: PaymelinkRequest; violations: Vio
   return { request, violations: v };
 }
 
+const linkOf = (ctx: EmulatorContext, transactionId: string) => ({ value: ctx.baseUrl + hostedPagePath(transactionId), transactionId });
+
 export function handlePaymelink(ctx: EmulatorContext, body: Json): Response {
-  const { request, violations } = parseRequest(body);
+  const { request, violations } = parseRequest(body, ctx.readings.paymelinkAutoClear === 'default-true');
   if (!request) return validationError(violations.errors);
-  const link = { value: ctx.baseUrl + hostedPagePath(request.transactionId), transactionId: request.transactionId };
   const requestFingerprint = fingerprint({ ...request, kind: 'paymelink' });
-  const earlier = ctx.store.get(request.transactionId);
+  // One transaction per merchant id, whichever id the sandbox gave it.
+  const earlier = ctx.store.findByMerchantId(request.transactionId) ?? ctx.store.get(request.transactionId);
   if (earlier) {
     return earlier.fingerprint === requestFingerprint
-      ? json(200, link)
+      ? json(200, linkOf(ctx, earlier.transactionId))
       : operationRejected(`transactionId ${request.transactionId} is already used by a different request`);
   }
+  const transactionId = ctx.readings.paymelinkId === 'assigned' ? crypto.randomUUID() : request.transactionId;
   const record: TransactionRecord = {
-    transactionId: request.transactionId,
+    transactionId,
+    merchantTransactionId: request.transactionId,
     source: 'paymelink',
     state: 'IN_PROGRESS',
     amount: request.amount,
@@ -117,5 +126,5 @@ export function handlePaymelink(ctx: EmulatorContext, body: Json): Response {
     },
   };
   ctx.store.add(record);
-  return json(200, link);
+  return json(200, linkOf(ctx, transactionId));
 }

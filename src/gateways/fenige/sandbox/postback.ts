@@ -28,6 +28,7 @@ export async function deliverPostback(
   tx: FenigeSandboxTransaction,
   fetchFn: typeof fetch,
   record: (attempt: Omit<PostbackAttempt, 'at' | 'state'>) => void,
+  shape: 'example' | 'table' = 'example',
 ): Promise<void> {
   try {
     const response = await fetchFn(config.url, {
@@ -36,7 +37,7 @@ export async function deliverPostback(
         'Content-Type': 'application/json',
         [POSTBACK_CHECKSUM_HEADER]: postbackChecksum(config.secret, tx.transactionId),
       },
-      body: JSON.stringify(detailsBody(tx)),
+      body: JSON.stringify(detailsBody(tx, shape)),
       signal: AbortSignal.timeout(POSTBACK_TIMEOUT_MS),
       redirect: 'manual',
     });

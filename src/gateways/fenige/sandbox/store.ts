@@ -38,6 +38,29 @@ export class TransactionStore {
     return record;
   }
 
+  /** The paymelink transaction the merchant created with `transactionId` (its own id), if any. */
+  findByMerchantId(merchantTransactionId: string): TransactionRecord | undefined {
+    const id = merchantTransactionId.toLowerCase();
+    for (const record of this.records.values()) {
+      if (record.merchantTransactionId === id) {
+        this.settleIfDue(record);
+        return record;
+      }
+    }
+    return undefined;
+  }
+
+  /** The transaction holding the merchant's `itemId`, if any. */
+  findByItemId(itemId: string): TransactionRecord | undefined {
+    for (const record of this.records.values()) {
+      if (record.itemId === itemId) {
+        this.settleIfDue(record);
+        return record;
+      }
+    }
+    return undefined;
+  }
+
   add(record: TransactionRecord): void {
     this.records.set(record.transactionId, record);
     record.history.push({ at: record.createdAt, state: record.state });

@@ -25,7 +25,10 @@ export interface PostbackAttempt {
 
 /** A transaction as the sandbox's merchant panel and tests see it (a copy; never the token). */
 export interface FenigeSandboxTransaction {
+  /** Fenige's id of the transaction: the merchant's, or (paymelink, `paymelinkId: 'assigned'`) the sandbox's own. */
   transactionId: string;
+  /** Paymelink: the `transactionId` the merchant sent (equal to `transactionId` unless the sandbox assigned its own). */
+  merchantTransactionId?: string;
   source: 'google-pay' | 'paymelink';
   state: FenigeTransactionState;
   amount: number;
@@ -37,6 +40,8 @@ export interface FenigeSandboxTransaction {
   cardNetwork?: CardNetwork;
   /** Last four digits of the PAN. */
   cardLast4?: string;
+  /** The token's `authMethod` (`PAN_ONLY`, `CRYPTOGRAM_3DS`). */
+  authMethod?: string;
   /** The Fenige error code the payment ended with, if any. */
   errorCode?: string;
   itemId: string;
@@ -44,6 +49,8 @@ export interface FenigeSandboxTransaction {
   createdAt: number;
   authorizedAt?: number;
   clearedAmount?: number;
+  /** `clearing: 'repeated'`: cleared in part, more may follow. */
+  partialClearing?: boolean;
   refundedAmount: number;
   history: { at: number; state: FenigeTransactionState }[];
   postbacks: PostbackAttempt[];
@@ -64,8 +71,23 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Formats an instant as Fenige's `creationDate`: `2024-01-13T14:11:54.422+00:00`. */
 export const isoWithOffset = (ms: number): string => new Date(ms).toISOString().replace('Z', '+00:00');
 
-/** Fenige's documented details body (`GET /transactions/details/{id}`), also the postback body. */
-export function detailsBody(tx: FenigeSandboxTransaction): Record<string, unknown> {
+/**
+ * The details body (`GET /transactions/details/{id}`), also the postback body. `example`: the
+ * document's example (`transactionState`, `currencyCode`, `creationDate`, `sender` with `phone`);
+ * `table`: its field table (`status`, `threeDsMode`, and no `currencyCode` / `creationDate` / `sender`).
+ */
+export function detailsBody(tx: FenigeSandboxTransaction, shape: 'example' | 'table' = 'example'): Record<string, unknown> {
+  if (shape === 'table') {
+    return {
+      transactionId: tx.transactionId,
+      amount: tx.amount,
+      currency: tx.currency,
+      description: tx.description,
+      status: tx.state,
+      // The document cuts its description short; the sandbox reports the token's authMethod.
+      threeDsMode: tx.authMethod ?? null,
+    };
+  }
   return {
     creationDate: isoWithOffset(tx.createdAt),
     transactionId: tx.transactionId,
@@ -74,6 +96,7 @@ export function detailsBody(tx: FenigeSandboxTransaction): Record<string, unknow
     currencyCode: tx.currency,
     description: tx.description,
     currency: tx.currency,
-    sender: { ...tx.sender },
+    // Every field of the example's sender, null when the sandbox does not know it.
+    sender: { firstName: tx.sender.firstName ?? null, lastName: tx.sender.lastName ?? null, email: tx.sender.email ?? null, phone: null },
   };
 }

@@ -1,18 +1,40 @@
-import { FAILURE_STATUSES, PENDING_STATUSES, SUCCESS_STATUSES, type CheckoutRequest, type HostedRequest } from '../../../protocol/index.js';
-import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
-import type { FenigeClient } from './client.js';
-import { describeFenigeCode, FENIGE_ERROR_CODES } from './codes.js';
-import { FenigeError, FenigeValidationError } from './errors.js';
-import { GATEWAY_SETUP_BODY } from '../../../server/http-answers.js';
-import { transactionStateOf, type FenigeDetailsResponse, type FenigeGooglePayRequest } from './schemas.js';
+import type { CheckoutRequest, HostedRequest } from '../../../protocol/index.js';
+import { fenigeProfile } from '../profile.js';
 import { withPaymentResult } from '../../../protocol/return-url.js';
+import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
+import {
+  detailsBody, failureAnswer, isFailure, isPending, isSuccess, notFinalAnswer, pendingAnswer, SETUP_NOT_FOUND,
+} from './answers.js';
+import type { FenigeClient } from './client.js';
+import { FenigeError } from './errors.js';
+import { transactionStateOf, type FenigeGooglePayRequest } from './schemas.js';
+
+/**
+ * What happens to the funds of an approved Google Pay payment (see docs/gateways/fenige.md):
+ * - `deposit` (default): `deposit: true`, Fenige takes the funds at once.
+ * - `clear`: `deposit: false`, then the handler clears the whole amount as soon as it sees the
+ *   payment approved (a clearing that fails is reported to `onClearError`; the payment stays
+ *   authorised and must be cleared by the merchant).
+ * - `authorize`: `deposit: false` and nothing else. The merchant MUST clear (`FenigeClient.clear`)
+ *   within 7 days (VISA) or 30 days (Mastercard), or the authorisation lapses and the money is lost.
+ */
+export type FenigeCapture = 'deposit' | 'clear' | 'authorize';
 
 export interface FenigeCheckoutOptions {
-  /** Fenige's `deposit` flag: take the funds at once. Default `false`, as Fenige's. */
+  /** Default `deposit`. */
+  capture?: FenigeCapture;
+  /** The older switch: `true` is `capture: 'deposit'`, `false` is `capture: 'authorize'`. */
   deposit?: boolean;
+  /** `capture: 'clear'`: a clearing Fenige refused or that could not be sent. Never throws into the payment. */
+  onClearError?: (transactionId: string, error: unknown) => void;
+  /**
+   * google-pay `itemId`, the merchant's idempotency id at Fenige. Default: the `transactionId`
+   * (already the idempotency key). Return `undefined` to send none.
+   */
+  itemIdFor?: (request: CheckoutRequest) => string | undefined;
   /** Language of Fenige's hosted payment page. Default `en`. */
   formLanguage?: string;
-  /** Hosted page: let Fenige clear the payment by itself. Default `true`, as Fenige's. */
+  /** Hosted page: let Fenige clear the payment by itself. Default `true`, as the document's prose. */
   autoClear?: boolean;
   /** Hosted page: the merchant's website, shown by Fenige. */
   merchantUrl?: string;
@@ -21,68 +43,61 @@ export interface FenigeCheckoutOptions {
 /** The query parameter added to `returnUrl` when Fenige sends the payer back from its hosted page. */
 export { RESULT_PARAM as HOSTED_RESULT_PARAM } from '../../../protocol/return-url.js';
 
-const isOneOf = (list: readonly string[], value: string) => list.includes(value);
-const isSuccess = (state: string) => isOneOf(SUCCESS_STATUSES, state);
-const isFailure = (state: string) => isOneOf(FAILURE_STATUSES, state);
-const isPending = (state: string) => isOneOf(PENDING_STATUSES, state);
-
-/** Fenige's documented 404s that are about the merchant's setup, not about the transaction. */
-const SETUP_NOT_FOUND = new Set(Object.keys(FENIGE_ERROR_CODES).filter((code) => FENIGE_ERROR_CODES[code]!.httpStatus === 404));
-
-/**
- * Codes about the merchant's own setup (credentials, terminal, configuration): the payer reads a
- * generic message, the merchant's logs and `onEvent` get Fenige's code and message.
- */
-export const FENIGE_SETUP_CODES: ReadonlySet<string> = new Set(['E8001', 'E8002', 'E0122', 'E0132', 'E0135', 'E0137', 'E0142', 'E0190', 'E01607']);
-
-function failureAnswer(transactionId: string, error: FenigeError): CheckoutAnswer {
-  const detail = { code: error.status, message: error.message };
-  if (FENIGE_SETUP_CODES.has(error.status)) return { httpStatus: 422, body: { transactionId, ...GATEWAY_SETUP_BODY }, detail };
-  // The element reads any 5xx as "unknown"; a final answer must stay a 4xx to be believed.
-  const httpStatus = error.httpStatus && error.httpStatus >= 400 && error.httpStatus < 500 ? error.httpStatus : 422;
-  const body: Record<string, unknown> = { transactionId, status: error.status, message: error.message };
-  if (error.transactionStatus) body.transactionStatus = error.transactionStatus;
-  if (error.errors) body.errors = error.errors;
-  // Refused by the client's own validation: Fenige never saw it, the handler need not remember it.
-  return { httpStatus, body, ...(error instanceof FenigeValidationError ? { notSent: true } : {}) };
+function captureOf(options: FenigeCheckoutOptions): FenigeCapture {
+  const { capture, deposit } = options;
+  if (capture !== undefined && !['deposit', 'clear', 'authorize'].includes(capture)) {
+    throw new TypeError(`capture must be 'deposit', 'clear' or 'authorize' (got ${JSON.stringify(capture)})`);
+  }
+  if (deposit !== undefined && typeof deposit !== 'boolean') throw new TypeError('deposit must be true or false');
+  const fromDeposit = deposit === undefined ? undefined : deposit ? 'deposit' : 'authorize';
+  if (capture && fromDeposit && (capture === 'deposit') !== deposit) {
+    throw new TypeError(`capture: '${capture}' contradicts deposit: ${deposit}; set only capture`);
+  }
+  return capture ?? fromDeposit ?? 'deposit';
 }
-
-function notFinalAnswer(transactionId: string, error: FenigeError): CheckoutAnswer {
-  return { httpStatus: 503, body: { transactionId, status: error.status, message: error.message } };
-}
-
-const pendingAnswer = (transactionId: string): CheckoutAnswer => ({
-  httpStatus: 202,
-  body: { transactionId, status: 'PENDING', message: 'The payment is being processed; ask again for its status.' },
-});
-
-/** Only what the payer may see: the status endpoint is public to anyone holding the id. */
-function detailsBody(details: FenigeDetailsResponse): Record<string, unknown> {
-  const state = transactionStateOf(details);
-  const body: Record<string, unknown> = { transactionId: details.transactionId, status: state, transactionState: state };
-  if (details.amount !== undefined) body.amount = details.amount;
-  const currency = details.currency ?? details.currencyCode;
-  if (currency !== undefined) body.currency = currency;
-  const message = describeFenigeCode(state);
-  if (message) body.message = message;
-  return body;
-}
-
 
 /**
  * Adapts a `FenigeClient` to the checkout handler (docs/protocol.md §4.2). A payment whose outcome is
  * unknown (timeout, E0153, a 5xx …) is looked up once with `details`; if that does not settle it,
- * the answer is 202 `PENDING` and the element keeps asking.
+ * the answer is 202 `PENDING` and the element keeps asking. When Fenige names a payment with an id
+ * of its own (its paymelink example does), the handler's id map links it to the merchant's
+ * `transactionId`, so status look-ups work with either id.
  */
 export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOptions = {}): CheckoutGateway {
-  const { deposit = false, formLanguage = 'en', autoClear = true, merchantUrl } = options;
+  const capture = captureOf(options);
+  const { formLanguage = 'en', autoClear = true, merchantUrl } = options;
+  const itemIdFor = options.itemIdFor ?? ((request: CheckoutRequest) => request.transactionId);
 
-  async function settleFromDetails(transactionId: string, context: CheckoutContext): Promise<CheckoutAnswer> {
+  /** Fenige's id for a merchant's transactionId, and the merchant's for either. */
+  async function idsOf(id: string, context: CheckoutContext): Promise<{ transactionId: string; gatewayId: string }> {
+    const gatewayId = await context.ids?.gatewayIdOf(id);
+    if (gatewayId) return { transactionId: id, gatewayId };
+    return { transactionId: (await context.ids?.transactionIdOf(id)) ?? id, gatewayId: id };
+  }
+
+  /** `capture: 'clear'`: an approved authorisation is cleared at once, in full. */
+  async function clearIfAuthorised(gatewayId: string, amount: number, state: string, context: CheckoutContext): Promise<void> {
+    if (capture !== 'clear' || state !== 'SUCCESS_WAITING_FOR_CLEARING') return;
     try {
-      const details = await client.details(transactionId, { signal: context.signal });
+      await client.clear({ transactionId: gatewayId, clearingAmount: amount }, { signal: context.signal });
+    } catch (error) {
+      try {
+        options.onClearError?.(gatewayId, error);
+      } catch {
+        // a failing report must not change the payment's answer
+      }
+    }
+  }
+
+  async function settleFromDetails(transactionId: string, gatewayId: string, amount: number, context: CheckoutContext): Promise<CheckoutAnswer> {
+    try {
+      const details = await client.details(gatewayId, { signal: context.signal });
       const state = transactionStateOf(details);
-      if (isSuccess(state)) return { httpStatus: 200, body: detailsBody(details) };
-      if (isFailure(state)) return { httpStatus: 422, body: detailsBody(details) };
+      if (isSuccess(state)) {
+        await clearIfAuthorised(gatewayId, amount, state, context);
+        return { httpStatus: 200, body: detailsBody(details, transactionId) };
+      }
+      if (isFailure(state)) return { httpStatus: 422, body: detailsBody(details, transactionId) };
     } catch (error) {
       if (!(error instanceof FenigeError)) throw error;
     }
@@ -90,12 +105,13 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
   }
 
   return {
-    id: 'fenige',
+    id: fenigeProfile.id,
     account: client.merchantUuid,
-    defaultBasePath: '/paytool/transactions',
+    defaultBasePath: fenigeProfile.defaultEndpoint,
 
     async pay(request: CheckoutRequest, context: CheckoutContext): Promise<CheckoutAnswer> {
       const { transactionId } = request;
+      const itemId = itemIdFor(request);
       try {
         const result = await client.googlePay(
           {
@@ -103,8 +119,9 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
             transactionId,
             description: request.description,
             currency: request.currency,
-            deposit,
+            deposit: capture === 'deposit',
             ...(context.browserIp ? { browserIp: context.browserIp } : {}),
+            ...(itemId !== undefined ? { itemId } : {}),
             // The element makes sender optional (it may come from Google Pay); Fenige requires it,
             // so the client's validation answers E8000 `sender` when it is missing.
             sender: request.sender as FenigeGooglePayRequest['sender'],
@@ -113,24 +130,32 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
           },
           { signal: context.signal },
         );
-        const body: Record<string, unknown> = { transactionId: result.transactionId, status: result.status };
+        const gatewayId = result.transactionId;
+        await context.ids?.link(transactionId, gatewayId);
+        const body: Record<string, unknown> = { transactionId, status: result.status };
+        if (gatewayId !== transactionId) body.gatewayTransactionId = gatewayId;
         if (result.itemId) body.itemId = result.itemId;
         if (result.externalTransactionId) body.externalTransactionId = result.externalTransactionId;
-        if (isSuccess(result.status)) return { httpStatus: 200, body };
+        if (isSuccess(result.status)) {
+          // google-pay answers APPROVED whether or not the funds were taken: ask only when clearing.
+          if (capture === 'clear') await settleFromDetails(transactionId, gatewayId, request.amount, context);
+          return { httpStatus: 200, body };
+        }
         if (isFailure(result.status)) return { httpStatus: 422, body };
         if (isPending(result.status)) return { httpStatus: 202, body };
-        return await settleFromDetails(transactionId, context);
+        return await settleFromDetails(transactionId, gatewayId, request.amount, context);
       } catch (error) {
         if (!(error instanceof FenigeError)) throw error;
         if (error.isFinal) return failureAnswer(transactionId, error);
         if (error.isRetriable) return notFinalAnswer(transactionId, error);
-        return await settleFromDetails(transactionId, context);
+        return await settleFromDetails(transactionId, transactionId, request.amount, context);
       }
     },
 
-    async status(transactionId: string, context: CheckoutContext): Promise<CheckoutAnswer> {
+    async status(id: string, context: CheckoutContext): Promise<CheckoutAnswer> {
+      const { transactionId, gatewayId } = await idsOf(id, context);
       try {
-        return { httpStatus: 200, body: detailsBody(await client.details(transactionId, { signal: context.signal })) };
+        return { httpStatus: 200, body: detailsBody(await client.details(gatewayId, { signal: context.signal }), transactionId) };
       } catch (error) {
         if (!(error instanceof FenigeError)) throw error;
         if (error.httpStatus === 404 && !SETUP_NOT_FOUND.has(error.status)) {
@@ -153,17 +178,22 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
             amount: request.amount,
             description: request.description,
             ...(merchantUrl ? { merchantUrl } : {}),
+            // The merchant's id in its own URLs: whatever id Fenige uses, the payer comes back with this one.
             redirectUrl: {
               successUrl: withPaymentResult(request.returnUrl, 'success', transactionId),
               failureUrl: withPaymentResult(request.returnUrl, 'failure', transactionId),
             },
             formLanguage,
             ...(request.sender ? { sender: { firstName: request.sender.firstName, lastName: request.sender.lastName } } : {}),
+            // Sent always: the field table requires it even though the prose calls true the default.
             autoClear,
           },
           { signal: context.signal },
         );
-        return { httpStatus: 200, body: { transactionId: link.transactionId, redirect: { url: link.value, method: 'GET' } } };
+        await context.ids?.link(transactionId, link.transactionId);
+        const body: Record<string, unknown> = { transactionId, redirect: { url: link.value, method: 'GET' } };
+        if (link.transactionId !== transactionId) body.gatewayTransactionId = link.transactionId;
+        return { httpStatus: 200, body };
       } catch (error) {
         if (!(error instanceof FenigeError)) throw error;
         // No link to look up: an unknown outcome is re-sent by the element with the same id.

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { toFieldIssues } from '../../../protocol/index.js';
+import type { CheckoutGateway, CheckoutGatewaySource } from '../../../server/gateway.js';
+import { fenigeCheckout } from './checkout.js';
 import { errorFromResponse, errorFromTransport, FenigeError, FenigeValidationError, reclassify, TRANSPORT_STATUS } from './errors.js';
 import {
   clearRequestSchema, clearResponseSchema, detailsRequestSchema, detailsResponseSchema, googlePayRequestSchema, googlePayResponseSchema,
@@ -13,6 +15,11 @@ import {
 export interface FenigeClientOptions {
   /** e.g. `https://paytool-api-dev.fenige.pl`; a path prefix is kept. */
   baseUrl: string;
+  /**
+   * Base URL of google-pay alone, when Fenige gives it a host of its own (the document shows it on
+   * another host than the other methods). Default: `baseUrl`.
+   */
+  googlePayBaseUrl?: string;
   login: string;
   password: string;
   /** The merchant's uuid at Fenige; the client puts it where a request needs it (clear, reverse). */
@@ -32,6 +39,7 @@ export interface FenigeCallOptions {
 
 const optionsSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
+  googlePayBaseUrl: z.optional(z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })),
   login: z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty')),
   password: z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty')),
   merchantUuid: z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty')),
@@ -64,8 +72,9 @@ function parseRequest<T>(schema: z.ZodMiniType<T>, body: unknown): T {
  * The password lives only in a private field: it never appears in errors, logs, `JSON.stringify`
  * or `util.inspect`.
  */
-export class FenigeClient {
+export class FenigeClient implements CheckoutGatewaySource {
   readonly baseUrl: string;
+  readonly googlePayBaseUrl: string;
   readonly merchantUuid: string;
   readonly timeoutMs: number;
   readonly #authorization: string;
@@ -79,6 +88,7 @@ export class FenigeClient {
       throw new TypeError(`Invalid FenigeClient options: ${problems.join('; ')}`);
     }
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.googlePayBaseUrl = (options.googlePayBaseUrl ?? options.baseUrl).replace(/\/+$/, '');
     this.merchantUuid = options.merchantUuid;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_FENIGE_TIMEOUT_MS;
     this.#authorization = basicAuthorization(options.login, options.password);
@@ -86,16 +96,22 @@ export class FenigeClient {
     this.#acceptLanguage = options.acceptLanguage;
   }
 
+  /** This client as the checkout handler's gateway, with `fenigeCheckout`'s default options. */
+  toCheckoutGateway(): CheckoutGateway {
+    return fenigeCheckout(this);
+  }
+
   /** Charges a Google Pay token (`POST /external-api/transactions/google-pay`). */
   async googlePay(body: FenigeGooglePayRequest, options?: FenigeCallOptions): Promise<FenigeGooglePayResponse> {
     const valid = parseRequest(googlePayRequestSchema, body);
-    return this.#call('POST', '/external-api/transactions/google-pay', valid, googlePayResponseSchema, options);
+    return this.#call('POST', '/external-api/transactions/google-pay', valid, googlePayResponseSchema, options, this.googlePayBaseUrl);
   }
 
   /** Clears (captures) all or part of an authorized amount (`POST /external/clear`). */
   async clear(body: FenigeClearRequest, options?: FenigeCallOptions): Promise<FenigeClearResponse> {
-    const valid = parseRequest(clearRequestSchema, { ...body, merchantUuid: this.merchantUuid });
-    return this.#call('POST', '/external/clear', valid, clearResponseSchema, options);
+    const { transactionId, ...rest } = parseRequest(clearRequestSchema, { ...body, merchantUuid: this.merchantUuid });
+    // Under both names: the document's example says transactionId, its field table requestUuid.
+    return this.#call('POST', '/external/clear', { transactionId, requestUuid: transactionId, ...rest }, clearResponseSchema, options);
   }
 
   /** Cancels a transaction that is not cleared yet (`POST /external/reverse`). */
@@ -123,7 +139,7 @@ export class FenigeClient {
   }
 
   toJSON(): Record<string, unknown> {
-    return { baseUrl: this.baseUrl, merchantUuid: this.merchantUuid, timeoutMs: this.timeoutMs };
+    return { baseUrl: this.baseUrl, googlePayBaseUrl: this.googlePayBaseUrl, merchantUuid: this.merchantUuid, timeoutMs: this.timeoutMs };
   }
 
   async #call<T>(
@@ -132,9 +148,10 @@ export class FenigeClient {
     body: unknown,
     responseSchema: z.ZodMiniType<T>,
     options: FenigeCallOptions | undefined,
+    baseUrl = this.baseUrl,
   ): Promise<T> {
     try {
-      return await this.#send(method, path, body, responseSchema, options?.signal);
+      return await this.#send(method, baseUrl + path, body, responseSchema, options?.signal);
     } catch (error) {
       // A read changes nothing at Fenige, so "maybe it happened" only means "try again".
       if (method === 'GET' && error instanceof FenigeError && error.isUnknownOutcome) {
@@ -146,7 +163,7 @@ export class FenigeClient {
 
   async #send<T>(
     method: 'GET' | 'POST',
-    path: string,
+    url: string,
     body: unknown,
     responseSchema: z.ZodMiniType<T>,
     callerSignal: AbortSignal | undefined,
@@ -163,7 +180,7 @@ export class FenigeClient {
     let httpStatus: number | undefined;
     let text: string;
     try {
-      const response = await this.#fetch(this.baseUrl + path, {
+      const response = await this.#fetch(url, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),

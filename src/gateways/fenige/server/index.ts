@@ -6,7 +6,7 @@ export {
   FENIGE_ERROR_CODES, FENIGE_TRANSACTION_STATES, describeFenigeCode, classifyFenigeError,
   type FenigeErrorKind, type FenigeCodeInfo,
 } from './codes.js';
-export { fenigeCheckout, HOSTED_RESULT_PARAM, type FenigeCheckoutOptions } from './checkout.js';
+export { fenigeCheckout, HOSTED_RESULT_PARAM, type FenigeCheckoutOptions, type FenigeCapture } from './checkout.js';
 export {
   verifyFenigePostback, createFenigePostbackHandler, FenigePostbackError,
   type FenigePostback, type FenigePostbackVerifyOptions, type FenigePostbackHandlerOptions, type FenigePostbackContext,

@@ -16,7 +16,17 @@ const text = (what: string, max = 255) =>
 const httpUrl = (what: string) =>
   z.url({ protocol: /^https?$/, error: `must be an absolute http(s) URL (${what})` });
 
-const transactionId = text('the id of the whole transaction process', 100);
+/**
+ * One rule for the id of a transaction, shared with the sandbox: a UUID (any case). Fenige's
+ * document says only "not empty", but every example is a UUID, the Gateway Merchant Id is one, and
+ * the id travels in URL paths; a client that sent anything else could only learn about a refusal
+ * in production.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const transactionId = z.string({ error: 'must be a string (the id of the whole transaction process)' }).check(
+  z.minLength(1, 'must not be empty (the id of the whole transaction process)'),
+  z.regex(UUID, 'must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba'),
+);
 const merchantUuid = text("the merchant's uuid at Fenige", 100);
 
 // ---- requests ----
@@ -28,6 +38,8 @@ export const googlePayRequestSchema = z.strictObject({
   browserIp: z.optional(text("the payer's IP address", 64)),
   currency: fields.currencyCode,
   deposit: z.optional(z.boolean({ error: 'must be true or false' })),
+  /** The merchant's own idempotency id for the payment (Fenige: "Ensures the idempotency of the transaction"). */
+  itemId: z.optional(text("the merchant's idempotency id of the payment", 100)),
   sender: fields.sender,
   token: z.looseObject(
     {
@@ -43,6 +55,11 @@ export const googlePayRequestSchema = z.strictObject({
   ),
 });
 
+/**
+ * The document's clearing example sends `transactionId`, its field table names `requestUuid` (with
+ * the same description): the client adds `requestUuid` = `transactionId` to the checked body, so
+ * either reading is served.
+ */
 export const clearRequestSchema = z.strictObject({
   transactionId,
   merchantUuid,

@@ -1,0 +1,16 @@
+import type { GatewayProfile } from '../profile.js';
+
+/**
+ * Feennex as the element sees it. Its `error_code`s reach the element as `FEENNEX_<n>`
+ * (see `server/errors.ts`).
+ */
+export const feennexProfile = {
+  id: 'feennex',
+  defaultEndpoint: '/feennex/payments',
+  failureGroups: `currency:FEENNEX_16
+amountLimit:FEENNEX_4 FEENNEX_5
+blocked:FEENNEX_13 FEENNEX_14 FEENNEX_18
+unavailable:FEENNEX_8
+shopSetup:FEENNEX_1 FEENNEX_2 FEENNEX_3 FEENNEX_7 FEENNEX_9 FEENNEX_10 FEENNEX_11 FEENNEX_12 FEENNEX_15 FEENNEX_17 FEENNEX_19
+duplicate:FEENNEX_6`,
+} as const satisfies GatewayProfile;

@@ -1,0 +1,15 @@
+/**
+ * What the browser needs to know about a gateway: small, dependency-free data, so the elements'
+ * bundle carries no gateway code. Each gateway folder exports one; `profiles.ts` lists them.
+ */
+export interface GatewayProfile {
+  /** The Google Pay `gateway` tokenization parameter, and the gateway's id everywhere else. */
+  readonly id: string;
+  /** The element's default `endpoint`, and the checkout handler's default `basePath`. */
+  readonly defaultEndpoint: string;
+  /**
+   * The gateway's failure codes by payer-message group (see `FailureGroup` in `src/i18n/`): one line
+   * per group, `group:CODE CODE …`. Text, because it ships to every checkout page.
+   */
+  readonly failureGroups: string;
+}

@@ -1,0 +1,91 @@
+// What installing the package brings into a shop's project, and what its typings need there.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+interface Manifest {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  files?: string[];
+}
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, Manifest> };
+
+/** What npm installs for `npm install paytool-elements`: dependencies and required peers, transitively. */
+function installClosure(manifest: Manifest): Set<string> {
+  const required = (m: Manifest) => [
+    ...Object.keys(m.dependencies ?? {}),
+    ...Object.keys(m.peerDependencies ?? {}).filter((name) => !m.peerDependenciesMeta?.[name]?.optional),
+  ];
+  const seen = new Set<string>();
+  const queue = required(manifest);
+  while (queue.length) {
+    const name = queue.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const installed = lock.packages[`node_modules/${name}`];
+    assert.ok(installed, `${name} is in package-lock.json`);
+    queue.push(...required(installed));
+  }
+  return seen;
+}
+
+test('a plain-HTML or Vue install pulls in no React, React types, Vue, Svelte or ioredis', () => {
+  const closure = installClosure(pkg);
+  for (const name of ['react', 'react-dom', '@types/react', '@lit/react', 'vue', 'svelte', 'ioredis']) {
+    assert.ok(!closure.has(name), `npm install paytool-elements would install ${name}`);
+  }
+  assert.ok(closure.has('lit') && closure.has('zod'), 'the runtime dependencies are there');
+  for (const peer of ['@lit/react', 'react', '@types/react', 'vue', 'svelte', 'ioredis']) {
+    assert.equal(pkg.peerDependenciesMeta?.[peer]?.optional, true, `${peer} is an optional peer`);
+  }
+});
+
+test('the server typings compile in a project without ioredis (skipLibCheck off)', (t) => {
+  if (!existsSync('dist/npm/server/index.d.ts')) throw new Error('dist/npm is missing: run npm run build first');
+  const dir = mkdtempSync(join(tmpdir(), 'paytool-no-ioredis-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // The package as installed (its package.json and built files), and only the packages a Node
+  // shop has: the runtime dependencies and @types/node. No ioredis anywhere up the tree.
+  const installed = join(dir, 'node_modules', 'paytool-elements');
+  mkdirSync(installed, { recursive: true });
+  cpSync('package.json', join(installed, 'package.json'));
+  cpSync('dist/npm', join(installed, 'dist', 'npm'), { recursive: true });
+  for (const name of ['zod', 'currency-codes', '@types/node', 'undici-types']) {
+    if (!existsSync(`node_modules/${name}`)) continue;
+    mkdirSync(join(dir, 'node_modules', name, '..'), { recursive: true });
+    symlinkSync(resolve('node_modules', name), join(dir, 'node_modules', name), 'dir');
+  }
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+  writeFileSync(
+    join(dir, 'shop.ts'),
+    [
+      "import { createCheckoutHandler, createRedisIdempotencyStore, FenigeClient, } from 'paytool-elements/server';",
+      "declare const redis: any;",
+      "const gateway = new FenigeClient({ baseUrl: 'https://paytool-api.fenige.pl', login: 'l', password: 'p', merchantUuid: 'm' });",
+      'export const handler = createCheckoutHandler({',
+      '  gateway,',
+      '  store: createRedisIdempotencyStore({ client: redis }),',
+      "  lookupOrder: () => ({ amount: 1000, currency: 'PLN', description: 'Order 42' }),",
+      '});',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', types: ['node'], preserveSymlinks: true },
+      files: ['shop.ts'],
+    }),
+  );
+  assert.ok(!existsSync(join(dir, 'node_modules', 'ioredis')));
+  try {
+    execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout: string; stderr: string };
+    assert.fail(`the server typings do not compile without ioredis:\n${stdout}${stderr}`);
+  }
+});
