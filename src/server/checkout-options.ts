@@ -1,6 +1,5 @@
 import type { CheckoutRequest, Outcome } from '../protocol/index.js';
-import type { FeennexClient, FenigeClient } from '../gateways/registry.js';
-import type { CheckoutGateway } from './gateway.js';
+import type { CheckoutGateway, CheckoutGatewaySource } from './gateway.js';
 import type { GuardResult } from './idempotency/guard.js';
 import type { IdempotencyStore } from './idempotency/store.js';
 
@@ -103,7 +102,7 @@ export type CheckoutHandler = ((request: Request, info?: RequestInfo) => Promise
 };
 
 /** What `gateway` accepts: a gateway client (adapted with its default options) or a ready `CheckoutGateway`. */
-export type GatewayLike = FenigeClient | FeennexClient | CheckoutGateway;
+export type GatewayLike = CheckoutGatewaySource | CheckoutGateway;
 
 
 /** The server is the amount authority: without `lookupOrder` the handler is refused unless the opt-in says unsafe. */

@@ -18,7 +18,7 @@ export function invalidRequest(issues: FieldIssue[], message?: string): Response
   const errors: Record<string, string[]> = Object.create(null); // paths may be "constructor" or "__proto__"
   for (const issue of issues) (errors[issue.path || 'body'] ??= []).push(issue.message);
   return json(400, {
-    status: 'E8000',
+    status: 'ERROR',
     code: 'INVALID_REQUEST',
     message: message ?? summarize(issues, 'request'),
     issues,
@@ -79,7 +79,7 @@ export function unsafeRedirect(transactionId: string): CheckoutAnswer {
 
 export function returnUrlRefused(transactionId: string): Response {
   const issues = [{ path: 'returnUrl', message: "must be a page of this shop: same origin as the checkout request, or one of allowedReturnOrigins" }];
-  return json(400, { transactionId, status: 'E8000', code: 'RETURN_URL_NOT_ALLOWED', message: `returnUrl ${issues[0]!.message}`, issues, errors: { returnUrl: [issues[0]!.message] } });
+  return json(400, { transactionId, status: 'ERROR', code: 'RETURN_URL_NOT_ALLOWED', message: `returnUrl ${issues[0]!.message}`, issues, errors: { returnUrl: [issues[0]!.message] } });
 }
 
 export function tokenReused(transactionId: string): Response {

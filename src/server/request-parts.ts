@@ -28,14 +28,14 @@ export async function readJsonBody(request: Request, limit: number, timeoutMs: n
   const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
     const message = 'The body must be JSON sent with Content-Type: application/json';
-    return { ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', response: errorResponse(415, 'E8000', 'UNSUPPORTED_MEDIA_TYPE', message) };
+    return { ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', response: errorResponse(415, 'ERROR', 'UNSUPPORTED_MEDIA_TYPE', message) };
   }
   const read = await readBodyBytes(request, { maxBytes: limit, timeoutMs });
   if (!read.ok) {
     const response =
       read.reason === 'too-large'
-        ? errorResponse(413, 'E8000', 'PAYLOAD_TOO_LARGE', `The body must be at most ${limit} bytes`)
-        : errorResponse(408, 'E8000', 'REQUEST_TIMEOUT', `The body did not arrive within ${timeoutMs} ms`);
+        ? errorResponse(413, 'ERROR', 'PAYLOAD_TOO_LARGE', `The body must be at most ${limit} bytes`)
+        : errorResponse(408, 'ERROR', 'REQUEST_TIMEOUT', `The body did not arrive within ${timeoutMs} ms`);
     for (const [name, value] of Object.entries(CLOSE_CONNECTION)) response.headers.set(name, value);
     return { ok: false, code: read.reason === 'too-large' ? 'PAYLOAD_TOO_LARGE' : 'REQUEST_TIMEOUT', response };
   }
@@ -46,7 +46,7 @@ export async function readJsonBody(request: Request, limit: number, timeoutMs: n
     value = JSON.parse(text);
   } catch {
     // The parser's message quotes the input, which may be the token: say only what is wrong.
-    return { ok: false, code: 'INVALID_JSON', response: errorResponse(400, 'E8000', 'INVALID_JSON', 'The body is not valid UTF-8 JSON') };
+    return { ok: false, code: 'INVALID_JSON', response: errorResponse(400, 'ERROR', 'INVALID_JSON', 'The body is not valid UTF-8 JSON') };
   }
   const problem: FieldIssue | undefined = jsonStructureProblem(text);
   if (problem) return { ok: false, code: 'INVALID_REQUEST', response: invalidRequest([problem]) };
