@@ -218,7 +218,8 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     let known: boolean;
     let inFlight: boolean;
     try {
-      known = await guard.known(keyOf(id));
+      // Known: charged here, or an id the gateway assigned to a payment charged here.
+      known = (await guard.known(keyOf(id))) || (await ids.transactionIdOf(id)) !== undefined;
       inFlight = known && (await guard.inFlight(keyOf(id)));
     } catch (error) {
       return storeFailed(error, id);

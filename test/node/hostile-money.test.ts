@@ -52,7 +52,7 @@ async function shop(gateway: Gateway, options: Partial<CheckoutHandlerOptions> =
   return { endpoint: `${server.url}/pay`, origin: server.url, events, errors };
 }
 
-const merchantOf = (gateway: Gateway) => (gateway === 'fenige' ? sb.fenige.merchantUuid : sb.feennex.shopId);
+const merchantOf = (gateway: Gateway) => (gateway === 'fenige' ? sb.fenige.gatewayMerchantId : sb.feennex.shopId);
 const token = (gateway: Gateway) => createTestToken({ gateway, gatewayMerchantId: merchantOf(gateway) });
 
 function payment(gateway: Gateway, overrides: Record<string, unknown> = {}) {

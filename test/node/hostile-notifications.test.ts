@@ -56,9 +56,10 @@ const feennexCallback = fc
     amount: fc.integer({ min: 1, max: 10_000_000 }),
     currency: fc.constantFrom('PLN', 'EUR', 'USD', 'JPY', 'KWD'),
     status: fc.constantFrom('success', 'rejected'),
-    description: fc.string({ unit: 'grapheme', maxLength: 60 }),
-    email: fc.option(fc.emailAddress(), { nil: '' }),
-    psData: fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
+    // What Feennex echoes of what the package sent: free text without ':' (FeennexClient refuses it).
+    description: fc.string({ unit: 'grapheme', maxLength: 60 }).filter((v) => !/[:\u0000-\u001f]/.test(v)),
+    email: fc.option(fc.emailAddress().filter((v) => /^[^\s:@]{1,64}@[^\s:@]{1,255}$/.test(v)), { nil: '' }),
+    psData: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 4 }).map((v) => JSON.stringify(v)),
     lang: fc.constantFrom('en', 'pl', ''),
   })
   .map(({ amount, currency, status, description, email, psData, lang }): Fields => {
