@@ -36,7 +36,9 @@ export async function readJsonBody(request: Request, limit: number, timeoutMs: n
       read.reason === 'too-large'
         ? errorResponse(413, 'ERROR', 'PAYLOAD_TOO_LARGE', `The body must be at most ${limit} bytes`)
         : errorResponse(408, 'ERROR', 'REQUEST_TIMEOUT', `The body did not arrive within ${timeoutMs} ms`);
-    for (const [name, value] of Object.entries(CLOSE_CONNECTION)) response.headers.set(name, value);
+    // A body too slow is not waited for again on this connection; an oversized one is drained by
+    // the adapter so the client can still read the 413.
+    if (read.reason === 'timeout') for (const [name, value] of Object.entries(CLOSE_CONNECTION)) response.headers.set(name, value);
     return { ok: false, code: read.reason === 'too-large' ? 'PAYLOAD_TOO_LARGE' : 'REQUEST_TIMEOUT', response };
   }
   let text: string;

@@ -90,6 +90,10 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 /** Serves `listener` on 127.0.0.1 port 0; `close` also ends idle keep-alive sockets. */
 export async function listen(listener: RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer(listener);
+  // fetch keeps idle sockets ~1 s less than the server's keep-alive; on a busy machine its coarse
+  // timer can fire after the server closed the socket, and the next request fails ECONNRESET.
+  // A long keep-alive takes that race out of the tests (close() ends idle sockets anyway).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

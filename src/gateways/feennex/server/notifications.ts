@@ -82,7 +82,7 @@ export function createFeennexNotificationHandler(options: FeennexNotificationOpt
     }
     // Streamed with a cap: a huge (or endless chunked) body is refused at the first byte past it.
     const read = await readBodyBytes(request, { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs });
-    if (!read.ok) return answer(read.reason === 'too-large' ? 413 : 408, read.reason === 'too-large' ? 'body too large' : 'body too slow', { connection: 'close' });
+    if (!read.ok) return read.reason === 'too-large' ? answer(413, 'body too large') : answer(408, 'body too slow', { connection: 'close' });
     const body = new TextDecoder().decode(read.bytes);
 
     const fields: Record<string, string> = Object.create(null);
