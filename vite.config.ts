@@ -17,7 +17,8 @@ export default defineConfig({
       fileName: () => 'paytool.js',
     },
     rolldownOptions: {
-      output: { minify: true },
+      // Lazily loaded parts (each payer language) are sibling files of paytool.js: deploy the folder.
+      output: { minify: true, chunkFileNames: 'paytool-[name].js' },
     },
   },
 });

@@ -17,6 +17,7 @@ import {
   FeennexClient,
   feennexCheckout,
   FenigeClient,
+  fenigeCheckout as fenigeCheckoutGateway,
   toNodeListener,
   type CheckoutEvent,
 } from '../src/server/index.js';
@@ -57,7 +58,9 @@ function createDemoApp(origin: string): App {
     feed.push('checkout', { ...event, idempotency, order });
   };
 
-  const fenigeCheckout = createCheckoutHandler({ gateway: fenige, lookupOrder, onEvent });
+  // A shop that ships goods authorises at checkout and clears (captures) when it ships: the back
+  // office shows the whole lifecycle.
+  const fenigeCheckout = createCheckoutHandler({ gateway: fenigeCheckoutGateway(fenige, { capture: 'authorize' }), lookupOrder, onEvent });
   const feennexPayments = createCheckoutHandler({
     gateway: feennexCheckout(feennex, { callbackUrl: feennexCallbackUrl }),
     lookupOrder,

@@ -14,7 +14,7 @@ interface Order {
  */
 export function startCheckoutServer(orders: Map<string, Order>, port = Number(process.env.PORT ?? 3000)): Server {
   const fenige = new FenigeClient({
-    baseUrl: process.env.FENIGE_URL!, // https://paytool-api.fenige.pl, or the sandbox's sb.fenige.url
+    baseUrl: process.env.FENIGE_URL!, // Fenige's API root (docs/going-live.md), or the sandbox's sb.fenige.url
     login: process.env.FENIGE_LOGIN!,
     password: process.env.FENIGE_PASSWORD!, // stays on the server, never logged
     merchantUuid: process.env.FENIGE_MERCHANT_UUID!,

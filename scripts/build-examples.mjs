@@ -1,5 +1,7 @@
 // npm run build:examples: every framework example, once, for the e2e suite and the demo server.
 // - Vite examples (React 19, React 18 wrapper, Vue, Svelte): demo/<name>/ → dist/examples/<name>/.
+// - The edge app (examples/edge: worker.ts for workerd, deno.ts for Deno) → dist/examples/edge/,
+//   one self-contained ES module each, the way wrangler or `deno bundle` would ship it.
 // - Apps with their own toolchain and install (Angular: its compiler needs TypeScript 5.9):
 //   demo/angular → dist/examples/angular/. Their node_modules are installed with `npm ci` when
 //   missing or older than their package-lock.json.
@@ -10,6 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { build } from 'vite';
 
 const VITE_EXAMPLES = ['react19', 'react18', 'vue', 'svelte'];
+const EDGE_ENTRIES = ['worker', 'deno'];
 /** Example → [its folder, its build command]. */
 const APPS = {
   angular: ['demo/angular', ['node_modules/@angular/cli/bin/ng.js', 'build']],
@@ -20,15 +23,31 @@ if (!existsSync('dist/npm/index.js')) {
   process.exit(1);
 }
 const wanted = process.argv.slice(2);
-const unknown = wanted.filter((name) => !VITE_EXAMPLES.includes(name) && !(name in APPS));
+const unknown = wanted.filter((name) => !VITE_EXAMPLES.includes(name) && name !== 'edge' && !(name in APPS));
 if (unknown.length) {
-  console.error(`build-examples: unknown example ${unknown.join(', ')}; one of ${[...VITE_EXAMPLES, ...Object.keys(APPS)].join(', ')}`);
+  console.error(`build-examples: unknown example ${unknown.join(', ')}; one of ${[...VITE_EXAMPLES, 'edge', ...Object.keys(APPS)].join(', ')}`);
   process.exit(1);
 }
 const selected = (name) => wanted.length === 0 || wanted.includes(name);
 
 for (const example of VITE_EXAMPLES.filter(selected)) {
   await build({ configFile: 'demo/examples.vite.config.ts', mode: example, logLevel: 'warn' });
+}
+
+// Web APIs only: no Node built-ins, and the `worker`/`browser` export conditions of dependencies.
+for (const entry of selected('edge') ? EDGE_ENTRIES : []) {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    ssr: { noExternal: true, target: 'webworker', resolve: { conditions: ['worker', 'browser'], externalConditions: [] } },
+    build: {
+      ssr: `examples/edge/${entry}.ts`,
+      outDir: 'dist/examples/edge',
+      emptyOutDir: entry === EDGE_ENTRIES[0],
+      target: 'es2022',
+      rolldownOptions: { output: { format: 'es', entryFileNames: `${entry}.js` } },
+    },
+  });
 }
 
 for (const [example, [dir, command]] of Object.entries(APPS).filter(([name]) => selected(name))) {

@@ -9,3 +9,4 @@ rmSync('dist', { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.json']);
 run(bin('vite'), ['build', '--logLevel', 'warn']);
 run(bin('cem'), ['analyze']);
+run('node', ['scripts/elements-api-docs.mjs']); // docs/elements-api.md from the manifest

@@ -153,7 +153,7 @@ async function bundle(viteBuild, { entry, configFile, external = [] }) {
     target: 'es2021',
     minify: true,
     lib: { entry, formats: ['es'], fileName: () => 'bundle.js' },
-    rolldownOptions: { external, output: { minify: true, codeSplitting: false } },
+    rolldownOptions: { external, output: { minify: true } },
   };
   const result = await viteBuild({
     configFile: configFile ?? false,
@@ -164,12 +164,15 @@ async function bundle(viteBuild, { entry, configFile, external = [] }) {
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
   const chunks = outputs.filter((o) => o.type === 'chunk');
-  if (chunks.length !== 1) throw new Error(`${entry}: expected one chunk, got ${chunks.length}`);
-  const { code, map, imports } = chunks[0];
+  const entries = chunks.filter((c) => c.isEntry);
+  if (entries.length !== 1) throw new Error(`${entry}: expected one entry chunk, got ${entries.length}`);
+  const { code, map, imports } = entries[0];
+  // Chunks loaded by a dynamic import() (one per payer language) are off the critical path: counted apart.
+  const lazy = chunks.filter((c) => !c.isEntry).map((c) => ({ name: c.fileName, ...compressedSizes(c.code.replace(SOURCE_MAP_COMMENT, '')) }));
   // A types-only entry bundles to no code and no map. Source paths are relative to the output
   // directory (`dist`, Vite's default and ours).
   const sources = (map?.sources ?? []).map((source) => relative(ROOT, resolve(ROOT, 'dist', source)));
-  return { code: code.replace(SOURCE_MAP_COMMENT, ''), map: { mappings: map?.mappings ?? '', sources }, imports };
+  return { code: code.replace(SOURCE_MAP_COMMENT, ''), map: { mappings: map?.mappings ?? '', sources }, imports, lazy };
 }
 
 /** Packages our dependencies depend on, mapped to the dependency that brings them (one level deep). */
@@ -218,6 +221,7 @@ export async function measure() {
     stale: rebuilt.code !== paytoolCode.toString('utf8'),
     shares: sharesOf(rebuilt.code, rebuilt.map, rebuiltSizes, owner),
     files: sharesOf(rebuilt.code, rebuilt.map, rebuiltSizes, (source) => source.replace(/^.*node_modules\//, '')),
+    lazy: lazySummary(rebuilt.lazy),
   };
 
   const entries = [];
@@ -228,9 +232,16 @@ export async function measure() {
     }
     const chunk = await bundle(viteBuild, { entry: file, external: externalsFor(key, pkg) });
     const sizes = compressedSizes(chunk.code);
-    entries.push({ key, file, built: true, external: chunk.imports, ...sizes, shares: sharesOf(chunk.code, chunk.map, sizes, owner) });
+    entries.push({ key, file, built: true, external: chunk.imports, ...sizes, shares: sharesOf(chunk.code, chunk.map, sizes, owner), lazy: lazySummary(chunk.lazy) });
   }
   return { unit: { KB }, gzip: 'zlib level 9', brotli: 'quality 11, text mode', bundler: 'vite (rolldown), minified, ES2021, library mode: every export kept', paytool, entries };
+}
+
+/** Lazily loaded chunks: how many, their total and the largest (what one payer language costs). */
+function lazySummary(lazy) {
+  const sum = (key) => lazy.reduce((n, c) => n + c[key], 0);
+  const largest = lazy.reduce((max, c) => (c.gzip > (max?.gzip ?? -1) ? c : max), undefined);
+  return { count: lazy.length, min: sum('min'), gzip: sum('gzip'), brotli: sum('brotli'), largest };
 }
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
@@ -247,6 +258,14 @@ function shareRows(shares) {
     .map((s) => `    ${pad(s.owner, 44)}${lpad(kb(s.min), 11)}${lpad(`~${kb(s.gzip)}`, 11)}${lpad(`~${kb(s.brotli)}`, 11)}${lpad(`${(s.share * 100).toFixed(1)}%`, 8)}`);
 }
 
+function lazyRows(lazy) {
+  if (!lazy?.count) return [];
+  return [
+    `    + ${lazy.count} lazily loaded chunks, not in the above: ${kb(lazy.gzip)} gzip in all, ` +
+      `the largest ${lazy.largest.name} ${kb(lazy.largest.gzip)} gzip`,
+  ];
+}
+
 export function formatReport(report, { files = false } = {}) {
   const { paytool, entries } = report;
   const { budget } = paytool;
@@ -260,6 +279,7 @@ export function formatReport(report, { files = false } = {}) {
     `budget: ${kb(budget.budget)} gzip (${budget.budget} bytes) for ${paytool.file}: ${paytool.gzip} bytes, ` +
       (budget.ok ? `${budget.margin} bytes to spare` : `OVER by ${-budget.margin} bytes`),
   ];
+  lines.push(...lazyRows(paytool.lazy));
   if (files) lines.push('', `${paytool.file} by source file:`, ...shareRows(paytool.files.slice(0, 25)));
   if (paytool.stale) lines.push(`note: ${paytool.file} differs from a fresh build of src/ — run npm run build (shares are of the fresh build)`);
   lines.push('', `npm entry points as a consumer's bundler includes them (${report.bundler}):`, '');
@@ -273,7 +293,7 @@ export function formatReport(report, { files = false } = {}) {
       continue;
     }
     const external = entry.external.length ? `  imports: ${entry.external.join(', ')}` : '';
-    lines.push(sizeRow(entry.key, entry) + external, ...shareRows(entry.shares));
+    lines.push(sizeRow(entry.key, entry) + external, ...shareRows(entry.shares), ...lazyRows(entry.lazy));
   }
   lines.push('', 'shares: minified bytes from the source map; compressed shares (~) in proportion to them');
   return lines.join('\n');

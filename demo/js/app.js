@@ -29,10 +29,16 @@ function applyTheme() {
   for (const element of payElements()) element.setAttribute('button-color', isDark() ? 'white' : 'black');
 }
 
-const fake = installFakeGooglePay({
-  ready: available.checked,
-  payer: { name: 'Jan Kowalski', email: 'jan.kowalski@example.com' },
-});
+// `?google-pay=real` leaves Google's own pay.js (TEST environment) in charge: online only, for the
+// payment-sheet screenshot Google's integration review asks for (docs/demo.md). The sandbox cannot
+// open Google's TEST tokens, so those payments fail at the gateway.
+const realGooglePay = url.searchParams.get('google-pay') === 'real';
+const fake = realGooglePay
+  ? undefined
+  : installFakeGooglePay({
+      ready: available.checked,
+      payer: { name: 'Jan Kowalski', email: 'jan.kowalski@example.com' },
+    });
 
 // For the browser console and the e2e tests: `fakeGooglePay.setOptions({ card: '4000000000003220' })`.
 globalThis.fakeGooglePay = fake;
@@ -89,8 +95,9 @@ langSelect.addEventListener('change', () => {
   history.replaceState(history.state, '', url);
 });
 
+available.disabled = realGooglePay;
 available.addEventListener('change', () => {
-  fake.setOptions({ ready: available.checked });
+  fake?.setOptions({ ready: available.checked });
   if (available.checked) url.searchParams.delete('google-pay');
   else url.searchParams.set('google-pay', 'unavailable');
   history.replaceState(history.state, '', url);

@@ -24,7 +24,7 @@ export function tokenRefusalHint(response: Record<string, unknown>, data: Paymen
   const sealedFor = data?.gatewayMerchantId ?? data?.apiKey;
   const source = data?.gatewayMerchantId !== undefined ? 'data.gatewayMerchantId' : 'data.apiKey (gatewayMerchantId defaults to it)';
   const issue =
-    `must be the merchant id your gateway issued for Google Pay (Fenige: your merchantUuid; Feennex: your shop id), ` +
+    `must be the merchant id your gateway issued for Google Pay (Fenige: your Gateway Merchant Id, a UUID; Feennex: your shop id), ` +
     `not ${JSON.stringify(sealedFor)}; see docs/identifiers.md`;
   const message =
     `The gateway refused the Google Pay token: token ${reasons.join('; ')}. Google Pay sealed it for ` +

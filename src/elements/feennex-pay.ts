@@ -4,7 +4,7 @@ import { PaymentElement } from './payment-element.js';
 /**
  * Google Pay™ checkout through Feennex.
  *
- * @summary Google Pay button that POSTs the encrypted token to the merchant's backend (gateway `feennex`).
+ * @summary Google Pay button that POSTs the encrypted token to the merchant's backend (gateway `feennex`; `endpoint` defaults to `/feennex/payments`).
  * @event {CustomEvent<PaymentReadyDetail>} payment-ready - Google Pay is available and the button is shown. `detail: {}`
  * @event {CustomEvent<PaymentUnavailableDetail>} payment-unavailable - `isReadyToPay` said no, or the client failed to load. `detail: { reason }`
  * @event {CustomEvent<PaymentCancelDetail>} payment-cancel - The payer closed the Google Pay sheet. `detail: {}`

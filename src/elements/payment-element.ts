@@ -13,7 +13,7 @@ import { absoluteHttpUrl, confirmReturnedPayment, payOnHostedPage } from '../che
 import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
 import { navigate } from '../checkout/redirect.js';
 import { tokenRefusalHint } from '../checkout/developer-hint.js';
-import { failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
+import { buttonLocaleFor, failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
 
@@ -125,12 +125,12 @@ export abstract class PaymentElement extends LitElement {
   }
 
   private get messages(): Messages {
-    return messagesFor(this.locale || localeOf(this));
+    return messagesFor(this.locale || localeOf(this), () => this.requestUpdate());
   }
 
   /** Google's `buttonLocale`: the `locale` attribute, else the page's language, else Google's default. */
   private get buttonLocale(): string | undefined {
-    return (this.locale || pageLanguage(this))?.split('-')[0]?.toLowerCase() || undefined;
+    return buttonLocaleFor(this.locale || pageLanguage(this));
   }
 
   // The page may switch its language (`<html lang>`) at any time: messages and button follow it.
@@ -428,7 +428,7 @@ export abstract class PaymentElement extends LitElement {
       <button type="button" class="fallback" part="fallback-button" ?hidden=${!showFallback} aria-disabled=${locked ? 'true' : 'false'} @click=${() => this.payByCard()}>
         ${messages.payByCard}
       </button>
-      <div class="status" part="status" role="status" aria-live="polite" tabindex="-1" data-tone=${state}>${this.statusText(messages)}</div>
+      <div class="status" part="status" role="status" dir="auto" aria-live="polite" tabindex="-1" data-tone=${state}>${this.statusText(messages)}</div>
     </div>`;
   }
 }

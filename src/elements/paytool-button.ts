@@ -4,7 +4,7 @@ import { PaymentElement } from './payment-element.js';
 /**
  * Google Pay™ checkout through Fenige's Payment Hub.
  *
- * @summary Google Pay button that POSTs the encrypted token to the merchant's backend (gateway `fenige`).
+ * @summary Google Pay button that POSTs the encrypted token to the merchant's backend (gateway `fenige`; `endpoint` defaults to `/paytool/transactions`).
  * @event {CustomEvent<PaymentReadyDetail>} payment-ready - Google Pay is available and the button is shown. `detail: {}`
  * @event {CustomEvent<PaymentUnavailableDetail>} payment-unavailable - `isReadyToPay` said no, or the client failed to load. `detail: { reason }`
  * @event {CustomEvent<PaymentCancelDetail>} payment-cancel - The payer closed the Google Pay sheet. `detail: {}`

@@ -52,6 +52,23 @@ describe('dist/paytool.js, self-contained', () => {
     el.remove();
   });
 
+  it('loads a payer language from its sibling chunk, none of them in paytool.js itself', async () => {
+    const entry = await (await fetch('/dist/paytool.js')).text();
+    expect(entry).not.to.include('Mit Karte bezahlen');
+    expect(entry).not.to.include('Zapłać kartą');
+    const el = document.createElement('paytool-button') as any;
+    el.setAttribute('locale', 'de');
+    document.body.append(el);
+    el.data = { apiKey: 'pk', amount: 0, currencyCode: 'PLN', description: 'dist' };
+    const status = (): string => el.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() ?? '';
+    while (!status().startsWith('Diese Zahlungsschaltfläche ist nicht richtig eingerichtet')) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const chunks = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname);
+    expect(chunks).to.include('/dist/paytool-de.js');
+    el.remove();
+  });
+
   it('two copies of the script on one page do not throw', async () => {
     await import(/* @vite-ignore */ `${location.origin}/dist/paytool.js?copy=2`);
     expect(customElements.get('paytool-button')).to.exist;

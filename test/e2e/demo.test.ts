@@ -122,4 +122,34 @@ describe('demo (npm run demo)', () => {
     assert.equal(await page.locator('#paytool [part="button"] button').isVisible(), true);
     await page.close();
   });
+
+  it('merchant back office: clear, then partial and full refunds, each state offering only its actions', async () => {
+    const { page, order } = await openDemo();
+    const { id, total } = await order();
+    const success = onceEvent(page, 'payment-success');
+    await page.locator('#paytool [part="button"] button').click();
+    await success;
+    const row = page.locator('#mp-fenige tr', { hasText: id });
+    const actions = async () => (await row.getByRole('button').allTextContents()).map((t) => t.trim());
+    const cell = (label: string) => row.locator(`td[data-label="${label}"]`);
+
+    await row.getByText('Authorised').waitFor();
+    assert.deepEqual(await actions(), ['Clear', 'Reverse', 'Details'], 'an authorisation can be cleared or reversed, not refunded');
+
+    await row.getByRole('button', { name: `Clear ${(total / 100).toFixed(2)} PLN of ${id}` }).click();
+    await row.getByText('Cleared').waitFor();
+    assert.deepEqual(await actions(), ['Refund', 'Details'], 'a cleared payment can only be refunded');
+    assert.equal(await cell('Cleared').textContent(), `${(total / 100).toFixed(2)} PLN`);
+
+    await row.getByLabel(`Amount to refund of ${id} (PLN)`).fill('10.00');
+    await row.getByRole('button', { name: `Refund ${id}` }).click();
+    await cell('Refunded').getByText('10.00 PLN').waitFor();
+    assert.equal(await row.getByLabel(`Amount to refund of ${id} (PLN)`).inputValue(), ((total - 1000) / 100).toFixed(2), 'the rest is offered');
+
+    await row.getByRole('button', { name: `Refund ${id}` }).click();
+    await row.getByText('Refunded', { exact: true }).waitFor();
+    assert.deepEqual(await actions(), ['Details'], 'nothing left to do with a refunded payment');
+    assert.equal(await cell('Refunded').textContent(), `${(total / 100).toFixed(2)} PLN`);
+    await page.close();
+  });
 });

@@ -124,18 +124,18 @@ describe('Feennex callbacks: every field has its shape before the signature coun
     shop_amount: '10.00', shop_currency: '985', shop_id: '5', shop_order_id: orderId, shop_refund: '0.00', status: 'success',
     user_ip: '203.0.113.7', ...extra,
   });
-  const post = (fields: Record<string, string>) =>
+  const post = async (fields: Record<string, string>) =>
     fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ ...fields, sign: feennexNotificationSign(fields, FEENNEX_SECRET) }),
+      body: new URLSearchParams({ ...fields, sign: await feennexNotificationSign(fields, FEENNEX_SECRET) }),
     });
 
   test('a re-split callback (":" moved between values, same signature) is refused naming the field', async () => {
     // Feennex signed description "Order:42" with no e-mail; the forger moves "42" into the e-mail.
     const original = genuine({ description: 'Order:42', email: '' });
     const forged = { ...original, description: 'Order', email: '42' };
-    assert.equal(feennexNotificationSign(forged, FEENNEX_SECRET), feennexNotificationSign(original, FEENNEX_SECRET), 'the documented sign cannot tell them apart');
+    assert.equal(await feennexNotificationSign(forged, FEENNEX_SECRET), await feennexNotificationSign(original, FEENNEX_SECRET), 'the documented sign cannot tell them apart');
     for (const fields of [forged, original]) {
       const response = await post(fields);
       assert.equal(response.status, 400);

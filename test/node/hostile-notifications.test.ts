@@ -7,11 +7,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import {
-  createFeennexNotificationHandler, feennexNotificationSign, type FeennexOrderRecord,
+  createFeennexNotificationHandler, type FeennexOrderRecord,
 } from '../../src/gateways/feennex/server/notifications.js';
 import { toFeennexAmount, toFeennexCurrency } from '../../src/gateways/feennex/server/currency.js';
 import { createFenigePostbackHandler, FenigeClient } from '../../src/gateways/fenige/server/index.js';
 import { serveHandler, startFakeFenige, SEED, type FakeFenige } from './server-fenige-fake.js';
+import { signNotification } from '../support/feennex-sign.js';
 
 const FEENNEX_SECRET = 'Feennex-notification-secret';
 const SHOP_ID = '5';
@@ -85,7 +86,7 @@ const feennexCallback = fc
       status,
       user_ip: '203.0.113.7',
     };
-    return { ...fields, sign: feennexNotificationSign(fields, FEENNEX_SECRET) };
+    return { ...fields, sign: signNotification(fields, FEENNEX_SECRET) };
   });
 
 interface Mutation {
@@ -151,7 +152,7 @@ const feennexMutation: fc.Arbitrary<Mutation> = fc.oneof(
     what: 'sign with another secret',
     apply: (f: Fields) => {
       const { sign: _sign, ...rest } = f;
-      return entries({ ...rest, sign: feennexNotificationSign(rest, secret) });
+      return entries({ ...rest, sign: signNotification(rest, secret) });
     },
   })),
 );
@@ -216,7 +217,7 @@ describe('forged Feennex callbacks (property-based)', () => {
             delete forged[left];
           }
           forged.sign = sign!;
-          assert.equal(feennexNotificationSign(forged, FEENNEX_SECRET), sign, 'the forgery keeps the signature');
+          assert.equal(signNotification(forged, FEENNEX_SECRET), sign, 'the forgery keeps the signature');
           await postForm(entries(forged));
           assert.equal(processed.length, 1, `merging ${left} and ${right} processed the payment again`);
         }),

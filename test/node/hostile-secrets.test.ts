@@ -16,7 +16,8 @@ import { FenigeClient, createFenigePostbackHandler } from '../../src/gateways/fe
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
 import { feennexCheckout } from '../../src/gateways/feennex/server/checkout.js';
 import { feennexGooglePayInvoice } from '../../src/gateways/feennex/server/google-pay.js';
-import { createFeennexNotificationHandler, feennexNotificationSign } from '../../src/gateways/feennex/server/notifications.js';
+import { createFeennexNotificationHandler } from '../../src/gateways/feennex/server/notifications.js';
+import { signNotification } from '../support/feennex-sign.js';
 import { validateCheckoutRequest, type CheckoutRequest } from '../../src/protocol/index.js';
 import { SEED, serveHandler, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
 import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
@@ -269,11 +270,11 @@ describe('secrets never appear in logs, errors, events or answers', () => {
     };
     const tampered = { ...fields, shop_amount: '0.01' };
     // The signature the forger would need is an oracle: it must not be revealed either.
-    const oracle = feennexNotificationSign(tampered, FAKE_SHOP.secretKey);
+    const oracle = signNotification(tampered, FAKE_SHOP.secretKey);
     const cases: Array<[string, Record<string, string>]> = [
-      ['tampered', { ...tampered, sign: feennexNotificationSign(fields, FAKE_SHOP.secretKey) }],
-      ['wrong secret', { ...fields, sign: feennexNotificationSign(fields, WRONG_FEENNEX_SECRET) }],
-      ['other shop', { ...fields, shop_id: '6', sign: feennexNotificationSign({ ...fields, shop_id: '6' }, FAKE_SHOP.secretKey) }],
+      ['tampered', { ...tampered, sign: signNotification(fields, FAKE_SHOP.secretKey) }],
+      ['wrong secret', { ...fields, sign: signNotification(fields, WRONG_FEENNEX_SECRET) }],
+      ['other shop', { ...fields, shop_id: '6', sign: signNotification({ ...fields, shop_id: '6' }, FAKE_SHOP.secretKey) }],
       ['no sign', fields],
     ];
     for (const [name, form] of cases) {

@@ -1,5 +1,6 @@
 // The README's server example is examples/checkout-server.ts, verbatim: this test runs it against
-// the sandbox and checks the README still shows exactly that file.
+// the sandbox and checks the README (and docs/react-and-vue.md for the framework examples) still
+// show exactly those files.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -34,10 +35,11 @@ describe('README server example (examples/checkout-server.ts)', () => {
     await sb?.close();
   });
 
-  it('is shown verbatim in the README, as are the framework examples the e2e tests pay through', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    for (const file of ['examples/checkout-server.ts', 'demo/react19/Checkout.tsx', 'demo/react18/Checkout.tsx', 'demo/vue/App.vue']) {
-      assert.ok(readme.includes(readFileSync(file, 'utf8').trim()), `README drifted from ${file}`);
+  it('is shown verbatim in the README, as are the framework examples the e2e tests pay through in docs/react-and-vue.md', () => {
+    const shown = { 'README.md': ['examples/checkout-server.ts'], 'docs/react-and-vue.md': ['demo/react19/Checkout.tsx', 'demo/react18/Checkout.tsx', 'demo/vue/App.vue'] };
+    for (const [doc, files] of Object.entries(shown)) {
+      const text = readFileSync(doc, 'utf8');
+      for (const file of files) assert.ok(text.includes(readFileSync(file, 'utf8').trim()), `${doc} drifted from ${file}`);
     }
   });
 

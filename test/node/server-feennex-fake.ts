@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { feennexSign, FEENNEX_SIGNED_KEYS, stringToSign, type FeennexMethod } from '../../src/gateways/feennex/server/sign.js';
+import { FEENNEX_SIGNED_KEYS, stringToSign, type FeennexMethod } from '../../src/gateways/feennex/server/sign.js';
+import { signRequest } from '../support/feennex-sign.js';
 
 /**
  * A tiny Feennex over real HTTP for the client's unit tests: checks each request's signature
@@ -53,7 +54,7 @@ export async function startFakeFeennex(): Promise<FakeFeennex> {
       const keys = FEENNEX_SIGNED_KEYS[method as FeennexMethod] as readonly string[] | undefined;
       if (!keys) return send({ data: null, error_code: 1, message: 'no such method', result: false }, 404);
       const signed = Object.fromEntries(keys.map((k) => [k, body[k] as string]));
-      if (keys.some((k) => typeof body[k] !== 'string') || body.sign !== feennexSign(signed, FAKE_SHOP.secretKey)) {
+      if (keys.some((k) => typeof body[k] !== 'string') || body.sign !== signRequest(signed, FAKE_SHOP.secretKey)) {
         return send({ data: null, error_code: 10, message: `Invalid sign, string_to_sign: ${stringToSign(signed)}`, result: false });
       }
       const entry = scripts.get(method);

@@ -8,6 +8,7 @@ import {
   type FeennexNotification, type FeennexOrderRecord,
 } from '../../src/gateways/feennex/server/notifications.js';
 import { createMemoryFeennexSeenStore } from '../../src/gateways/feennex/server/seen-store.js';
+import { signNotification } from '../support/feennex-sign.js';
 
 const SECRET = 'SecretKey01';
 /** Order ids are UUIDs: the callback's shop_order_id is the transactionId the checkout sent. */
@@ -75,21 +76,24 @@ function callback(overrides: Record<string, string> = {}): Record<string, string
     user_ip: '203.0.113.7',
     ...overrides,
   };
-  return { ...fields, sign: feennexNotificationSign(fields, SECRET) };
+  return { ...fields, sign: signNotification(fields, SECRET) };
 }
 
 const post = (fields: Record<string, string>, contentType = 'application/x-www-form-urlencoded') =>
   fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body: new URLSearchParams(fields).toString() });
 
 describe('signature', () => {
-  test('the documented rule: no sign, no empty values, zeros kept, sorted, raw strings joined, secret appended', () => {
+  test('the documented rule: no sign, no empty values, zeros kept, sorted, raw strings joined, secret appended', async () => {
     const fields = { b: '2', a: '1', empty: '', zero: '0', sign: 'x' };
     const expected = createHash('sha256').update('1:2:0' + SECRET).digest('hex');
-    assert.equal(feennexNotificationSign(fields, SECRET), expected);
-    assert.equal(verifyFeennexNotification({ ...fields, sign: expected }, SECRET), true);
-    assert.equal(verifyFeennexNotification({ ...fields, sign: expected.toUpperCase() }, SECRET), true);
-    assert.equal(verifyFeennexNotification({ ...fields, sign: expected.slice(0, 63) }, SECRET), false);
-    assert.equal(verifyFeennexNotification({ ...fields, a: '1.0', sign: expected }, SECRET), false);
+    assert.equal(await feennexNotificationSign(fields, SECRET), expected);
+    assert.equal(signNotification(fields, SECRET), expected, 'the tests\' own signer agrees');
+    assert.equal(await verifyFeennexNotification({ ...fields, sign: expected }, SECRET), true);
+    assert.equal(await verifyFeennexNotification({ ...fields, sign: expected.toUpperCase() }, SECRET), true);
+    assert.equal(await verifyFeennexNotification({ ...fields, sign: expected.slice(0, 63) }, SECRET), false);
+    const lastCharWrong = expected.slice(0, 63) + (expected.endsWith('0') ? '1' : '0');
+    assert.equal(await verifyFeennexNotification({ ...fields, sign: lastCharWrong }, SECRET), false);
+    assert.equal(await verifyFeennexNotification({ ...fields, a: '1.0', sign: expected }, SECRET), false);
   });
 });
 
@@ -123,7 +127,7 @@ describe('the handler over HTTP', () => {
   test('forged or tampered callbacks are refused with 4xx and reach no merchant code', async () => {
     const cases: Array<[string, Record<string, string>, number]> = [
       ['tampered amount', { ...callback(), shop_amount: '0.01' }, 403],
-      ['wrong secret', (() => { const f = callback(); return { ...f, sign: feennexNotificationSign(f, 'guess') }; })(), 403],
+      ['wrong secret', (() => { const f = callback(); return { ...f, sign: signNotification(f, 'guess') }; })(), 403],
       ['no sign', (() => { const { sign: _s, ...f } = callback(); return f; })(), 400],
       ['other shop', callback({ shop_id: '6' }), 403],
       ['unknown status', callback({ status: 'maybe' }), 400], // refused by its shape, before the signature

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { feennexSign, FEENNEX_SIGNED_KEYS, feennexSignedBody, stringToSign } from '../../src/gateways/feennex/server/sign.js';
+import { constantTimeEqual, feennexSign, FEENNEX_SIGNED_KEYS, feennexSignedBody, stringToSign } from '../../src/gateways/feennex/server/sign.js';
+import { signRequest } from '../support/feennex-sign.js';
 import {
   decimalText, fromFeennexCurrency, readFeennexMoney, toFeennexAmount, toFeennexCurrency,
 } from '../../src/gateways/feennex/server/currency.js';
@@ -9,28 +10,40 @@ import {
 const vectors = JSON.parse(readFileSync(new URL('../vectors/vectors.json', import.meta.url), 'utf8'))
   .feennexSigning.vectors as Array<{ keys: Record<string, string>; secret: string; stringToSign: string; sign: string }>;
 
-test('every feennexSigning vector: string to sign and sign', () => {
+test('every feennexSigning vector: string to sign and sign (WebCrypto)', async () => {
   assert.ok(vectors.length >= 4);
   for (const v of vectors) {
     assert.equal(stringToSign(v.keys), v.stringToSign);
-    assert.equal(feennexSign(v.keys, v.secret), v.sign);
+    assert.equal(await feennexSign(v.keys, v.secret), v.sign);
   }
 });
 
-test('key order of the input does not matter: keys are sorted by name', () => {
-  const v = vectors[0]!;
-  const reversed = Object.fromEntries(Object.entries(v.keys).reverse());
-  assert.equal(feennexSign(reversed, v.secret), v.sign);
+test('non-ASCII values are signed as UTF-8, as node:crypto does', async () => {
+  const keys = { description: 'Zamówienie 42 — żółw 🐢', shop_id: '5' };
+  assert.equal(await feennexSign(keys, 'sekret'), signRequest(keys, 'sekret'));
 });
 
-test('feennexSignedBody signs exactly the method keys, sends them as strings, leaves extras unsigned', () => {
+test('key order of the input does not matter: keys are sorted by name', async () => {
+  const v = vectors[0]!;
+  const reversed = Object.fromEntries(Object.entries(v.keys).reverse());
+  assert.equal(await feennexSign(reversed, v.secret), v.sign);
+});
+
+test('feennexSignedBody signs exactly the method keys, sends them as strings, leaves extras unsigned', async () => {
   const v = vectors[3]!;
-  const body = feennexSignedBody('invoice/create', v.keys as never, v.secret, { description: 'Order 42', success_url: undefined });
+  const body = await feennexSignedBody('invoice/create', v.keys as never, v.secret, { description: 'Order 42', success_url: undefined });
   assert.deepEqual(body, { ...v.keys, sign: v.sign, description: 'Order 42' });
-  assert.throws(() => feennexSignedBody('invoice/create', v.keys as never, v.secret, { sign: 'x' }), /override a signed field/);
-  assert.throws(() => feennexSignedBody('invoice/create', v.keys as never, v.secret, { shop_id: '9' }), /override a signed field/);
+  await assert.rejects(feennexSignedBody('invoice/create', v.keys as never, v.secret, { sign: 'x' }), /override a signed field/);
+  await assert.rejects(feennexSignedBody('invoice/create', v.keys as never, v.secret, { shop_id: '9' }), /override a signed field/);
   const { payway: _payway, ...missing } = v.keys;
-  assert.throws(() => feennexSignedBody('invoice/create', missing as never, v.secret), /signed field "payway" must be a string/);
+  await assert.rejects(feennexSignedBody('invoice/create', missing as never, v.secret), /signed field "payway" must be a string/);
+});
+
+test('constantTimeEqual: equal only for the same text', () => {
+  assert.equal(constantTimeEqual('abc', 'abc'), true);
+  assert.equal(constantTimeEqual('abc', 'abd'), false);
+  assert.equal(constantTimeEqual('abc', 'ab'), false);
+  assert.equal(constantTimeEqual('', ''), true);
 });
 
 test('the signed-key table matches the documented methods', () => {

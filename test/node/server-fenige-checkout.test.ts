@@ -13,7 +13,7 @@ let client: FenigeClient;
 
 before(async () => {
   fake = await startFakeFenige();
-  client = new FenigeClient({ baseUrl: fake.url, login: 'user', password: PASSWORD, merchantUuid: 'm-1', timeoutMs: 300 });
+  client = new FenigeClient({ baseUrl: fake.url, login: 'user', password: PASSWORD, merchantUuid: 'm-1', timeoutMs: 1_500 }); // long enough for a busy machine; the hang cases wait it out
 });
 after(() => fake.close());
 beforeEach(() => {

@@ -1,6 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { backend, click, firstEvent, freshGooglePay, googleButton, mount, mountReady, statusText, validData } from '../helpers.js';
 import type { PaymentElement } from '../../../src/elements/payment-element.js';
+import { loadMessages } from '../../../src/i18n/index.js';
 
 type Lang = 'en' | 'pl';
 
@@ -53,6 +54,7 @@ const states: Record<string, (lang: Lang) => Promise<PaymentElement>> = {
 };
 
 describe('accessibility in every state, in English and Polish (axe)', () => {
+  before(() => loadMessages('pl')); // Polish is a lazily loaded chunk: have it before the first render
   beforeEach(() => freshGooglePay());
   for (const lang of ['en', 'pl'] as const) {
     for (const [state, enter] of Object.entries(states)) {
@@ -93,8 +95,10 @@ describe('languages', () => {
   });
 
   it('describes every Fenige and Feennex code in words, in both languages', async () => {
-    const { messagesFor, failureMessage } = await import('../../../src/i18n/index.js');
+    const { failureMessage } = await import('../../../src/i18n/index.js');
     const { fenigeProfile, feennexProfile } = await import('../../../src/gateways/profiles.js');
+    const messages = { en: await loadMessages('en'), pl: await loadMessages('pl') };
+    const messagesFor = (lang: 'en' | 'pl') => messages[lang];
     const generic = { en: messagesFor('en').failure.generic, pl: messagesFor('pl').failure.generic };
     const codes = ['E8000', 'E8001', 'E8002', 'E0122', 'E0132', 'E0135', 'E0137', 'E0150', 'E0151', 'E0152', 'E0153', 'E0156', 'E0157', 'E01583', 'E0159', 'E01596', 'E01597', 'E01598', 'E01599', 'E01600', 'E01601', 'E01602', 'E01607', 'E0142', 'E0190', 'E0200', 'E0201', 'E0202', 'E0203', 'E0204', 'E0205', 'E0206', 'E0207', 'E0208', 'E0209', 'E0210', 'E0211', 'E11000', 'E9000', 'E9001', 'E9002', 'E9008'];
     for (let n = 1; n <= 19; n++) codes.push(`FEENNEX_${n}`);

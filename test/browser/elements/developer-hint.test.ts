@@ -8,7 +8,7 @@ const refusal = {
   transactionId: '6f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b',
   status: 'E8000',
   message: 'The request is incorrect: required fields are missing or their values are not valid.',
-  errors: { token: ["was not sealed for this merchant (gatewayMerchantId is not the account's merchantUuid)"] },
+  errors: { token: ["was not sealed for this merchant (its gatewayMerchantId is not the account's Gateway Merchant Id)"] },
 };
 
 async function payWith(data: Record<string, unknown>, answer: { status: number; body: unknown }) {
@@ -40,7 +40,7 @@ describe('a token the gateway refused: a hint for the integrator, never for the 
     expect(message).to.include('"pk_live_51Hx" from data.apiKey (gatewayMerchantId defaults to it)');
     expect(issues).to.have.length(1);
     expect(issues[0].path).to.equal('gatewayMerchantId');
-    expect(issues[0].message).to.include('merchantUuid');
+    expect(issues[0].message).to.include('Gateway Merchant Id');
     expect(warnings).to.have.length(1);
     expect(String(warnings[0]![0])).to.equal(`<paytool-button>: ${message}`);
 

@@ -1,5 +1,6 @@
 import { checkAccount, shopBalance } from './accounts.js';
 import type { FeennexSandboxTiming, MethodContext, MethodHandler } from './context.js';
+import type { GooglePayNames } from './google-pay.js';
 import { FeennexError, ParameterError, errorEnvelope, okEnvelope } from './envelope.js';
 import { SIGNED_KEYS, type MethodName } from './methods.js';
 import { readApiParams, signedValues } from './params.js';
@@ -35,6 +36,7 @@ export interface ApiSetup {
   timing: FeennexSandboxTiming;
   /** How an unknown shop is answered (see `FeennexSandboxOptions.unknownShop`). */
   unknownShop: 'invalid-sign' | 'shop-not-found';
+  googlePay: GooglePayNames;
 }
 
 /**
@@ -70,8 +72,8 @@ export async function callMethod(
     const values = signedValues(params, keys);
     authorize(setup, values, keys, params.sign);
     setup.state.settle();
-    const { shopId, state, timing } = setup;
-    const data = await HANDLERS[method]({ params, values, shopId, state, timing, pageUrl, signal: request.signal });
+    const { shopId, state, timing, googlePay } = setup;
+    const data = await HANDLERS[method]({ params, values, shopId, state, timing, googlePay, pageUrl, signal: request.signal });
     return okEnvelope(data);
   } catch (error) {
     if (error instanceof FeennexError) return errorEnvelope(error);

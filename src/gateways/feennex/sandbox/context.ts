@@ -1,4 +1,5 @@
 import type { CallbackTiming } from './callbacks.js';
+import type { GooglePayNames } from './google-pay.js';
 import type { Params } from './params.js';
 import type { SandboxState } from './state.js';
 
@@ -18,6 +19,8 @@ export interface MethodContext {
   shopId: string;
   state: SandboxState;
   timing: FeennexSandboxTiming;
+  /** The names this deployment gives Google Pay (payway system, token field). */
+  googlePay: GooglePayNames;
   /** Absolute URL of one of the sandbox's pages for an operation. */
   pageUrl(page: 'pay' | '3ds', id: number): string;
   signal: AbortSignal;

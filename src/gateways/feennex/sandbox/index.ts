@@ -1,3 +1,4 @@
+import { googlePayNamesOf, type GooglePayNames } from './google-pay.js';
 import { callMethod, methodNotAllowed, unknownMethod, type ApiSetup } from './api.js';
 import { CallbackSender, type CallbackDelivery } from './callbacks.js';
 import type { FeennexSandboxTiming } from './context.js';
@@ -15,7 +16,7 @@ export type { FeennexSandboxTiming } from './context.js';
 export type { PaymentView, PayoutView } from './views.js';
 export * from './test-data.js';
 export { BILL_STATUS, INVOICE_STATUS, PAYOUT_STATUS } from './statuses.js';
-export { GOOGLE_PAY_TOKEN_FIELD } from './google-pay.js';
+export { GOOGLE_PAY_TOKEN_FIELD, GOOGLE_PAY_PAYWAY_SYSTEM, type GooglePayNames } from './google-pay.js';
 export { SIGNED_KEYS } from './methods.js';
 
 export interface FeennexSandboxOptions {
@@ -39,6 +40,12 @@ export interface FeennexSandboxOptions {
    * `shop-not-found` (error 11, the catalogue's "shop not found", before the signature).
    */
   unknownShop?: 'invalid-sign' | 'shop-not-found';
+  /**
+   * The names Google Pay goes by at this deployment — an assumption, since no document shows it
+   * (docs/gateways/feennex.md). Default `{ paywaySystem: 'googlepay', tokenField: 'google_pay_token' }`;
+   * e.g. `{ paywaySystem: 'card', tokenField: 'payment_token' }` for a card payway taking the token.
+   */
+  googlePay?: Partial<GooglePayNames>;
   /** Delays of the slow paths, shortened by tests. */
   timing?: Partial<Omit<FeennexSandboxTiming, 'callbacks'>> & { callbacks?: Partial<FeennexSandboxTiming['callbacks']> };
 }
@@ -91,7 +98,7 @@ export function createFeennexEmulator(options: FeennexSandboxOptions = {}): Feen
   if (unknownShop !== 'invalid-sign' && unknownShop !== 'shop-not-found') {
     throw new TypeError(`feennex.unknownShop must be 'invalid-sign' or 'shop-not-found' (got ${JSON.stringify(unknownShop)})`);
   }
-  const setup: ApiSetup = { shopId, secretKey, state, timing, unknownShop };
+  const setup: ApiSetup = { shopId, secretKey, state, timing, unknownShop, googlePay: googlePayNamesOf(options.googlePay) };
   const pages: PageContext = { state, path: (page) => `${basePath}/${page}` };
 
   async function handle(request: Request): Promise<Response | undefined> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MethodContext } from './context.js';
 import { FeennexError } from './envelope.js';
-import { createGooglePayInvoice } from './google-pay.js';
+import { createGooglePayInvoice, isGooglePayRequest } from './google-pay.js';
 import { convert, currencyFromNumeric, formatAmount, parseAmount, type Currency } from './money.js';
 import { optionalText, optionalUrl } from './params.js';
 import { checkLimits, resolvePayway, type Payway } from './payways.js';
@@ -19,10 +19,10 @@ interface InvoiceRequest {
 }
 
 /** The signed part of `invoice/try` and `invoice/create`, checked in the documented error order. */
-function readInvoiceRequest({ values, state }: MethodContext): InvoiceRequest {
+function readInvoiceRequest({ values, state, googlePay }: MethodContext): InvoiceRequest {
   const currency = currencyFromNumeric('currency', values.currency);
   const amount = parseAmount('amount', values.amount, currency);
-  const payway = resolvePayway(values.payway, 'payment');
+  const payway = resolvePayway(values.payway, 'payment', googlePay.paywaySystem);
   const payerPrice = convert(amount, currency, payway.currency);
   checkLimits(payerPrice, payway);
   state.assertNewOrderId(values.shop_order_id);
@@ -77,7 +77,10 @@ export async function invoiceCreate(context: MethodContext): Promise<unknown> {
     payerPrice: request.payerPrice,
     payway: { name: request.payway.name, kind: request.payway.kind },
   };
-  if (request.payway.kind === 'googlepay') return createGooglePayInvoice(context, invoice);
+  if (isGooglePayRequest(request.payway.system, request.payway.kind, context.params, context.googlePay)) {
+    invoice.payway = { name: request.payway.name, kind: 'googlepay' };
+    return createGooglePayInvoice(context, invoice);
+  }
   context.state.addPayment(invoice);
   return {
     data: { session_id: invoice.sessionId },

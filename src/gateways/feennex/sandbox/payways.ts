@@ -10,10 +10,17 @@ export interface Payway extends PaywaySystem {
   currency: Currency;
 }
 
-/** `<system>_<currency>` → the payway, or error 1 (unknown), 2 (not used) or 3 (not available). */
-export function resolvePayway(name: string, use: 'payment' | 'payout'): Payway {
-  const [, systemName = '', currencyCode = ''] = /^([a-z][a-z_]*)_([a-z]{3})$/.exec(name) ?? [];
-  const system = Object.hasOwn(PAYWAY_SYSTEMS, systemName) ? PAYWAY_SYSTEMS[systemName] : undefined;
+/**
+ * `<system>_<currency>` → the payway, or error 1 (unknown), 2 (not used) or 3 (not available).
+ * `googlePaySystem` is the name this deployment gives Google Pay (default `googlepay`); under
+ * another name, `googlepay_…` is unknown, as it would be at such a deployment.
+ */
+export function resolvePayway(name: string, use: 'payment' | 'payout', googlePaySystem = 'googlepay'): Payway {
+  const [, systemName = '', currencyCode = ''] = /^([a-z][a-z0-9_]*)_([a-z]{3})$/.exec(name) ?? [];
+  const key = systemName === googlePaySystem && !Object.hasOwn(PAYWAY_SYSTEMS, systemName) ? 'googlepay'
+    : systemName === 'googlepay' && googlePaySystem !== 'googlepay' ? ''
+    : systemName;
+  const system = Object.hasOwn(PAYWAY_SYSTEMS, key) ? PAYWAY_SYSTEMS[key] : undefined;
   const currency = currencyFromAlpha(currencyCode.toUpperCase());
   if (!system || !currency || (use === 'payout' && !system.payout)) {
     throw new FeennexError(1, `${name} is not a ${use} payway of this shop`);

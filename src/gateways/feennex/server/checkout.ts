@@ -2,7 +2,7 @@ import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../
 import type { FeennexClient } from './client.js';
 import { feennexProfile } from '../profile.js';
 import { describeFeennexError, FeennexError, FeennexInputError } from './errors.js';
-import { FEENNEX_GOOGLE_PAY_TOKEN_FIELD, feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
+import { checkTokenField, FEENNEX_GOOGLE_PAY_TOKEN_FIELD, feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
 import type { FeennexInvoiceCreateInput } from './inputs.js';
 import type { FeennexInvoiceCreated, FeennexOrderStatus } from './responses.js';
 import { GATEWAY_SETUP_BODY } from '../../../server/http-answers.js';
@@ -17,6 +17,8 @@ import { withPaymentResult } from '../../../protocol/return-url.js';
 export interface FeennexCheckoutOptions {
   /** Google Pay payway per currency; default `googlepay_<currency>` (an assumption, see google-pay.ts). */
   paywayFor?: (currency: string) => string;
+  /** Unsigned field carrying the Google Pay token; default `google_pay_token` (an assumption, see google-pay.ts). */
+  tokenField?: string;
   /** Card payway for the hosted page; default `card_<currency>` (e.g. `card_pln`). */
   cardPaywayFor?: (currency: string) => string;
   /** Where Feennex sends its notifications, when not the URL set in the shop's settings. */
@@ -51,6 +53,7 @@ export const feennexCheckoutStatusOf = (invoiceStatus: number): CheckoutStatus =
 
 export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutOptions = {}): CheckoutGateway {
   const paywayFor = options.paywayFor ?? feennexGooglePayPayway;
+  const tokenField = checkTokenField(options.tokenField ?? FEENNEX_GOOGLE_PAY_TOKEN_FIELD);
   const cardPaywayFor = options.cardPaywayFor ?? ((currency: string) => `card_${currency.toLowerCase()}`);
   const callback = options.callbackUrl ? { callbackUrl: options.callbackUrl } : {};
   async function create(transactionId: string, input: FeennexInvoiceCreateInput, context: CheckoutContext): Promise<CheckoutAnswer> {
@@ -63,7 +66,7 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
         return { httpStatus: 422, body: { transactionId, code: 'FEENNEX_INVALID_INPUT', message: error.message }, notSent: true };
       }
       if (!(error instanceof FeennexError)) throw error;
-      if (error.kind === 'final' && error.errorCode !== 6) return finalError(transactionId, error);
+      if (error.kind === 'final' && error.errorCode !== 6) return finalError(transactionId, error, tokenField);
       // Already there (error 6: a re-sent request, or another payment's id), still processing, or
       // unknown: the status decides, and only for the very amount and currency asked for. After
       // error 6 the invoice may be anyone's, so an amount Feennex does not report is no match.
@@ -103,7 +106,7 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
     pay: (request, context) =>
       create(
         request.transactionId,
-        feennexGooglePayInvoice(request, paywayFor(request.currency), { ...resultUrls(context.returnUrl, request.transactionId), ...callback }),
+        feennexGooglePayInvoice(request, paywayFor(request.currency), { ...resultUrls(context.returnUrl, request.transactionId), ...callback }, tokenField),
         context,
       ),
     hosted: (request, context) =>
@@ -174,10 +177,10 @@ function existingAnswer(transactionId: string, order: FeennexOrderStatus, expect
 export const FEENNEX_SETUP_CODES: ReadonlySet<number> = new Set([1, 2, 3, 10, 11, 12, 15, 16, 17, 19]);
 
 /** A final Feennex error, in words a payer may see; Feennex's own message (e.g. `string_to_sign`) stays server-side. */
-function finalError(transactionId: string, error: FeennexError): CheckoutAnswer {
+function finalError(transactionId: string, error: FeennexError, tokenField: string): CheckoutAnswer {
   const code = `FEENNEX_${error.errorCode ?? 'ERROR'}`;
   const detail = { code, message: error.message };
-  const token = tokenRefusal(error);
+  const token = tokenRefusal(error, tokenField);
   // A token Feennex could not use stays errors.token (the element hints the integrator); other
   // setup errors reach the payer as a generic message, their details only the merchant's logs.
   if (!token && error.errorCode !== null && FEENNEX_SETUP_CODES.has(error.errorCode)) {
@@ -193,9 +196,9 @@ function finalError(transactionId: string, error: FeennexError): CheckoutAnswer 
  * shop, say). Answered as `errors.token` (docs/protocol.md) so the element can hint the
  * integrator; only Feennex's words about the token are passed on, never a `string_to_sign`.
  */
-function tokenRefusal(error: FeennexError): string | undefined {
-  if (error.errorCode !== 10 || !error.message.includes(FEENNEX_GOOGLE_PAY_TOKEN_FIELD)) return undefined;
-  const reason = new RegExp(`${FEENNEX_GOOGLE_PAY_TOKEN_FIELD}:\\s*(.+)$`, 's').exec(error.message)?.[1];
+function tokenRefusal(error: FeennexError, tokenField: string): string | undefined {
+  if (error.errorCode !== 10 || !error.message.includes(tokenField)) return undefined;
+  const reason = new RegExp(`${tokenField}:\\s*(.+)$`, 's').exec(error.message)?.[1];
   return reason && !reason.includes('string_to_sign') ? `was refused by Feennex: ${reason.slice(0, 200)}` : 'was refused by Feennex (error 10)';
 }
 

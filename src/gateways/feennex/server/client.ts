@@ -95,7 +95,7 @@ export class FeennexClient implements CheckoutGatewaySource {
       fetch: this.#fetch,
       url: new URL(method, this.baseUrl).href,
       method,
-      body: feennexSignedBody(method, signed, this.#secretKey, unsigned),
+      body: await feennexSignedBody(method, signed, this.#secretKey, unsigned),
       timeoutMs: this.timeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
     });

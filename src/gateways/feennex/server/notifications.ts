@@ -1,9 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { decimalToMinor } from '../../../protocol/currency.js';
 import { fromFeennexCurrency, readFeennexMoney, type FeennexMoney } from './currency.js';
 import { createMemoryFeennexSeenStore, type FeennexSeenStore } from './seen-store.js';
 import { callbackFieldProblem } from './callback-fields.js';
 import { readBodyBytes } from '../../../server/read-body.js';
+import { constantTimeEqual, sha256Hex } from './sign.js';
 
 /**
  * Feennex payment callbacks: `application/x-www-form-urlencoded` POSTs sent for final payment
@@ -14,19 +14,17 @@ import { readBodyBytes } from '../../../server/read-body.js';
  * Signature of a callback: drop `sign`, keep the keys whose value is not empty (a `0` is kept),
  * sort them, join the values as received with `:`, append the secret, SHA-256 lower-case hex.
  */
-export function feennexNotificationSign(fields: Readonly<Record<string, string>>, secretKey: string): string {
+export function feennexNotificationSign(fields: Readonly<Record<string, string>>, secretKey: string): Promise<string> {
   const values = Object.keys(fields)
     .filter((key) => key !== 'sign' && fields[key] !== '')
     .sort()
     .map((key) => fields[key]);
-  return createHash('sha256').update(values.join(':') + secretKey, 'utf8').digest('hex');
+  return sha256Hex(values.join(':') + secretKey);
 }
 
 /** True when `fields.sign` is the callback's signature; compared in constant time. */
-export function verifyFeennexNotification(fields: Readonly<Record<string, string>>, secretKey: string): boolean {
-  const received = Buffer.from(String(fields.sign ?? '').toLowerCase(), 'utf8');
-  const expected = Buffer.from(feennexNotificationSign(fields, secretKey), 'utf8');
-  return received.length === expected.length && timingSafeEqual(received, expected);
+export async function verifyFeennexNotification(fields: Readonly<Record<string, string>>, secretKey: string): Promise<boolean> {
+  return constantTimeEqual(String(fields.sign ?? '').toLowerCase(), await feennexNotificationSign(fields, secretKey));
 }
 
 export interface FeennexNotification {
@@ -96,7 +94,7 @@ export function createFeennexNotificationHandler(options: FeennexNotificationOpt
     // before the signature means anything (see callback-fields.ts).
     const problem = callbackFieldProblem(fields);
     if (problem) return answer(400, problem);
-    if (!verifyFeennexNotification(fields, secretKey)) return answer(403, 'invalid signature');
+    if (!(await verifyFeennexNotification(fields, secretKey))) return answer(403, 'invalid signature');
 
     const { sign: _sign, ...received } = fields;
     if (received.shop_id !== shopId) return answer(403, 'shop_id is not this shop');

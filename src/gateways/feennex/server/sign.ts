@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * Feennex request signatures: the values of the method's signed keys, keys sorted by name, joined
  * with `:`, the shop's secret key appended without a separator, SHA-256, lower-case hex.
@@ -35,21 +33,42 @@ export function stringToSign(keys: Record<string, string>): string {
     .join(':');
 }
 
+const utf8 = new TextEncoder();
+
+/**
+ * SHA-256 lower-case hex of UTF-8 text, on WebCrypto (`crypto.subtle`), so signing runs unchanged
+ * wherever only Web APIs exist: Node ≥ 20, Deno, Bun, Cloudflare Workers (workerd), Vercel Edge.
+ */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(text)));
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
 /** SHA-256 lower-case hex of `stringToSign(keys) + secret`. */
-export function feennexSign(keys: Record<string, string>, secret: string): string {
-  return createHash('sha256').update(stringToSign(keys) + secret, 'utf8').digest('hex');
+export function feennexSign(keys: Record<string, string>, secret: string): Promise<string> {
+  return sha256Hex(stringToSign(keys) + secret);
+}
+
+/** Equal strings, compared in time that depends on their length only (no early exit). */
+export function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
 }
 
 /**
  * The JSON body of one call: the signed fields (as strings), their `sign`, then the unsigned extras.
  * An extra may not reuse a signed key or `sign`, which would silently change what was signed.
  */
-export function feennexSignedBody<M extends FeennexMethod>(
+export async function feennexSignedBody<M extends FeennexMethod>(
   method: M,
   fields: FeennexSignedFields<M>,
   secret: string,
   extras: Record<string, unknown> = {},
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   const signed: Record<string, string> = {};
   for (const key of FEENNEX_SIGNED_KEYS[method] as readonly string[]) {
     const value = (fields as Record<string, string>)[key];
@@ -62,5 +81,5 @@ export function feennexSignedBody<M extends FeennexMethod>(
     }
   }
   const unsigned = Object.fromEntries(Object.entries(extras).filter(([, v]) => v !== undefined));
-  return { ...signed, sign: feennexSign(signed, secret), ...unsigned };
+  return { ...signed, sign: await feennexSign(signed, secret), ...unsigned };
 }

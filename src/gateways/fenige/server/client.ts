@@ -185,8 +185,14 @@ export class FenigeClient implements CheckoutGatewaySource {
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,
-        redirect: 'error',
+        // Never follow a redirect (it would replay the request elsewhere). 'manual' rather than
+        // 'error', which workerd (Cloudflare Workers) refuses; a 3xx is then a transport failure.
+        redirect: 'manual',
       });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        await response.body?.cancel();
+        throw new TypeError(`fetch failed: Fenige answered a redirect (HTTP ${response.status}), which is not followed`);
+      }
       httpStatus = response.status;
       text = await response.text();
     } catch (error) {

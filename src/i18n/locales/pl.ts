@@ -1,6 +1,7 @@
-import type { Messages } from './messages.js';
+// Polish (Polski): machine-written, not yet reviewed by a native speaker (docs/languages.md).
+import type { Messages } from '../messages.js';
 
-export const pl: Messages = {
+const pl: Messages = {
   processing: 'Przetwarzamy Twoją płatność…',
   checking: 'Sprawdzamy Twoją płatność w banku. Poczekaj i nie płać ponownie.',
   success: 'Płatność zakończona sukcesem. Dziękujemy!',
@@ -22,3 +23,5 @@ export const pl: Messages = {
     generic: 'Nie udało się zrealizować płatności. Spróbuj ponownie lub użyj innej karty.',
   },
 };
+
+export default pl;
