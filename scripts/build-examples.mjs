@@ -53,8 +53,9 @@ for (const entry of selected('edge') ? EDGE_ENTRIES : []) {
 for (const [example, [dir, command]] of Object.entries(APPS).filter(([name]) => selected(name))) {
   const installed = `${dir}/node_modules/.package-lock.json`;
   if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(`${dir}/package-lock.json`).mtimeMs) {
+    // --include=dev: Vite's build() above set NODE_ENV=production, which would make npm ci skip the compilers.
     console.log(`build-examples: installing ${example}'s own dependencies (npm ci in ${dir})…`);
-    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+    execFileSync('npm', ['ci', '--include=dev', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
   }
   const started = Date.now();
   try {

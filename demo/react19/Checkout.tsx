@@ -16,7 +16,7 @@ export function Checkout({ gatewayMerchantId, nonce }: { gatewayMerchantId: stri
         <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} /> I accept the terms
       </label>
       <paytool-button
-        data={{ apiKey: 'pk_sandbox_demo', amount: 1000, currencyCode: 'PLN', description: 'Order 42', gatewayMerchantId }}
+        data={{ apiKey: gatewayMerchantId, amount: 1000, currencyCode: 'PLN', description: 'Order 42' }}
         button-type="pay"
         disabled={!accepted}
         nonce={nonce}

@@ -1,5 +1,6 @@
 import { seededRandom } from './faults/random.js';
-import { droppedConnection, fenigeE0153, fenigeE9001, proxyError } from './faults/responses.js';
+import { GATEWAY_FAULTS } from '../gateways/registry.js';
+import { droppedConnection, proxyError } from './faults/responses.js';
 import { matches, parseFaultSettings, type FaultKind, type FaultRule, type FaultSettings } from './faults/rules.js';
 
 export { FAULT_KINDS, type FaultKind, type FaultMatch, type FaultRule, type FaultSettings } from './faults/rules.js';
@@ -100,10 +101,12 @@ export function createFaultLayer(initial?: FaultSettings) {
       case 'http-error':
         return proxyError(rule.status ?? 500);
       case 'fenige-e9001':
-        return fenigeE9001();
-      case 'fenige-e0153':
-        await processDetached();
-        return fenigeE0153();
+      case 'fenige-e0153': {
+        // A gateway's own error answer, from its folder; some are given after the work was done.
+        const fault = GATEWAY_FAULTS[rule.fault];
+        if (fault.processFirst) await processDetached();
+        return fault.answer();
+      }
       case 'duplicate': {
         const extra = Array.from({ length: (rule.copies ?? 2) - 1 }, processDetached);
         const [first] = await Promise.all([target(copy(true)), ...extra]);

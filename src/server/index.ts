@@ -12,5 +12,4 @@ export {
 export { toNodeListener, toMiddleware, type FetchHandler, type NodeListener, type Middleware, type MiddlewareRequest } from './adapters.js';
 export * from './idempotency/index.js';
 export type { CheckoutAnswer, CheckoutContext, CheckoutGateway, GatewayIdMap } from './gateway.js';
-export * from '../gateways/fenige/server/index.js';
-export * from '../gateways/feennex/server/index.js';
+export * from '../gateways/server-exports.js';

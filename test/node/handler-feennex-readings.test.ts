@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { classifyResponse } from '../../src/protocol/index.js';
 import { createTestToken, startSandbox, type StartSandboxOptions } from '../../src/sandbox/index.js';
-import { createCheckoutHandler, FeennexClient, feennexCheckout, toNodeListener, type FeennexCheckoutOptions } from '../../src/server/index.js';
+import {
+  createCheckoutHandler, createFeennexNotificationHandler, FeennexClient, feennexCheckout, toNodeListener,
+  type FeennexCheckoutOptions, type FeennexNotification,
+} from '../../src/server/index.js';
 import { listen } from './handler-fake-gateway.js';
 
 /**
@@ -87,4 +90,32 @@ describe('Feennex Google Pay names (point 12)', () => {
     const client = new FeennexClient({ baseUrl: 'http://127.0.0.1:1/', shopId: '5', secretKey: 's' });
     assert.throws(() => feennexCheckout(client, { tokenField: 'sign' }), /tokenField must be a lower-case field name that Feennex does not sign/);
   });
+});
+
+describe('Feennex callbacks: form-encoded as documented ("temporarily"), or JSON', () => {
+  for (const callbackFormat of ['form', 'json'] as const) {
+    test(`callbackFormat: ${callbackFormat} — a Google Pay payment's callback reaches the merchant's receiver, verified`, async () => {
+      const paid: FeennexNotification[] = [];
+      let receive: (request: Request) => Promise<Response> = async () => new Response('not yet', { status: 503 });
+      const receiver = await listen(toNodeListener((request) => receive(request)));
+      try {
+        await shop({ callbackFormat, callbackUrl: `${receiver.url}/feennex/callback` }, {}, async (endpoint, shopId) => {
+          receive = createFeennexNotificationHandler({
+            secretKey: 'SandboxSecret01',
+            shopId,
+            lookupOrder: () => ({ amount: 1000, currency: 'PLN' }),
+            onPaid: (notification) => void paid.push(notification),
+          });
+          const answer = await pay(endpoint, shopId);
+          assert.equal(answer.kind, 'success', JSON.stringify(answer.body));
+          for (let i = 0; i < 200 && paid.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+          assert.equal(paid.length, 1, 'the callback was received and verified');
+          assert.equal(paid[0]!.shopOrderId, answer.body.transactionId);
+          assert.equal(paid[0]!.status, 'success');
+        });
+      } finally {
+        await receiver.close();
+      }
+    });
+  }
 });

@@ -7,6 +7,9 @@ import {
   createCheckoutHandler, createMemoryIdempotencyStore, FenigeClient, fenigeCheckout, toNodeListener,
   type CheckoutEvent, type FenigeCheckoutOptions, type IdempotencyStore,
 } from '../../src/server/index.js';
+import { Redis } from 'ioredis';
+import { createRedisIdempotencyStore } from '../../src/server/index.js';
+import { startRedis } from '../support/redis.js';
 import { listen } from './handler-fake-gateway.js';
 
 /**
@@ -202,6 +205,35 @@ describe('Fenige hosted page under each paymelinkId reading (point 1)', () => {
       await sb.close();
     }
   });
+});
+
+test('paymelinkId: assigned — two handler instances sharing Redis: one creates the link, the other confirms by either id', async () => {
+  const redis = await startRedis();
+  const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  const sb = await startSandbox({ fenige: { paymelinkId: 'assigned' } });
+  try {
+    const store = createRedisIdempotencyStore({ client, prefix: `h11:${randomUUID()}:` });
+    const body = order();
+    let fenigeId = '';
+    await withShop({}, {}, async (shop) => {
+      const created = await post(`${shop.endpoint}/hosted`, { ...body, returnUrl: `${shop.origin}/c` } as never);
+      assert.equal(created.status, 200, JSON.stringify(created.body));
+      fenigeId = created.body.gatewayTransactionId;
+      await payOnHostedPage(created.body.redirect.url);
+    }, { sb, store });
+    await withShop({}, {}, async (shop) => {
+      for (const id of [body.transactionId, fenigeId]) {
+        const status = await get(`${shop.endpoint}/${id}`);
+        assert.equal(status.status, 200, id);
+        assert.equal(status.body.transactionId, body.transactionId);
+        assert.equal(status.body.transactionState, 'SUCCESS');
+      }
+    }, { sb, store });
+  } finally {
+    client.disconnect();
+    await sb.close();
+    await redis.stop();
+  }
 });
 
 describe('Google Pay payments under each reading', () => {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import '../support/source-package.js';
 import { startSandbox, createTestToken } from '../../src/sandbox/index.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;

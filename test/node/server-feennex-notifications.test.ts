@@ -139,9 +139,26 @@ describe('the handler over HTTP', () => {
       const response = await post(fields);
       assert.equal(response.status, status, name);
     }
-    assert.equal((await post(callback(), 'application/json')).status, 415);
+    assert.equal((await post(callback(), 'text/plain')).status, 415);
+    assert.equal((await post(callback(), 'application/json')).status, 400, 'form fields labelled JSON are not JSON');
     assert.equal((await fetch(url)).status, 405);
     assert.deepEqual([paid.length, rejected.length], [0, 0]);
+  });
+
+  test('a JSON callback (should Feennex end its "temporary" form encoding) is read the same way', async () => {
+    const postJson = (body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const fields = callback();
+    const response = await postJson(fields);
+    assert.equal(response.status, 200);
+    assert.equal(await response.text(), 'OK');
+    assert.equal(paid.length, 1);
+    assert.equal(paid[0]!.shopOrderId, 'order-1');
+    assert.equal((await postJson({ ...callback(), sign: 'f'.repeat(64) })).status, 403);
+    const float = await postJson({ ...callback(), shop_amount: 12.34 });
+    assert.equal(float.status, 400);
+    assert.match(await float.text(), /shop_amount must be a string/);
+    assert.equal((await postJson([fields])).status, 400);
+    assert.equal(paid.length, 1);
   });
 
   test("when the merchant's code fails the answer is 500 and the next delivery is processed", async () => {

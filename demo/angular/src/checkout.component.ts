@@ -43,11 +43,10 @@ export class CheckoutComponent {
   protected readonly config = inject(CHECKOUT_CONFIG);
   protected readonly version = VERSION.full;
   protected readonly order: PaymentData = {
-    apiKey: 'pk_sandbox_demo',
+    apiKey: this.config.gatewayMerchantId, // the Gateway Merchant Id Google Pay seals the card for (docs/identifiers.md)
     amount: 1000,
     currencyCode: 'PLN',
     description: 'Order 42',
-    gatewayMerchantId: this.config.gatewayMerchantId,
   };
   protected readonly accepted = signal(false);
   protected readonly outcome = signal('');

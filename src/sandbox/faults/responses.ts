@@ -1,5 +1,3 @@
-import { declineBody, json } from '../../gateways/fenige/sandbox/http.js';
-
 /**
  * A Response whose body fails before its first byte. Any adapter (`toNodeListener`, a Fetch-based
  * server) then has to abort the connection: the caller gets a reset and no HTTP status at all,
@@ -23,16 +21,4 @@ export function proxyError(status: number): Response {
     status,
     headers: { 'Content-Type': 'text/html' },
   });
-}
-
-/** Fenige's 503 E9001 (acquirer connection error): nothing was processed. */
-export function fenigeE9001(): Response {
-  const { httpStatus, body } = declineBody('E9001', undefined);
-  return json(httpStatus, body);
-}
-
-/** Fenige's 500 E0153 with `transactionStatus: PENDING`: processed, outcome to be asked for later. */
-export function fenigeE0153(): Response {
-  const { httpStatus, body } = declineBody('E0153', crypto.randomUUID());
-  return json(httpStatus, body);
 }

@@ -20,8 +20,10 @@ export interface CallbackDelivery {
 }
 
 /**
- * Posts payment notifications (form-urlencoded, signed as documented) without holding up the API
- * answer that caused them, retrying with backoff until the merchant answers HTTP 200 `OK`.
+ * Posts payment notifications (form-urlencoded as documented — "temporarily", the documents say,
+ * instead of JSON — or, with `format: 'json'`, a JSON object of the same string fields; signed
+ * as documented) without holding up the API answer that caused them, retrying with backoff until
+ * the merchant answers HTTP 200 `OK`.
  */
 export class CallbackSender {
   private log: CallbackDelivery[] = [];
@@ -31,6 +33,7 @@ export class CallbackSender {
     private readonly fetchImpl: typeof fetch,
     private readonly secretKey: string,
     private readonly timing: CallbackTiming,
+    private readonly format: 'form' | 'json' = 'form',
   ) {}
 
   send(url: string, paymentId: number, fields: Record<string, string>): void {
@@ -45,8 +48,8 @@ export class CallbackSender {
     try {
       const response = await this.fetchImpl(delivery.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(delivery.fields).toString(),
+        headers: { 'content-type': this.format === 'json' ? 'application/json' : 'application/x-www-form-urlencoded' },
+        body: this.format === 'json' ? JSON.stringify(delivery.fields) : new URLSearchParams(delivery.fields).toString(),
         redirect: 'manual',
         signal: AbortSignal.timeout(this.timing.timeoutMs),
       });

@@ -46,6 +46,11 @@ export interface FeennexSandboxOptions {
    * e.g. `{ paywaySystem: 'card', tokenField: 'payment_token' }` for a card payway taking the token.
    */
   googlePay?: Partial<GooglePayNames>;
+  /**
+   * How callbacks are posted. `form` (default): `application/x-www-form-urlencoded`, as documented
+   * ("temporarily"); `json`: the same string fields as a JSON object, should Feennex switch.
+   */
+  callbackFormat?: 'form' | 'json';
   /** Delays of the slow paths, shortened by tests. */
   timing?: Partial<Omit<FeennexSandboxTiming, 'callbacks'>> & { callbacks?: Partial<FeennexSandboxTiming['callbacks']> };
 }
@@ -89,7 +94,11 @@ export function createFeennexEmulator(options: FeennexSandboxOptions = {}): Feen
     throw new TypeError('callbackUrl must be an absolute http(s) URL');
   }
   const timing = timingFrom(options.timing);
-  const callbacks = new CallbackSender(options.fetch ?? globalThis.fetch, secretKey, timing.callbacks);
+  const callbackFormat = options.callbackFormat ?? 'form';
+  if (callbackFormat !== 'form' && callbackFormat !== 'json') {
+    throw new TypeError(`feennex.callbackFormat must be 'form' or 'json' (got ${JSON.stringify(callbackFormat)})`);
+  }
+  const callbacks = new CallbackSender(options.fetch ?? globalThis.fetch, secretKey, timing.callbacks, callbackFormat);
   const state = new SandboxState(new Ledger(options.balances ?? DEFAULT_BALANCES), options.now ?? Date.now, (payment) => {
     const url = payment.callbackUrl ?? options.callbackUrl;
     if (url) callbacks.send(url, payment.id, callbackFields(payment, shopId));

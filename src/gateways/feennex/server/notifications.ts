@@ -75,19 +75,20 @@ export function createFeennexNotificationHandler(options: FeennexNotificationOpt
 
   return async (request) => {
     if (request.method !== 'POST') return answer(405, 'only POST', { allow: 'POST' });
-    if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers.get('content-type') ?? '')) {
-      return answer(415, 'expected application/x-www-form-urlencoded');
+    const type = request.headers.get('content-type') ?? '';
+    const isForm = /^application\/x-www-form-urlencoded\b/i.test(type);
+    // The documents send form fields "temporarily" instead of JSON: both are read.
+    if (!isForm && !/^application\/json\b/i.test(type)) {
+      return answer(415, 'expected application/x-www-form-urlencoded (or application/json)');
     }
     // Streamed with a cap: a huge (or endless chunked) body is refused at the first byte past it.
     const read = await readBodyBytes(request, { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs });
     if (!read.ok) return read.reason === 'too-large' ? answer(413, 'body too large') : answer(408, 'body too slow', { connection: 'close' });
     const body = new TextDecoder().decode(read.bytes);
 
-    const fields: Record<string, string> = Object.create(null);
-    for (const [key, value] of new URLSearchParams(body)) {
-      if (Object.prototype.hasOwnProperty.call(fields, key)) return answer(400, `duplicate field ${key}`);
-      fields[key] = value;
-    }
+    const parsed = isForm ? formFields(body) : jsonFields(body);
+    if (typeof parsed === 'string') return answer(400, parsed);
+    const fields = parsed;
     const missing = REQUIRED.filter((key) => !fields[key]);
     if (missing.length) return answer(400, `missing ${missing.join(', ')}`);
     // The documented sign joins values with ':' and no keys: every field must have its strict shape
@@ -124,6 +125,39 @@ export function createFeennexNotificationHandler(options: FeennexNotificationOpt
     }
     return answer(200, 'OK');
   };
+}
+
+/** Form fields, refusing a field sent twice. */
+function formFields(body: string): Record<string, string> | string {
+  const fields: Record<string, string> = Object.create(null);
+  for (const [key, value] of new URLSearchParams(body)) {
+    if (Object.prototype.hasOwnProperty.call(fields, key)) return `duplicate field ${key}`;
+    fields[key] = value;
+  }
+  return fields;
+}
+
+/**
+ * A JSON callback: an object of strings, as they were signed. A number would have to be turned back
+ * into the exact text Feennex signed (`10.50` or `10.5`?), so only whole numbers are taken. A key
+ * sent twice keeps its last value, and that value is what the signature is checked against.
+ */
+function jsonFields(body: string): Record<string, string> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return 'body is not JSON';
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'body must be a JSON object';
+  const fields: Record<string, string> = Object.create(null);
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof field === 'string') fields[key] = field;
+    else if (field === null) fields[key] = '';
+    else if (Number.isSafeInteger(field)) fields[key] = String(field);
+    else return `field ${key} must be a string`;
+  }
+  return fields;
 }
 
 /** What differs between a callback and the merchant's order, if anything. */
