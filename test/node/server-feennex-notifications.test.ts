@@ -152,7 +152,7 @@ describe('the handler over HTTP', () => {
     assert.equal(response.status, 200);
     assert.equal(await response.text(), 'OK');
     assert.equal(paid.length, 1);
-    assert.equal(paid[0]!.shopOrderId, 'order-1');
+    assert.equal(paid[0]!.shopOrderId, ORDER_1);
     assert.equal((await postJson({ ...callback(), sign: 'f'.repeat(64) })).status, 403);
     const float = await postJson({ ...callback(), shop_amount: 12.34 });
     assert.equal(float.status, 400);
