@@ -1,10 +1,16 @@
 import { defineConfig } from 'vite';
 
 /**
- * Builds `dist/paytool.js`: one self-contained, minified ES module (Lit and zod/mini inlined) that
- * registers both elements — the file a plain `<script type="module">` loads, as in Fenige's SDK.
+ * Builds the script-tag files: `dist/paytool.js`, a small ES module that registers both elements
+ * and requests pay.js at its first statement, plus sibling chunks it imports from its own folder
+ * (`dist/paytool-*.js`): the ones it needs before Google Pay is ready are imported statically; the
+ * checkout after the click and other languages are imported lazily and prefetched once ready. Lit
+ * and zod/mini are inlined: nothing comes from npm at run time. `SINGLE_FILE=1` builds
+ * `dist/paytool.standalone.js`, the same code in one file, for pages that cannot deploy a folder.
  * The npm modules are emitted unbundled by `tsc` (see scripts/build.mjs).
  */
+const single = process.env.SINGLE_FILE === '1';
+
 export default defineConfig({
   build: {
     outDir: 'dist',
@@ -14,11 +20,11 @@ export default defineConfig({
     lib: {
       entry: 'src/index.ts',
       formats: ['es'],
-      fileName: () => 'paytool.js',
+      fileName: () => (single ? 'paytool.standalone.js' : 'paytool.js'),
     },
     rolldownOptions: {
-      // Lazily loaded parts (each payer language) are sibling files of paytool.js: deploy the folder.
-      output: { minify: true, chunkFileNames: 'paytool-[name].js' },
+      // Lazily loaded parts (the after-click code, each payer language) are sibling files of paytool.js: deploy the folder.
+      output: single ? { minify: true, codeSplitting: false } : { minify: true, chunkFileNames: 'paytool-[name].js' },
     },
   },
 });

@@ -1,4 +1,5 @@
-// npm run build: the npm modules (tsc: ES2021 + .d.ts), dist/paytool.js (vite), custom-elements.json (cem).
+// npm run build: the npm modules (tsc: ES2021 + .d.ts), dist/paytool.js with its sibling chunks and
+// dist/paytool.standalone.js (vite), custom-elements.json (cem).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
@@ -8,5 +9,6 @@ const bin = (name) => `node_modules/.bin/${name}`;
 rmSync('dist', { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.json']);
 run(bin('vite'), ['build', '--logLevel', 'warn']);
+execFileSync(bin('vite'), ['build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, SINGLE_FILE: '1' } });
 run(bin('cem'), ['analyze']);
 run('node', ['scripts/elements-api-docs.mjs']); // docs/elements-api.md from the manifest

@@ -1,6 +1,8 @@
-// npm run size (after npm run build): gzip and brotli sizes of dist/paytool.js and of every npm
-// entry point as a consumer's bundler would include it, with each dependency's share. Exits 1 when
-// dist/paytool.js is over the gzip budget. `--json` prints the same numbers for machines;
+// npm run size (after npm run build): gzip and brotli sizes of the script-tag build's critical path
+// — dist/paytool.js and every sibling chunk it imports statically, i.e. everything a page fetches
+// before payment-ready — with each dependency's share, the lazily imported chunks apart, and every
+// npm entry point as a consumer's bundler would include it. Exits 1 when the critical path is over
+// the gzip budget (each file compressed on its own, as transferred). `--json` prints the same numbers for machines;
 // `--files` adds the 25 largest source files of dist/paytool.js.
 //
 // Units: 1 KB = 1024 bytes. gzip = zlib level 9 (as `gzip -9`), brotli = quality 11 (maximum).
@@ -13,8 +15,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const KB = 1024;
-/** dist/paytool.js: both elements, every feature, both languages, in at most 20 KB gzip. */
-export const BUDGET_GZIP_BYTES = 20 * KB;
+/**
+ * Everything fetched before payment-ready (dist/paytool.js and its static imports), gzip. The aim
+ * is 16 KB; the budget holds what the split reached (Lit and zod/mini alone are ~10.4 KB, the
+ * validation rules and messages that `payment-error` INVALID_DATA needs before ready ~1.8 KB), so
+ * the critical path cannot grow back while the rest is worked on.
+ */
+export const BUDGET_GZIP_BYTES = 19 * KB;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAYTOOL = 'dist/paytool.js';
@@ -163,16 +170,51 @@ async function bundle(viteBuild, { entry, configFile, external = [] }) {
     build: { ...(configFile ? {} : consumerBuild), write: false, sourcemap: true },
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-  const chunks = outputs.filter((o) => o.type === 'chunk');
+  const chunks = outputs.filter((o) => o.type === 'chunk').map(chunkOf);
+  if (configFile) return chunks;
   const entries = chunks.filter((c) => c.isEntry);
   if (entries.length !== 1) throw new Error(`${entry}: expected one entry chunk, got ${entries.length}`);
-  const { code, map, imports } = entries[0];
   // Chunks loaded by a dynamic import() (one per payer language) are off the critical path: counted apart.
-  const lazy = chunks.filter((c) => !c.isEntry).map((c) => ({ name: c.fileName, ...compressedSizes(c.code.replace(SOURCE_MAP_COMMENT, '')) }));
+  return { ...entries[0], lazy: chunks.filter((c) => !c.isEntry).map(lazySizes) };
+}
+
+const lazySizes = (c) => ({ name: c.fileName, ...compressedSizes(c.code) });
+
+function chunkOf({ code, map, imports, dynamicImports, fileName, isEntry }) {
   // A types-only entry bundles to no code and no map. Source paths are relative to the output
   // directory (`dist`, Vite's default and ours).
   const sources = (map?.sources ?? []).map((source) => relative(ROOT, resolve(ROOT, 'dist', source)));
-  return { code: code.replace(SOURCE_MAP_COMMENT, ''), map: { mappings: map?.mappings ?? '', sources }, imports, lazy };
+  return { fileName, isEntry, code: code.replace(SOURCE_MAP_COMMENT, ''), map: { mappings: map?.mappings ?? '', sources }, imports, dynamicImports };
+}
+
+/** The entry chunk and every chunk it imports statically, transitively: what loads before the elements run. */
+export function criticalChunks(chunks) {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const entry = chunks.find((c) => c.isEntry);
+  const seen = new Set();
+  const visit = (chunk) => {
+    if (!chunk || seen.has(chunk)) return;
+    seen.add(chunk);
+    for (const name of chunk.imports) visit(byName.get(name));
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/** Sizes summed over files, each compressed on its own (as a browser fetches them). */
+const sumSizes = (list) => list.reduce((sum, s) => ({ min: sum.min + s.min, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli }), { min: 0, gzip: 0, brotli: 0 });
+
+/** Shares over several chunks: the bytes of each source added up, compressed sizes in proportion per chunk. */
+function sharesOfChunks(chunks, groupOf) {
+  const merged = new Map();
+  for (const chunk of chunks) {
+    for (const share of sharesOf(chunk.code, chunk.map, compressedSizes(chunk.code), groupOf)) {
+      const sum = merged.get(share.owner) ?? { owner: share.owner, min: 0, gzip: 0, brotli: 0 };
+      merged.set(share.owner, { owner: share.owner, min: sum.min + share.min, gzip: sum.gzip + share.gzip, brotli: sum.brotli + share.brotli });
+    }
+  }
+  const total = [...merged.values()].reduce((a, b) => a + b.min, 0);
+  return [...merged.values()].map((s) => ({ ...s, share: s.min / total })).sort((a, b) => b.min - a.min);
 }
 
 /** Packages our dependencies depend on, mapped to the dependency that brings them (one level deep). */
@@ -206,22 +248,28 @@ export async function measure() {
   const { build: viteBuild } = await import('vite');
   const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
   const viaDependency = transitiveOwners(pkg);
-  const paytoolPath = resolve(ROOT, PAYTOOL);
-  if (!existsSync(paytoolPath)) throw new Error(`${PAYTOOL} is missing: run npm run build first`);
-  const paytoolCode = readFileSync(paytoolPath);
-  const paytoolSizes = compressedSizes(paytoolCode);
-  // Rebuilt with the project's own vite.config.ts, with a source map, for the shares.
+  if (!existsSync(resolve(ROOT, PAYTOOL))) throw new Error(`${PAYTOOL} is missing: run npm run build first`);
+  // Rebuilt with the project's own vite.config.ts, with source maps, for the chunk graph and the shares.
   const rebuilt = await bundle(viteBuild, { entry: 'src/index.ts', configFile: resolve(ROOT, 'vite.config.ts') });
-  const rebuiltSizes = compressedSizes(rebuilt.code);
+  const critical = criticalChunks(rebuilt);
+  const lazy = rebuilt.filter((c) => !critical.includes(c));
+  const onDisk = (chunk) => {
+    const path = resolve(ROOT, 'dist', chunk.fileName);
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  };
+  const sizes = sumSizes(critical.map((c) => compressedSizes(c.code)));
   const owner = (source) => ownerOf(source, viaDependency);
   const paytool = {
     file: PAYTOOL,
-    ...paytoolSizes,
-    budget: budgetVerdict(paytoolSizes.gzip),
-    stale: rebuilt.code !== paytoolCode.toString('utf8'),
-    shares: sharesOf(rebuilt.code, rebuilt.map, rebuiltSizes, owner),
-    files: sharesOf(rebuilt.code, rebuilt.map, rebuiltSizes, (source) => source.replace(/^.*node_modules\//, '')),
-    lazy: lazySummary(rebuilt.lazy),
+    criticalFiles: critical.map((c) => ({ file: `dist/${c.fileName}`, ...compressedSizes(c.code) })),
+    lazyFiles: lazy.map((c) => ({ file: `dist/${c.fileName}`, ...compressedSizes(c.code) })),
+    ...sizes,
+    budget: budgetVerdict(sizes.gzip),
+    stale: rebuilt.some((c) => onDisk(c) !== c.code),
+    shares: sharesOfChunks(critical, owner),
+    files: sharesOfChunks(critical, (source) => source.replace(/^.*node_modules\//, '')),
+    lazyShares: sharesOfChunks(lazy, owner),
+    lazy: lazySummary(lazy.map(lazySizes)),
   };
 
   const entries = [];
@@ -273,15 +321,20 @@ export function formatReport(report, { files = false } = {}) {
     'paytool-elements size — 1 KB = 1024 bytes; gzip = zlib level 9, brotli = quality 11',
     '',
     `${pad('', 48)}${lpad('minified', 11)}${lpad('gzip', 11)}${lpad('brotli', 11)}`,
-    sizeRow(paytool.file, paytool),
+    sizeRow('critical path (fetched before payment-ready)', paytool),
+    ...paytool.criticalFiles.map((f) => sizeRow(`  ${f.file}`, f)),
     ...shareRows(paytool.shares),
     '',
-    `budget: ${kb(budget.budget)} gzip (${budget.budget} bytes) for ${paytool.file}: ${paytool.gzip} bytes, ` +
+    `budget: ${kb(budget.budget)} gzip (${budget.budget} bytes) for the critical path: ${paytool.gzip} bytes, ` +
       (budget.ok ? `${budget.margin} bytes to spare` : `OVER by ${-budget.margin} bytes`),
+    '',
+    'imported lazily (the after-click code, prefetched once ready; each payer language when asked for):',
+    ...paytool.lazyFiles.filter((f) => !/\/paytool-[a-z]{2,3}(-[a-z0-9]+)?\.js$/i.test(f.file)).map((f) => sizeRow(`  ${f.file}`, f)),
+    ...lazyRows(paytool.lazy),
+    ...shareRows(paytool.lazyShares),
   ];
-  lines.push(...lazyRows(paytool.lazy));
-  if (files) lines.push('', `${paytool.file} by source file:`, ...shareRows(paytool.files.slice(0, 25)));
-  if (paytool.stale) lines.push(`note: ${paytool.file} differs from a fresh build of src/ — run npm run build (shares are of the fresh build)`);
+  if (files) lines.push('', 'critical path by source file:', ...shareRows(paytool.files.slice(0, 25)));
+  if (paytool.stale) lines.push(`note: dist/ differs from a fresh build of src/ — run npm run build (sizes are of the fresh build)`);
   lines.push('', `npm entry points as a consumer's bundler includes them (${report.bundler}):`, '');
   for (const entry of entries) {
     if (!entry.built) {

@@ -1,3 +1,4 @@
+import './google-pay/boot.js'; // first: requests pay.js before anything else is evaluated
 export { PaytoolButton } from './elements/paytool-button.js';
 export { FeennexPay } from './elements/feennex-pay.js';
 export { PaymentElement } from './elements/payment-element.js';

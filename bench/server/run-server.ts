@@ -39,8 +39,12 @@ export interface ServerResult {
 const TSX = ['--import', 'tsx'];
 const START_TIMEOUT_MS = 30_000;
 
-function forkChild(file: string): ChildProcess {
-  return fork(new URL(file, import.meta.url), [], { execArgv: TSX, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** `BENCH_CPU_PROFILE=<dir>`: the handler process writes a V8 CPU profile there (open it in Chrome's DevTools). */
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
+
+function forkChild(file: string, profile = false): ChildProcess {
+  const execArgv = profile && PROFILE_DIR ? [...TSX, '--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : TSX;
+  return fork(new URL(file, import.meta.url), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 /** Sends `message` to a child and waits for its one answer (or its death). */
@@ -62,7 +66,7 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 async function startTarget(start: TargetStart): Promise<{ child: ChildProcess; ready: TargetReady }> {
-  const child = forkChild('./target.ts');
+  const child = forkChild('./target.ts', start.role === 'handler');
   try {
     return { child, ready: await ask<TargetReady>(child, start, START_TIMEOUT_MS) };
   } catch (error) {

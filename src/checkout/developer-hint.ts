@@ -14,9 +14,14 @@ const texts = (value: unknown): string[] =>
  * When the backend's failure answer says the gateway refused the Google Pay token itself
  * (`errors.token`, see docs/protocol.md), the usual cause is the page's configuration: Google Pay
  * sealed the token for `data.gatewayMerchantId` (which defaults to `apiKey`), and that is not the
- * merchant id the gateway knows. Returns the hint for `payment-error` and the console, or nothing.
+ * merchant id the gateway knows (`merchantIdName`, from the gateway's profile). Returns the hint
+ * for `payment-error` and the console, or nothing.
  */
-export function tokenRefusalHint(response: Record<string, unknown>, data: PaymentData | undefined): DeveloperHint | undefined {
+export function tokenRefusalHint(
+  response: Record<string, unknown>,
+  data: PaymentData | undefined,
+  merchantIdName: string,
+): DeveloperHint | undefined {
   const errors = response.errors;
   if (!errors || typeof errors !== 'object') return undefined;
   const reasons = texts((errors as Record<string, unknown>).token);
@@ -24,7 +29,7 @@ export function tokenRefusalHint(response: Record<string, unknown>, data: Paymen
   const sealedFor = data?.gatewayMerchantId ?? data?.apiKey;
   const source = data?.gatewayMerchantId !== undefined ? 'data.gatewayMerchantId' : 'data.apiKey (gatewayMerchantId defaults to it)';
   const issue =
-    `must be the merchant id your gateway issued for Google Pay (Fenige: your Gateway Merchant Id, a UUID; Feennex: your shop id), ` +
+    `must be ${merchantIdName}, the id the gateway knows you by for Google Pay, ` +
     `not ${JSON.stringify(sealedFor)}; see docs/identifiers.md`;
   const message =
     `The gateway refused the Google Pay token: token ${reasons.join('; ')}. Google Pay sealed it for ` +

@@ -1,9 +1,9 @@
 import type { PaymentData as Data } from '../protocol/index.js';
 import { withSheet } from '../google-pay/clients.js';
 import type { PaymentAuthorizationResult, PaymentData, PaymentDataRequest, PaymentsClient } from '../google-pay/types.js';
-import { submit, type BackendPolicy } from './backend-client.js';
-import { toResult, type FlowResult } from './flow-result.js';
-import { checkoutBody, newTransactionId } from './payment-body.js';
+import type { BackendPolicy } from './backend-client.js';
+import type { FlowResult } from './flow-result.js';
+import { loadAfterClick } from './lazy.js';
 
 export interface FlowOptions {
   client: PaymentsClient;
@@ -30,20 +30,24 @@ const sleep = (ms: number) => new Promise<undefined>((resolve) => setTimeout(res
  * One Google Pay payment: opens the sheet (synchronously, inside the click's user gesture), posts
  * the token from `onPaymentAuthorized` so progress and declines show in the sheet, and resolves
  * with the outcome once the sheet has closed. A decline lets the payer try another card, each
- * authorization with a fresh transactionId unless the merchant fixed one.
+ * authorization with a fresh transactionId unless the merchant fixed one. The code that posts
+ * the token is a lazy chunk (after-click.ts): its load starts here, while the payer is in the sheet.
  */
 export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
   const { client, request, data, endpoint } = options;
-  let transactionId = data.transactionId ?? newTransactionId();
+  const afterClick = loadAfterClick().catch(() => undefined);
+  let transactionId = data.transactionId;
   let last: FlowResult | undefined;
   let stillChecking: Promise<FlowResult> | undefined;
 
   const post = async (paid: PaymentData): Promise<FlowResult> => {
-    if (last?.kind === 'failure' && !data.transactionId) transactionId = newTransactionId();
+    const code = await afterClick;
+    // Nothing was sent, so nothing was charged: the payer may simply try again.
+    if (!code) return (last = { kind: 'error', code: 'LOAD_FAILED', message: 'The checkout code could not be loaded; nothing was charged' });
+    if (!transactionId || (last?.kind === 'failure' && !data.transactionId)) transactionId = code.newTransactionId();
     options.onProcessing();
     const id = transactionId;
-    const answer = await submit(endpoint, checkoutBody(data, id, paid), options.policy, options.onChecking);
-    return (last = toResult(id, answer));
+    return (last = await code.postToken(endpoint, data, id, paid, options.policy, options.onChecking));
   };
 
   const authorize = async (paid: PaymentData): Promise<PaymentAuthorizationResult> => {
@@ -53,8 +57,9 @@ export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
       stillChecking = posting;
       return sheetError(options.checkingText);
     }
-    if (result.kind === 'failure') return sheetError(options.describe(result.code));
-    return { transactionState: 'SUCCESS' };
+    // The sheet hears SUCCESS only for a payment that succeeded or goes on to 3-D Secure.
+    if (result.kind === 'success' || result.kind === 'redirect') return { transactionState: 'SUCCESS' };
+    return sheetError(options.describe('code' in result ? result.code : 'OUTCOME_UNKNOWN'));
   };
 
   return withSheet(authorize, () => client.loadPaymentData(request)).then(

@@ -2,16 +2,7 @@ import type { PaymentData } from '../protocol/index.js';
 import { confirm, submit, type BackendPolicy } from './backend-client.js';
 import { toResult, type FlowResult } from './flow-result.js';
 import { hostedBody, newTransactionId } from './payment-body.js';
-
-/** The URL resolved against the page, when it is http(s); the hosted page's return address. */
-export function absoluteHttpUrl(value: string, base: string): string | undefined {
-  try {
-    const url = new URL(value, base);
-    return /^https?:$/.test(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { absoluteHttpUrl } from './http-url.js';
 
 /**
  * The `fallback="hosted"` payment (docs/protocol.md §4.5): `POST {endpoint}/hosted`, then the gateway's

@@ -20,6 +20,13 @@ export const styles = css`
     display: grid;
     gap: var(--paytool-gap, 0.5rem);
   }
+  /* The button's final height is held while Google Pay loads, so nothing below it moves (CLS 0). */
+  .button {
+    min-height: var(--paytool-button-height, 40px);
+  }
+  :host([state='loading']) .button {
+    visibility: hidden;
+  }
   .button[aria-disabled='true'] {
     opacity: 0.5;
     pointer-events: none;

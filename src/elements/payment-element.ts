@@ -2,17 +2,16 @@ import { html, LitElement, type PropertyDeclarations, type PropertyValues } from
 import { validatePaymentData } from '../protocol/payment-data.js';
 import { canonicalJson } from '../protocol/canonical-json.js';
 import type { PaymentData, Validation } from '../protocol/index.js';
-import { loadGooglePay, preconnectGooglePay } from '../google-pay/loader.js';
+import { loadGooglePay, pageNonce, preconnectGooglePay } from '../google-pay/loader.js';
 import { paymentsClient, sheetIsOpen } from '../google-pay/clients.js';
 import { baseCardMethod, isReadyToPayRequest, paymentDataRequest } from '../google-pay/request.js';
 import type { GatewayProfile } from '../gateways/profile.js';
 import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
 import { payWithGooglePay, type FlowResult } from '../checkout/google-pay-flow.js';
 import type { BackendPolicy } from '../checkout/backend-client.js';
-import { absoluteHttpUrl, confirmReturnedPayment, payOnHostedPage } from '../checkout/off-page-flows.js';
+import { absoluteHttpUrl } from '../checkout/http-url.js';
+import { afterClick, loadAfterClick } from '../checkout/lazy.js';
 import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
-import { navigate } from '../checkout/redirect.js';
-import { tokenRefusalHint } from '../checkout/developer-hint.js';
 import { buttonLocaleFor, failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
@@ -121,7 +120,7 @@ export abstract class PaymentElement extends LitElement {
    * attribute's value once a CSP applies, but the property keeps it.
    */
   private get cspNonce(): string | undefined {
-    return this.nonce || this.getAttribute('nonce') || undefined;
+    return this.nonce || this.getAttribute('nonce') || pageNonce();
   }
 
   private get messages(): Messages {
@@ -220,7 +219,10 @@ export abstract class PaymentElement extends LitElement {
     }
     this.wasInvalid = invalid;
     const ready = !!this.validation?.ok && this.google === 'ready';
-    if (ready && !this.wasReady) emit(this, 'payment-ready', {});
+    if (ready && !this.wasReady) {
+      emit(this, 'payment-ready', {});
+      void loadAfterClick().catch(() => undefined); // prefetch what a click needs
+    }
     this.wasReady = ready;
   }
 
@@ -327,7 +329,8 @@ export abstract class PaymentElement extends LitElement {
     await this.updateComplete; // an endpoint set right after the element was added
     this.phase = 'checking';
     try {
-      const result = await confirmReturnedPayment(this.endpoint, transactionId, this.backendPolicy, () => {});
+      const code = await loadAfterClick().catch(() => undefined);
+      const result = await code?.confirmReturnedPayment(this.endpoint, transactionId, this.backendPolicy, () => {});
       if (!result) {
         this.phase = 'idle';
         return;
@@ -350,7 +353,10 @@ export abstract class PaymentElement extends LitElement {
     this.busy = true;
     this.phase = 'processing';
     try {
-      this.finish(await payOnHostedPage(data, this.endpoint, returnUrl, this.backendPolicy, () => (this.phase = 'checking')));
+      const code = await loadAfterClick().catch(() => undefined);
+      // Nothing was sent: the payer may simply try again.
+      if (!code) return this.finish({ kind: 'error', code: 'LOAD_FAILED', message: 'The checkout code could not be loaded; nothing was charged' });
+      this.finish(await code.payOnHostedPage(data, this.endpoint, returnUrl, this.backendPolicy, () => (this.phase = 'checking')));
     } finally {
       this.busy = false;
     }
@@ -384,7 +390,7 @@ export abstract class PaymentElement extends LitElement {
         const { transactionId, redirect } = result;
         this.phase = 'redirecting';
         if (emit(this, 'payment-redirect', { transactionId, url: redirect.url, method: redirect.method }, true)) {
-          navigate(redirect, this.ownerDocument);
+          afterClick()!.navigate(redirect, this.ownerDocument);
         }
       }
     }
@@ -392,7 +398,8 @@ export abstract class PaymentElement extends LitElement {
 
   /** A token the gateway refused is the page's configuration: tell the integrator, not the payer. */
   private hintDeveloper(response: Record<string, unknown>): void {
-    const hint = tokenRefusalHint(response, this.validation?.ok ? this.validation.value : undefined);
+    const { merchantIdName } = (this.constructor as typeof PaymentElement).profile;
+    const hint = afterClick()!.tokenRefusalHint(response, this.validation?.ok ? this.validation.value : undefined, merchantIdName);
     if (!hint) return;
     console.warn(`<${this.localName}>: ${hint.message}`);
     this.reportError(hint);
@@ -422,7 +429,7 @@ export abstract class PaymentElement extends LitElement {
     const showFallback = this.fallback === 'hosted' && this.google === 'unavailable' && state !== 'invalid' && state !== 'success';
     const locked = this.disabled || state === 'processing';
     return html`<div class="container" part="container">
-      <div class="button" part="button" ?hidden=${!showButton} aria-disabled=${locked ? 'true' : 'false'}>
+      <div class="button" part="button" ?hidden=${!showButton && state !== 'loading'} aria-disabled=${locked ? 'true' : 'false'}>
         ${this.googleButton}
       </div>
       <button type="button" class="fallback" part="fallback-button" ?hidden=${!showFallback} aria-disabled=${locked ? 'true' : 'false'} @click=${() => this.payByCard()}>

@@ -21,6 +21,7 @@ import { PaymentElement } from './payment-element.js';
  * @cssprop --paytool-font - Font of the element's own texts.
  * @cssprop --paytool-text-color - Text colour.
  * @cssprop --paytool-gap - Space between the button and the status message.
+ * @cssprop --paytool-button-height - Height held for Google's button while Google Pay loads, so the page does not move when it arrives (default 40px).
  * @cssprop --paytool-radius - Corner radius of the status area and the fallback button.
  * @cssprop --paytool-status-padding - Padding of the status area.
  * @cssprop --paytool-status-background - Background of the status area.

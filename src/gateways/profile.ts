@@ -12,4 +12,6 @@ export interface GatewayProfile {
    * per group, `group:CODE CODE …`. Text, because it ships to every checkout page.
    */
   readonly failureGroups: string;
+  /** What the gateway calls the id Google Pay seals the card for, for developer hints (docs/identifiers.md). */
+  readonly merchantIdName: string;
 }

@@ -13,6 +13,13 @@ export function configureGooglePay(options: { scriptUrl?: string; timeoutMs?: nu
 }
 
 let loading: Promise<GooglePaymentsApi> | undefined;
+/** The nonce of `<meta name="paytool-google-pay-script" nonce>`: the elements' default nonce. */
+let metaNonce: string | undefined;
+
+export const pageNonce = (): string | undefined => metaNonce;
+export function setPageNonce(nonce: string | undefined): void {
+  metaNonce = nonce;
+}
 
 /**
  * Warms the connection to Google (DNS, TLS) as soon as the elements are defined, so pay.js —

@@ -22,9 +22,29 @@ const length = (min: number, max: number, what: string) => [
 const text = (what: string, max = 255) =>
   z.string({ error: `must be a string (${what})` }).check(...length(1, max, what));
 
-export const fields = {
-  apiKey: text("the merchant's public API key", 200),
-  amount: z
+/**
+ * `{ key: build }` → an object whose properties are built on first read and then kept: the page
+ * pays for constructing a schema when it first validates, not when the script is evaluated.
+ */
+function lazily<T extends Record<string, () => unknown>>(builders: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const built = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const key of Object.keys(builders) as Array<keyof T>) {
+    Object.defineProperty(built, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = builders[key]!() as ReturnType<T[typeof key]>;
+        Object.defineProperty(built, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return built;
+}
+
+export const fields = lazily({
+  apiKey: () => text("the merchant's public API key", 200),
+  amount: () => z
     .number({ error: 'must be a number: the amount in minor units (e.g. 1000 for 10.00 PLN)' })
     .check(
       rule((v: number) => Number.isFinite(v), 'must be a finite number'),
@@ -32,14 +52,14 @@ export const fields = {
       rule((v: number) => !Number.isInteger(v) || v >= 1, 'must be at least 1 (minor units)'),
       rule((v: number) => !Number.isInteger(v) || v <= MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`),
     ),
-  currencyCode: z
+  currencyCode: () => z
     .string({ error: 'must be a string: an ISO 4217 code such as PLN' })
     .check(rule(isKnownCurrency, 'must be a known ISO 4217 alphabetic code in upper case, such as PLN, EUR or USD')),
-  description: text('a description of the purchase'),
-  transactionId: z
+  description: () => text('a description of the purchase'),
+  transactionId: () => z
     .string({ error: 'must be a string (a UUID)' })
     .check(matches(UUID, 'must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba')),
-  sender: z.strictObject(
+  sender: () => z.strictObject(
     {
       firstName: text("the payer's first name", 100),
       lastName: text("the payer's last name", 100),
@@ -52,10 +72,10 @@ export const fields = {
     },
     { error: (issue) => unknownKeyMessage(issue) ?? 'must be an object { firstName, lastName, email? }' },
   ),
-  countryCode: z
+  countryCode: () => z
     .string({ error: 'must be a string: ISO 3166-1 alpha-2 such as PL' })
     .check(matches(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case, such as PL')),
-};
+});
 
 /** Keys that name a secret: they must never reach a page, so they get their own message. */
 const SECRET_KEY = /pass(word)?|secret|private|login|sign(ature)?$/i;
@@ -86,7 +106,7 @@ function unknownKeyMessage(issue: { code?: string; keys?: string[] }): string | 
   return issue.keys.map(describeUnknownKey).join('; ');
 }
 
-export const paymentDataSchema = z.strictObject(
+const buildPaymentDataSchema = () => z.strictObject(
   {
     apiKey: fields.apiKey,
     amount: fields.amount,
@@ -106,7 +126,9 @@ export const paymentDataSchema = z.strictObject(
   },
 );
 
-export type PaymentData = z.infer<typeof paymentDataSchema>;
+let paymentDataSchema: ReturnType<typeof buildPaymentDataSchema> | undefined;
+
+export type PaymentData = z.infer<ReturnType<typeof buildPaymentDataSchema>>;
 export type Sender = NonNullable<PaymentData['sender']>;
 
 export interface FieldIssue {
@@ -157,5 +179,5 @@ export function validatePaymentData(input: unknown): Validation<PaymentData> {
     const issues = [{ path: '', message: 'is required: set el.data = { apiKey, amount, currencyCode, description }' }];
     return { ok: false, issues, message: summarize(issues) };
   }
-  return validate(paymentDataSchema, input);
+  return validate((paymentDataSchema ??= buildPaymentDataSchema()), input);
 }

@@ -268,5 +268,5 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     return charge(request, info, route.kind);
   }
 
-  return Object.assign(handle, { basePath, gateway });
+  return Object.assign(handle, { basePath, gateway, maxBodyBytes, bodyTimeoutMs });
 }

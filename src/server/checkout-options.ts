@@ -99,6 +99,10 @@ export interface RequestInfo {
 export type CheckoutHandler = ((request: Request, info?: RequestInfo) => Promise<Response>) & {
   readonly basePath: string;
   readonly gateway: CheckoutGateway;
+  /** The largest body accepted (413 above it); `toNodeListener` reads no more than this into memory. */
+  readonly maxBodyBytes: number;
+  /** How long a body may take to arrive (408 past it); `toNodeListener` applies it while reading. */
+  readonly bodyTimeoutMs: number;
 };
 
 /** What `gateway` accepts: a gateway client (adapted with its default options) or a ready `CheckoutGateway`. */

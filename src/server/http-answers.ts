@@ -1,13 +1,17 @@
 import { summarize, type FieldIssue } from '../protocol/index.js';
 import type { CheckoutAnswer } from './gateway.js';
 import type { GuardResult } from './idempotency/guard.js';
+import { answerTexts } from './answer-text.js';
 
 /** The checkout handler's HTTP answers: JSON, never cached, with a retry hint where one helps. */
 
 export function json(httpStatus: number, body: unknown, retryAfterSeconds?: number, extraHeaders: Record<string, string> = {}): Response {
   const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extraHeaders };
   if (retryAfterSeconds) headers['Retry-After'] = String(retryAfterSeconds);
-  return new Response(JSON.stringify(body), { status: httpStatus, headers });
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status: httpStatus, headers });
+  answerTexts.set(response, text);
+  return response;
 }
 
 export function errorResponse(httpStatus: number, status: string, code: string, message: string, transactionId?: string, retryAfter?: number): Response {

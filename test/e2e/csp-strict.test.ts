@@ -14,6 +14,7 @@ interface Report {
   policies: string[];
   scriptUrls: Array<{ policy: string; value: string }>;
   events: Array<{ type: string; detail: Record<string, unknown> }>;
+  scriptsAtImport: Array<{ src: string; nonce: string }>;
   loadError?: string;
   started?: boolean;
 }
@@ -104,6 +105,22 @@ describe('strict CSP + Trusted Types (Chromium)', () => {
     assert.deepEqual(policies.sort(), ['lit-html', 'paytool-elements']);
     assert.deepEqual(scriptUrls, [{ policy: 'paytool-elements', value: server.payJsUrl }]);
 
+    await page.locator('paytool-button [part="button"] button').click();
+    await waitForEvent(page, 'payment-success');
+    await page.close();
+  });
+
+  it('a <meta> naming pay.js with the nonce: the script requests it at its first statement, before any element exists, and pays', async () => {
+    const fetchesBefore = server.payJsFetches();
+    const { page, nonce, errors, report } = await open({ google: 'script', elementNonce: false, meta: true });
+    await waitForEvent(page, 'payment-ready');
+    const { violations, policies, scriptUrls, scriptsAtImport } = await report();
+    assert.deepEqual(scriptsAtImport, [{ src: server.payJsUrl, nonce }], 'pay.js was requested by the import alone');
+    assert.equal(server.payJsFetches(), fetchesBefore + 1, 'once: the element shared the boot load');
+    assert.deepEqual(violations, []);
+    assert.deepEqual(cspErrors(errors), []);
+    assert.deepEqual(policies.sort(), ['lit-html', 'paytool-elements']);
+    assert.deepEqual(scriptUrls, [{ policy: 'paytool-elements', value: server.payJsUrl }]);
     await page.locator('paytool-button [part="button"] button').click();
     await waitForEvent(page, 'payment-success');
     await page.close();

@@ -38,6 +38,8 @@ export interface CspPage {
   /** Whether the element carries the page's nonce attribute. */
   elementNonce: boolean;
   trustedTypes?: string;
+  /** Names pay.js in `<meta name="paytool-google-pay-script" nonce>` instead of configureGooglePay(). */
+  meta?: boolean;
 }
 
 export interface CspServer {
@@ -103,6 +105,7 @@ export async function startCspServer(): Promise<CspServer> {
         .replaceAll('__NONCE__', nonce)
         .replaceAll('__ELEMENT_NONCE__', url.searchParams.get('elementNonce') === '1' ? `nonce="${nonce}"` : '')
         .replaceAll('__GOOGLE__', url.searchParams.get('google') === 'script' ? 'script' : 'page')
+        .replaceAll('__META__', url.searchParams.get('meta') === '1' ? `<meta name="paytool-google-pay-script" content="${payJsUrl}" nonce="${nonce}" />` : '')
         .replaceAll('__PAY_JS__', payJsUrl);
       res.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
@@ -137,9 +140,10 @@ export async function startCspServer(): Promise<CspServer> {
     payJsUrl,
     payJsFetches: () => fetches,
     payments,
-    pageUrl({ google, elementNonce, trustedTypes }) {
+    pageUrl({ google, elementNonce, trustedTypes, meta }) {
       const params = new URLSearchParams({ id: String(++pages), google, elementNonce: elementNonce ? '1' : '0' });
       if (trustedTypes !== undefined) params.set('tt', trustedTypes);
+      if (meta) params.set('meta', '1');
       return `${origin}/page?${params}`;
     },
     nonceOf: (url) => nonces.get(new URL(url).searchParams.get('id') ?? ''),

@@ -7,6 +7,7 @@ import type { GatewayProfile } from '../profile.js';
 export const feennexProfile = {
   id: 'feennex',
   defaultEndpoint: '/feennex/payments',
+  merchantIdName: 'your Feennex shop id',
   failureGroups: `currency:FEENNEX_16
 amountLimit:FEENNEX_4 FEENNEX_5
 blocked:FEENNEX_13 FEENNEX_14 FEENNEX_18

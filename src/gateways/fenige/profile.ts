@@ -4,6 +4,7 @@ import type { GatewayProfile } from '../profile.js';
 export const fenigeProfile = {
   id: 'fenige',
   defaultEndpoint: '/paytool/transactions',
+  merchantIdName: 'your Fenige Gateway Merchant Id (a UUID)',
   failureGroups: `declined:E0150
 currency:E0151
 issuer:E0152

@@ -11,10 +11,10 @@ const refusal = {
   errors: { token: ["was not sealed for this merchant (its gatewayMerchantId is not the account's Gateway Merchant Id)"] },
 };
 
-async function payWith(data: Record<string, unknown>, answer: { status: number; body: unknown }) {
+async function payWith(data: Record<string, unknown>, answer: { status: number; body: unknown }, tag: 'paytool-button' | 'feennex-pay' = 'paytool-button') {
   freshGooglePay();
   const server = await backend({ pay: [answer] });
-  const el = await mountReady('paytool-button', { endpoint: server.endpoint, data });
+  const el = await mountReady(tag, { endpoint: server.endpoint, data });
   const warnings: unknown[][] = [];
   const warn = console.warn;
   console.warn = (...args: unknown[]) => void warnings.push(args);
@@ -40,7 +40,7 @@ describe('a token the gateway refused: a hint for the integrator, never for the 
     expect(message).to.include('"pk_live_51Hx" from data.apiKey (gatewayMerchantId defaults to it)');
     expect(issues).to.have.length(1);
     expect(issues[0].path).to.equal('gatewayMerchantId');
-    expect(issues[0].message).to.include('Gateway Merchant Id');
+    expect(issues[0].message).to.include('your Fenige Gateway Merchant Id (a UUID)');
     expect(warnings).to.have.length(1);
     expect(String(warnings[0]![0])).to.equal(`<paytool-button>: ${message}`);
 
@@ -54,6 +54,13 @@ describe('a token the gateway refused: a hint for the integrator, never for the 
     const data = { apiKey: 'pk_1', gatewayMerchantId: 'e59b470b-bdb1-4043-a856-86b624c2a607', amount: 1000, currencyCode: 'PLN', description: 'Order 42' };
     const { errors } = await payWith(data, { status: 400, body: refusal });
     expect(errors[0]!.detail.message).to.include('"e59b470b-bdb1-4043-a856-86b624c2a607" from data.gatewayMerchantId.');
+  });
+
+  it('names the id in the gateway’s own words: Feennex’s shop id', async () => {
+    const data = { apiKey: '3f2c9a7e-8b41-4d0c-9e15-6a7b2c4d8e90', amount: 1000, currencyCode: 'EUR', description: 'Order 42' };
+    const body = { status: 'FEENNEX_10', code: 'FEENNEX_10', errors: { token: ['was refused by Feennex: sealed for gatewayMerchantId "3f2c9a7e-…", not for shop 1042'] } };
+    const { errors } = await payWith(data, { status: 422, body }, 'feennex-pay');
+    expect(errors[0]!.detail.issues[0].message).to.match(/^must be your Feennex shop id, /);
   });
 
   it('stays silent for a decline or a failure that is not about the token', async () => {

@@ -1,0 +1,28 @@
+/**
+ * Everything the element needs only once a payment has started: the token POST with its retries
+ * and status polling, the outcome rules, the off-page flows and redirects, the developer hints.
+ * Imported lazily (see lazy.ts), so none of it is on the way to `payment-ready`; the element
+ * prefetches it once ready, and a click starts loading it while the Google Pay sheet opens.
+ */
+import type { PaymentData } from '../protocol/index.js';
+import type { PaymentData as GooglePaymentData } from '../google-pay/types.js';
+import { submit, type BackendPolicy } from './backend-client.js';
+import { toResult, type FlowResult } from './flow-result.js';
+import { checkoutBody } from './payment-body.js';
+
+export { newTransactionId } from './payment-body.js';
+export { confirmReturnedPayment, payOnHostedPage } from './off-page-flows.js';
+export { navigate } from './redirect.js';
+export { tokenRefusalHint } from './developer-hint.js';
+
+/** POSTs the Google Pay token for `data` as `transactionId` and follows it until the outcome is known. */
+export async function postToken(
+  endpoint: string,
+  data: PaymentData,
+  transactionId: string,
+  paid: GooglePaymentData,
+  policy: BackendPolicy | undefined,
+  onChecking: () => void,
+): Promise<FlowResult> {
+  return toResult(transactionId, await submit(endpoint, checkoutBody(data, transactionId, paid), policy, onChecking));
+}
