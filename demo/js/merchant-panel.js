@@ -130,6 +130,7 @@ export function mountMerchantPanel(container) {
     } catch (error) {
       say(`Could not load the merchant data — ${error.message}`);
     }
+    container.dataset.loaded = 'true';
   }
 
   function describe(item) {

@@ -18,6 +18,20 @@ export interface FakeGooglePayOptions {
   payer?: FakePayer;
   /** How long the payer spends in the sheet, in ms. Default 0. */
   delayMs?: number;
+  /**
+   * Show Google's payment sheet, for demos and screenshots: the payer picks a card from `wallet`
+   * and presses Pay; the sheet shows progress while `onPaymentAuthorized` runs and its decline
+   * message, and stays open for another card. Default `false`: the payer acts at once.
+   */
+  sheet?: boolean;
+  /** The cards the visible sheet offers, each with an optional second line. Default: `card` alone. */
+  wallet?: FakeWalletCard[];
+}
+
+export interface FakeWalletCard {
+  card: TestCard;
+  /** e.g. "Declined by the issuer (sandbox)". */
+  label?: string;
 }
 
 export interface ResolvedOptions {
@@ -26,6 +40,8 @@ export interface ResolvedOptions {
   action: 'pay' | 'cancel' | 'error';
   payer: Required<FakePayer>;
   delayMs: number;
+  sheet: boolean;
+  wallet: (NormalizedTestCard & { network: string; label?: string })[];
 }
 
 /** Validates the options up front, so a mistake in a test shows at install, naming the option. */
@@ -38,5 +54,19 @@ export function resolveOptions(options: FakeGooglePayOptions): ResolvedOptions {
   const { network } = card;
   if (network === undefined) throw new TypeError('card.network is required: the network of this PAN is not known');
   const { name = 'Jan Kowalski', email = 'jan.kowalski@example.com' } = payer;
-  return { ready, action, delayMs, card: { ...card, network }, payer: { name, email } };
+  const { sheet = false, wallet = [] } = options;
+  if (typeof sheet !== 'boolean') throw new TypeError('sheet must be true or false');
+  if (!Array.isArray(wallet)) throw new TypeError('wallet must be an array of { card, label? }');
+  const walletCards = wallet.map((entry, i) => {
+    let normalized: NormalizedTestCard;
+    try {
+      normalized = normalizeTestCard(entry?.card, Date.now());
+    } catch (error) {
+      throw new TypeError(`wallet[${i}].${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (normalized.network === undefined) throw new TypeError(`wallet[${i}].card.network is required: the network of this PAN is not known`);
+    if (entry.label !== undefined && typeof entry.label !== 'string') throw new TypeError(`wallet[${i}].label must be a string`);
+    return { ...normalized, network: normalized.network, ...(entry.label ? { label: entry.label } : {}) };
+  });
+  return { ready, action, delayMs, card: { ...card, network }, payer: { name, email }, sheet, wallet: walletCards };
 }

@@ -7,6 +7,7 @@ import type { IntermediateSigningKey } from '../ecv2/seal.js';
 import { createFakeButton } from './button.js';
 import type { ResolvedOptions } from './options.js';
 import { buildPaymentData } from './payment-data.js';
+import { payInVisibleSheet } from './visible-sheet.js';
 import { isReadyToPayProblem, paymentDataRequestProblem } from './request-validation.js';
 import { snapshot } from './snapshot.js';
 import type {
@@ -86,8 +87,29 @@ export function fakePaymentsClientClass(state: FakeState): new (options?: Paymen
       if (options.delayMs > 0) await sleep(options.delayMs);
       if (options.action === 'cancel') throw canceled();
       if (options.action === 'error') throw developerError("simulated Google Pay error (fake option action: 'error')");
+      if (options.sheet) {
+        const authorizing = request.callbackIntents?.includes('PAYMENT_AUTHORIZATION');
+        return payInVisibleSheet(request, options, {
+          build: (card) => buildPaymentData(request, { ...options, card }, state.signingKey),
+          ...(authorizing ? { authorize: (paymentData: PaymentData) => this.merchantAnswer(paymentData) } : {}),
+          canceled,
+        });
+      }
       const paymentData = await buildPaymentData(request, options, state.signingKey);
       return request.callbackIntents?.includes('PAYMENT_AUTHORIZATION') ? this.authorize(paymentData) : paymentData;
+    }
+
+    /** The visible sheet's call to the merchant: its answer, checked and recorded. */
+    private async merchantAnswer(paymentData: PaymentData): Promise<PaymentAuthorizationResult> {
+      let result: PaymentAuthorizationResult;
+      try {
+        result = await this.onPaymentAuthorized!(snapshot(paymentData));
+      } catch (error) {
+        throw developerError(`onPaymentAuthorized rejected: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      state.lastAuthorizationResult = snapshot(result);
+      if (result?.transactionState === 'SUCCESS' || result?.transactionState === 'ERROR') return result;
+      throw developerError("onPaymentAuthorized must resolve with { transactionState: 'SUCCESS' | 'ERROR' }");
     }
 
     /** The sheet waits for the merchant; on ERROR the payer reads the message and closes the sheet. */
