@@ -81,11 +81,14 @@ export interface LoadStore {
 export function memoryLoadStore(options: { maxEntries: number; ttlMs: number }): LoadStore {
   let offset = 0;
   const store = createMemoryIdempotencyStore({ ...options, now: () => Date.now() + offset });
+  // Every key the handlers wrote (payments and token claims, each named by gateway and merchant).
+  const keys = new Set<string>();
+  const tracked = { ...store, acquire: (key: string, hash: string, until: number) => (keys.add(key), store.acquire(key, hash, until)) };
   return {
     name: `in-memory (maxEntries ${options.maxEntries}, ttl ${options.ttlMs / 1000} s)`,
-    stores: [store],
+    stores: [tracked],
     maxEntries: options.maxEntries,
-    count: async (ids) => (await Promise.all(ids.map((id) => store.get(id)))).filter(Boolean).length,
+    count: async () => (await Promise.all([...keys].map((key) => store.get(key)))).filter(Boolean).length,
     expire: () => void (offset += options.ttlMs + 1),
   };
 }

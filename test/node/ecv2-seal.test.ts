@@ -71,6 +71,15 @@ describe('sealGooglePayToken', () => {
     assert.equal(await reasonOf(openGooglePayToken(token, openOptions)), 'MESSAGE_EXPIRED');
   });
 
+  // Issue: a Google payload without messageExpiration was opened; Google's spec makes the check mandatory.
+  it('a sealed Google payload without messageExpiration is refused', async () => {
+    const { token } = await seal(JSON.stringify({ gatewayMerchantId: 'm', messageId: 'id', paymentMethod: 'CARD' }));
+    const error = await openGooglePayToken(token, openOptions).catch((e: unknown) => e);
+    assert.ok(error instanceof GooglePayTokenError);
+    assert.equal(error.reason, 'MALFORMED_TOKEN');
+    assert.match(error.message, /messageExpiration/);
+  });
+
   it('a tampered tag or ciphertext under a valid signature fails the tag check', async () => {
     const { token, intermediate } = await seal('hello');
     const content = JSON.parse(token.signedMessage);

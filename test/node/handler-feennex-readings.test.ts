@@ -26,6 +26,7 @@ async function shop(feennex: StartSandboxOptions['feennex'], checkout: FeennexCh
   const handler = createCheckoutHandler({
     gateway: feennexCheckout(client, checkout),
     lookupOrder: (query) => ({ amount: query.amount, currency: query.currency, description: query.description }),
+    allowedReturnOrigins: ['https://shop.example'],
   });
   const server = await listen(toNodeListener(handler));
   try {

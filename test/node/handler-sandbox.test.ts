@@ -29,7 +29,7 @@ before(async () => {
     feennex: new FeennexClient({ baseUrl: feennex.url, shopId: feennex.shopId, secretKey: feennex.secretKey, timeoutMs: 5_000 }),
   };
   for (const name of ['fenige', 'feennex'] as const) {
-    const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway: gateways[name], timeoutMs: 10_000 });
+    const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway: gateways[name], timeoutMs: 10_000, allowedReturnOrigins: ['https://shop.test'] });
     const server = await listen(toNodeListener(handler));
     closers.push(server.close);
     endpoints[name] = server.url + handler.basePath;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { payBody, postInit, postJson, serveCheckout } from './handler-fake-gateway.js';
 
 test('a valid token POST is forwarded once with browserIp and the Referer as returnUrl, and answered as the gateway said', async (t) => {
-  const { endpoint, gateway } = await serveCheckout(t);
+  const { endpoint, gateway } = await serveCheckout(t, { allowedReturnOrigins: ['https://shop.test'] });
   const body = payBody();
   const { response, body: answer } = await postJson(endpoint, body, { Referer: 'https://shop.test/cart?step=2' });
 
@@ -158,9 +158,11 @@ test("hosted: POST basePath/hosted answers the gateway redirect; the returnUrl o
   assert.ok(invalid.body.errors.returnUrl);
 });
 
-test('status: GET basePath/{id} answers the gateway status; a non-UUID id is 400', async (t) => {
+test('status: GET basePath/{id} answers the gateway status of a payment it charged; a non-UUID id is 400', async (t) => {
   const { endpoint, gateway } = await serveCheckout(t);
-  const id = randomUUID();
+  const body = payBody();
+  await postJson(endpoint, body);
+  const id = body.transactionId;
   const ok = await fetch(`${endpoint}/${id}`);
   assert.equal(ok.status, 200);
   assert.deepEqual(await ok.json(), { transactionId: id, status: 'SUCCESS' });

@@ -14,7 +14,9 @@ import { createMemoryFeennexSeenStore } from '../../src/gateways/feennex/server/
 import { signNotification } from '../support/feennex-sign.js';
 
 const SECRET = 'SecretKey01';
-const orders = new Map<string, FeennexOrderRecord>([['order-1', { amount: 1234, currency: 'PLN' }]]);
+/** Order ids are UUIDs: the callback's shop_order_id is the transactionId the checkout sent. */
+const ORDER_1 = '6b1f2e3d-4c5b-4a69-8f7e-0d1c2b3a4958';
+const orders = new Map<string, FeennexOrderRecord>([[ORDER_1, { amount: 1234, currency: 'PLN' }]]);
 const paid: FeennexNotification[] = [];
 const rejected: FeennexNotification[] = [];
 let failNext = false;
@@ -71,7 +73,7 @@ function callback(overrides: Record<string, string> = {}): Record<string, string
     shop_amount: '12.34',
     shop_currency: '985',
     shop_id: '5',
-    shop_order_id: 'order-1',
+    shop_order_id: ORDER_1,
     shop_refund: '0',
     status: 'success',
     user_ip: '203.0.113.7',
@@ -147,8 +149,8 @@ describe('the handler over HTTP', () => {
         400,
       ],
       ['other shop', callback({ shop_id: '6' }), 403],
-      ['unknown status', callback({ status: 'maybe' }), 422],
-      ['unknown order', callback({ shop_order_id: 'order-404' }), 404],
+      ['unknown status', callback({ status: 'maybe' }), 400], // refused by its shape, before the signature
+      ['unknown order', callback({ shop_order_id: '0d6f9c1e-5b2a-4c1f-9e3d-7a8b9c0d1e2f' }), 404],
       ['amount differs from the order', callback({ shop_amount: '12.35', client_price: '12.35' }), 422],
       ['currency differs from the order', callback({ shop_currency: '978' }), 422],
     ];
@@ -169,7 +171,7 @@ describe('the handler over HTTP', () => {
     assert.equal(response.status, 200);
     assert.equal(await response.text(), 'OK');
     assert.equal(paid.length, 1);
-    assert.equal(paid[0]!.shopOrderId, 'order-1');
+    assert.equal(paid[0]!.shopOrderId, ORDER_1);
     assert.equal((await postJson({ ...callback(), sign: 'f'.repeat(64) })).status, 403);
     const float = await postJson({ ...callback(), shop_amount: 12.34 });
     assert.equal(float.status, 400);

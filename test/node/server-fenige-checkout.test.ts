@@ -120,7 +120,9 @@ describe('fenigeCheckout.pay', () => {
     });
     const answer = await fenigeCheckout(client).pay(checkoutRequest(), context);
     assert.equal(answer.httpStatus, 422);
-    assertOutcome(answer, { kind: 'failure', code: 'E0142' });
+    // A setup error: the payer reads a generic code, the merchant's logs get Fenige's.
+    assertOutcome(answer, { kind: 'failure', code: 'GATEWAY_SETUP' });
+    assert.equal(answer.detail?.code, 'E0142');
   });
 
   test('E9001 (acquirer unreachable) → 503 with the code: the element re-sends', async () => {
@@ -225,10 +227,11 @@ describe('fenigeCheckout.status', () => {
     assertOutcome(answer, { kind: 'failure', code: 'NOT_FOUND' });
   });
 
-  test('a merchant-setup 404 (E0122) is reported as that code, not as a missing transaction', async () => {
+  test('a merchant-setup 404 (E0122) is a setup failure (its code in the logs), not a missing transaction', async () => {
     script({ details: { status: 404, body: SEED.E0122 } });
     const answer = await fenigeCheckout(client).status(TX, {});
-    assertOutcome(answer, { kind: 'failure', code: 'E0122' });
+    assertOutcome(answer, { kind: 'failure', code: 'GATEWAY_SETUP' });
+    assert.equal(answer.detail?.code, 'E0122');
   });
 
   test('Fenige unavailable or silent → 503, the element asks again', async () => {
@@ -280,7 +283,9 @@ describe('fenigeCheckout.hosted', () => {
 
   test('a Fenige rejection is a failure, an outage a pending answer', async () => {
     script({ link: { status: 401, body: SEED.E8002 } });
-    assertOutcome(await fenigeCheckout(client).hosted(hostedRequest(), {}), { kind: 'failure', code: 'E8002' });
+    const refused = await fenigeCheckout(client).hosted(hostedRequest(), {});
+    assertOutcome(refused, { kind: 'failure', code: 'GATEWAY_SETUP' });
+    assert.equal(refused.detail?.code, 'E8002');
     script({ link: { status: 200, hang: true } });
     assertOutcome(await fenigeCheckout(client).hosted(hostedRequest(), {}), { kind: 'pending' });
   });

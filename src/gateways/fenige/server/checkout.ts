@@ -104,6 +104,7 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
 
   return {
     id: fenigeProfile.id,
+    account: client.merchantUuid,
     defaultBasePath: fenigeProfile.defaultEndpoint,
 
     async pay(request: CheckoutRequest, context: CheckoutContext): Promise<CheckoutAnswer> {
