@@ -56,6 +56,7 @@ const feennexCallback = fc
     currency: fc.constantFrom('PLN', 'EUR', 'USD', 'JPY', 'KWD'),
     status: fc.constantFrom('success', 'rejected'),
     // What Feennex echoes of what the package sent: free text without ':' (FeennexClient refuses it).
+    // eslint-disable-next-line no-control-regex -- checks that control characters are refused
     description: fc.string({ unit: 'grapheme', maxLength: 60 }).filter((v) => !/[:\u0000-\u001f]/.test(v)),
     email: fc.option(
       fc.emailAddress().filter((v) => /^[^\s:@]{1,64}@[^\s:@]{1,255}$/.test(v)),

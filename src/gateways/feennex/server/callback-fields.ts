@@ -12,6 +12,7 @@ const DECIMAL = /^\d{1,15}(\.\d{1,8})?$/;
 const NUMBER_ID = /^\d{1,20}$/;
 const CURRENCY = /^\d{3}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z?$/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const NO_COLON = /^[^:\u0000-\u001f]{0,1000}$/;
 
 type Check = (value: string) => boolean;
