@@ -15,6 +15,7 @@ import { returningTransaction, withoutReturnParams } from '../protocol/return-ur
 import { buttonLocaleFor, failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
+import { PageLanguage } from './page-language.js';
 
 export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'processing' | 'success' | 'failure';
 type Phase = 'idle' | 'processing' | 'checking' | 'redirecting' | 'success' | 'failure';
@@ -133,20 +134,13 @@ export abstract class PaymentElement extends LitElement {
   }
 
   // The page may switch its language (`<html lang>`) at any time: messages and button follow it.
-  private languageObserver?: MutationObserver;
+  protected readonly language = new PageLanguage(this, () => this.languageChanged());
 
   override connectedCallback(): void {
     super.connectedCallback();
     preconnectGooglePay();
     void this.confirmReturn();
-    this.languageObserver ??= new MutationObserver(() => this.languageChanged());
-    this.languageObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
     if (this.checkedEnvironment !== this.environment) void this.checkGooglePay();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.languageObserver?.disconnect();
   }
 
   private languageChanged(): void {
