@@ -446,7 +446,8 @@ export async function runLoadBench(argv: string[]): Promise<void> {
   const log = (line: string) => console.error(line);
   const size = quick ? { checkouts: 60, replays: 20 } : { checkouts: 200, replays: 50 };
   const reports: LoadReport[] = [];
-  reports.push(await runLoad({ ...size, faultRate: 0.2, waves: 2, store: memoryLoadStore({ maxEntries: 300, ttlMs: 10 * 60_000 }), log }));
+  // Room for both waves: each id holds a payment entry and a token claim, and a full store refuses (503), never evicts.
+  reports.push(await runLoad({ ...size, faultRate: 0.2, waves: 2, store: memoryLoadStore({ maxEntries: 1000, ttlMs: 10 * 60_000 }), log }));
   if (argv.includes('--redis')) {
     const { Redis } = await import('ioredis');
     const { startRedis } = await import('../test/support/redis.js');
