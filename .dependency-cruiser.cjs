@@ -30,7 +30,7 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'A type-only import back (an adapter naming its client\'s type) is no cycle at run time.',
+      comment: "A type-only import back (an adapter naming its client's type) is no cycle at run time.",
       from: {},
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },

@@ -23,7 +23,8 @@ export interface BenchOptions {
   quick: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--runs N] [--rounds N] [--pairs N] [--profiles floor,fast,slow] [--baseline DIR] [--only client|server|paired] [--write]  |  npm run bench -- --load [--quick] [--redis] [--write]';
+const USAGE =
+  'usage: npm run bench -- [--quick] [--runs N] [--rounds N] [--pairs N] [--profiles floor,fast,slow] [--baseline DIR] [--only client|server|paired] [--write]  |  npm run bench -- --load [--quick] [--redis] [--write]';
 
 function positiveInteger(flag: string, value: string | undefined): number {
   const number = Number(value);
@@ -59,10 +60,10 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       const unknown = list.filter((p) => !['floor', 'fast', 'slow'].includes(p));
       if (!list.length || unknown.length) throw new RangeError(`--profiles takes a list of floor, fast, slow; got "${argv[i] ?? ''}"\n${USAGE}`);
       options.profiles = list;
-    }
-    else if (flag === '--only') {
+    } else if (flag === '--only') {
       const value = argv[++i];
-      if (value !== 'client' && value !== 'server' && value !== 'paired') throw new RangeError(`--only takes client, server or paired, got "${value ?? ''}"\n${USAGE}`);
+      if (value !== 'client' && value !== 'server' && value !== 'paired')
+        throw new RangeError(`--only takes client, server or paired, got "${value ?? ''}"\n${USAGE}`);
       options.only = value;
     } else throw new RangeError(`unknown option ${flag}\n${USAGE}`);
   }

@@ -42,7 +42,18 @@ const PAYMENT_FAULTS: FaultRule[] = [
   { fault: 'duplicate', copies: 2 },
 ];
 /** Cards by checkout number: mostly approved, some declined, some E0153 that settle as paid later. */
-const CARDS = ['4111111111111111', '4111111111111111', '5555555555554444', '4111111111111111', '5105105105105100', '4111111111111111', '4000000000001539', '4111111111111111', '5555555555554444', '4111111111111111'];
+const CARDS = [
+  '4111111111111111',
+  '4111111111111111',
+  '5555555555554444',
+  '4111111111111111',
+  '5105105105105100',
+  '4111111111111111',
+  '4000000000001539',
+  '4111111111111111',
+  '5555555555554444',
+  '4111111111111111',
+];
 const SUCCESS_STATES = ['SUCCESS', 'SUCCESS_WAITING_FOR_CLEARING'];
 
 /**
@@ -70,11 +81,14 @@ export interface LoadStore {
 export function memoryLoadStore(options: { maxEntries: number; ttlMs: number }): LoadStore {
   let offset = 0;
   const store = createMemoryIdempotencyStore({ ...options, now: () => Date.now() + offset });
+  // Every key the handlers wrote (payments and token claims, each named by gateway and merchant).
+  const keys = new Set<string>();
+  const tracked = { ...store, acquire: (key: string, hash: string, until: number) => (keys.add(key), store.acquire(key, hash, until)) };
   return {
     name: `in-memory (maxEntries ${options.maxEntries}, ttl ${options.ttlMs / 1000} s)`,
-    stores: [store],
+    stores: [tracked],
     maxEntries: options.maxEntries,
-    count: async (ids) => (await Promise.all(ids.map((id) => store.get(id)))).filter(Boolean).length,
+    count: async () => (await Promise.all([...keys].map((key) => store.get(key)))).filter(Boolean).length,
     expire: () => void (offset += options.ttlMs + 1),
   };
 }
@@ -195,7 +209,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const events: CheckoutEvent[] = [];
   const handlers = store.stores.map((idempotencyStore) =>
     createCheckoutHandler({
-      gateway: new FenigeClient({ baseUrl: sb.fenige.url, login: sb.fenige.login, password: sb.fenige.password, merchantUuid: sb.fenige.merchantUuid, timeoutMs: LOAD_TIMINGS.gatewayTimeoutMs }),
+      gateway: new FenigeClient({
+        baseUrl: sb.fenige.url,
+        login: sb.fenige.login,
+        password: sb.fenige.password,
+        merchantUuid: sb.fenige.merchantUuid,
+        timeoutMs: LOAD_TIMINGS.gatewayTimeoutMs,
+      }),
       store: idempotencyStore,
       timeoutMs: LOAD_TIMINGS.handlerTimeoutMs,
       unsafeTrustBrowserAmount: true, // the load's own orders are what the browser sends
@@ -252,7 +272,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       store.expire();
       afterTtl = await store.count(ids());
     }
-    return report({ options, sb, events, all, replayRuns, durationMs, instances: handlers.length, entries: { peak, afterRun, ...(afterTtl === undefined ? {} : { afterTtl }) }, heapBefore });
+    return report({
+      options,
+      sb,
+      events,
+      all,
+      replayRuns,
+      durationMs,
+      instances: handlers.length,
+      entries: { peak, afterRun, ...(afterTtl === undefined ? {} : { afterTtl }) },
+      heapBefore,
+    });
   } finally {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
@@ -287,11 +317,14 @@ function report(run: {
 
   for (const c of [...all, ...replayRuns.flat()]) {
     if (c.final === undefined) violations.push(`${c.id}: no definite outcome, even by status (${JSON.stringify(c.answer?.outcome)})`);
-    else if (c.final === 'success' && !paidAtGateway(c.id)) violations.push(`${c.id}: told success, the gateway has ${byId.get(c.id)?.map((t) => t.state) ?? 'nothing'}`);
-    else if (c.final === 'failure' && paidAtGateway(c.id)) violations.push(`${c.id}: told failure (${JSON.stringify(c.answer?.outcome)}), but the gateway charged it`);
+    else if (c.final === 'success' && !paidAtGateway(c.id))
+      violations.push(`${c.id}: told success, the gateway has ${byId.get(c.id)?.map((t) => t.state) ?? 'nothing'}`);
+    else if (c.final === 'failure' && paidAtGateway(c.id))
+      violations.push(`${c.id}: told failure (${JSON.stringify(c.answer?.outcome)}), but the gateway charged it`);
   }
   for (const e of events) {
-    if (e.outcome === 'success' && !paidAtGateway(e.transactionId!)) violations.push(`${e.transactionId}: the merchant was told paid (${e.type}), the gateway did not charge`);
+    if (e.outcome === 'success' && !paidAtGateway(e.transactionId!))
+      violations.push(`${e.transactionId}: the merchant was told paid (${e.type}), the gateway did not charge`);
   }
   // Identical replays must all hear the same outcome (each also checked above against the gateway).
   for (const run of replayRuns) {
@@ -359,14 +392,29 @@ function report(run: {
 export function renderLoad(reports: LoadReport[], command: string): string {
   const machine = describeMachine();
   const rows = reports.map((r) => {
-    const faults = Object.entries(r.faults).map(([k, n]) => `${k} ${n}`).join(', ');
+    const faults = Object.entries(r.faults)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
     const entries = `peak ${r.entries.peak}${r.entries.max === undefined ? '' : ` (max ${r.entries.max})`}, after run ${r.entries.afterRun}${r.entries.afterTtl === undefined ? '' : `, after TTL ${r.entries.afterTtl}`}`;
-    return `| ${r.store}, ${r.instances} instance(s) | ${r.waves} × (${r.checkouts} + ${r.replays} replays) | ${r.faultedPaymentRequests} of ${r.paymentRequests} payment requests (${faults}); ${r.statusReadFaults} status reads | ${r.outcomes.success} paid, ${r.outcomes.failure} not paid (${Object.entries(r.failureCodes).map(([k, n]) => `${k} ${n}`).join(', ')}; ${r.outcomes.resolvedByStatus} settled by status), ${r.outcomes.unresolved} lost | ${r.replayed.map((w) => `${Object.entries(w.told).map(([k, n]) => `${n} × ${k}`).join(', ')}; ${w.payCalls} pay call, ${w.transactions} transaction`).join(' — ')} | ${r.charges} charges, ${r.gatewayTransactions} transactions, ${r.handlerCharges} pay calls | ${r.latencyMs.p50} / ${r.latencyMs.p99} / ${r.latencyMs.max} ms | ${entries} | ${(r.durationMs / 1000).toFixed(1)} s | **${r.violations.length}** |`;
+    return `| ${r.store}, ${r.instances} instance(s) | ${r.waves} × (${r.checkouts} + ${r.replays} replays) | ${r.faultedPaymentRequests} of ${r.paymentRequests} payment requests (${faults}); ${r.statusReadFaults} status reads | ${r.outcomes.success} paid, ${r.outcomes.failure} not paid (${Object.entries(
+      r.failureCodes,
+    )
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}; ${r.outcomes.resolvedByStatus} settled by status), ${r.outcomes.unresolved} lost | ${r.replayed
+      .map(
+        (w) =>
+          `${Object.entries(w.told)
+            .map(([k, n]) => `${n} × ${k}`)
+            .join(', ')}; ${w.payCalls} pay call, ${w.transactions} transaction`,
+      )
+      .join(
+        ' — ',
+      )} | ${r.charges} charges, ${r.gatewayTransactions} transactions, ${r.handlerCharges} pay calls | ${r.latencyMs.p50} / ${r.latencyMs.p99} / ${r.latencyMs.max} ms | ${entries} | ${(r.durationMs / 1000).toFixed(1)} s | **${r.violations.length}** |`;
   });
   return [
     `Generated by \`${command}\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAverage} at start.`,
     '',
-    'Every checkout is a real Fenige Google Pay payment (own transactionId, own sealed token) driven by the element\'s backend client (`submit`: same POST re-sent after no answer or 5xx, status polled while pending); an outcome still unknown at its deadline is then asked for by status. Faults hit payment requests between the handler and the sandbox (each kind with an equal share) plus 1 in 20 status reads (502); every request also gets 0–40 ms latency. Checked against the sandbox\'s records: at most one transaction per transactionId, at most one first `pay` call per id across instances (a second only when the gateway said it never saw the id), every outcome the payer and the merchant were given true.',
+    "Every checkout is a real Fenige Google Pay payment (own transactionId, own sealed token) driven by the element's backend client (`submit`: same POST re-sent after no answer or 5xx, status polled while pending); an outcome still unknown at its deadline is then asked for by status. Faults hit payment requests between the handler and the sandbox (each kind with an equal share) plus 1 in 20 status reads (502); every request also gets 0–40 ms latency. Checked against the sandbox's records: at most one transaction per transactionId, at most one first `pay` call per id across instances (a second only when the gateway said it never saw the id), every outcome the payer and the merchant were given true.",
     '',
     '"Not paid" are declines (E0150, FAILURE). A payment a fault kept from Fenige is sent again by the handler once Fenige\'s status says it never saw it, so it is paid once rather than lost (test/node/faults-handler.test.ts). "Settled by status" counts element runs that ended in "we could not confirm" and were then settled by a status read.',
     '',
@@ -398,7 +446,8 @@ export async function runLoadBench(argv: string[]): Promise<void> {
   const log = (line: string) => console.error(line);
   const size = quick ? { checkouts: 60, replays: 20 } : { checkouts: 200, replays: 50 };
   const reports: LoadReport[] = [];
-  reports.push(await runLoad({ ...size, faultRate: 0.2, waves: 2, store: memoryLoadStore({ maxEntries: 300, ttlMs: 10 * 60_000 }), log }));
+  // Room for both waves: each id holds a payment entry and a token claim, and a full store refuses (503), never evicts.
+  reports.push(await runLoad({ ...size, faultRate: 0.2, waves: 2, store: memoryLoadStore({ maxEntries: 1000, ttlMs: 10 * 60_000 }), log }));
   if (argv.includes('--redis')) {
     const { Redis } = await import('ioredis');
     const { startRedis } = await import('../test/support/redis.js');

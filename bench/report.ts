@@ -68,7 +68,11 @@ const ratioSpread = (s: Spread) => `${s.median.toFixed(2)}× (${s.p25.toFixed(2)
 const signedMs = (s: Spread) => `${s.median >= 0 ? '+' : ''}${s.median.toFixed(1)} ms (${s.p25.toFixed(1)}–${s.p75.toFixed(1)})`;
 const cls = (s: Spread) => (s.p75 === 0 ? '0' : `${s.median.toFixed(4)} (${s.p25.toFixed(4)}–${s.p75.toFixed(4)})`);
 
-const KIND_LABEL: Record<PairedKindId, string> = { paytool: 'ours (dist/paytool.js)', baseline: 'ours before (--baseline)', google: "Google's `<google-pay-button>`" };
+const KIND_LABEL: Record<PairedKindId, string> = {
+  paytool: 'ours (dist/paytool.js)',
+  baseline: 'ours before (--baseline)',
+  google: "Google's `<google-pay-button>`",
+};
 
 function pairedRows(p: PairedResult): string[] {
   const lines = [
@@ -81,7 +85,9 @@ function pairedRows(p: PairedResult): string[] {
     for (const kind of p.kinds) {
       const k = r.kinds[kind]!;
       const fetchedAt = k.payJsRequestMs.median < 0 ? 'pre-installed' : withSpread(k.payJsRequestMs, ms);
-      lines.push(`| ${r.profile.label} | ${KIND_LABEL[kind]} | ${withSpread(k.readyMs, ms)} | ${withSpread(k.cpuMs, ms)} | ${fetchedAt} | ${bytes(k.criticalBytes.median)}, ${k.criticalFiles.median} | ${cls(k.cls)} |`);
+      lines.push(
+        `| ${r.profile.label} | ${KIND_LABEL[kind]} | ${withSpread(k.readyMs, ms)} | ${withSpread(k.cpuMs, ms)} | ${fetchedAt} | ${bytes(k.criticalBytes.median)}, ${k.criticalFiles.median} | ${cls(k.cls)} |`,
+      );
     }
   }
   lines.push(
@@ -93,7 +99,9 @@ function pairedRows(p: PairedResult): string[] {
   );
   for (const r of p.profiles) {
     for (const c of r.comparisons) {
-      lines.push(`| ${r.profile.label} | ${KIND_LABEL[c.a]} / ${KIND_LABEL[c.b]} | **${ratioSpread(c.readyRatio)}** | ${signedMs(c.readyDiffMs)} | **${ratioSpread(c.cpuRatio)}** | ${signedMs(c.cpuDiffMs)} |`);
+      lines.push(
+        `| ${r.profile.label} | ${KIND_LABEL[c.a]} / ${KIND_LABEL[c.b]} | **${ratioSpread(c.readyRatio)}** | ${signedMs(c.readyDiffMs)} | **${ratioSpread(c.cpuRatio)}** | ${signedMs(c.cpuDiffMs)} |`,
+      );
     }
   }
   const noise = p.profiles.map((r) => {
@@ -144,10 +152,18 @@ export function renderResults(report: BenchReport): string {
     `| RAM | ${m.ramGiB} GiB (${m.freeRamGiB} GiB free at start) |`,
     `| OS | ${m.os} |`,
     `| Node | ${m.node} |`,
-    ...(report.client ?? report.paired ? [`| Chromium | ${(report.client ?? report.paired)!.chromium} (headless, /usr/bin/chromium, flags of test/e2e) |`] : []),
+    ...((report.client ?? report.paired)
+      ? [`| Chromium | ${(report.client ?? report.paired)!.chromium} (headless, /usr/bin/chromium, flags of test/e2e) |`]
+      : []),
     `| load average (1 min) | ${m.loadAverage} at start, ${report.loadAverageAtEnd} at end — other agents share these ${m.cores} cores |`,
   ];
-  if (report.paired) lines.push('', '### Browser, paired page loads: our element vs `@google-pay/button-element` with pay.js over the network', '', ...pairedRows(report.paired));
+  if (report.paired)
+    lines.push(
+      '',
+      '### Browser, paired page loads: our element vs `@google-pay/button-element` with pay.js over the network',
+      '',
+      ...pairedRows(report.paired),
+    );
   if (report.client) lines.push('', '### Browser: our element vs `@google-pay/button-element`, same run', '', ...clientRows(report.client));
   if (report.server) {
     lines.push(

@@ -33,9 +33,16 @@ async function main(): Promise<void> {
   };
   const size = await measure();
   report.size = { gzip: size.paytool.gzip, min: size.paytool.min, budget: size.paytool.budget.budget, shares: size.paytool.shares };
-  if (!options.only || options.only === 'paired') report.paired = await runPairedBench({ rounds: options.pairs, ...(options.profiles ? { profiles: options.profiles } : {}), ...(options.baseline ? { baseline: options.baseline } : {}), log });
+  if (!options.only || options.only === 'paired')
+    report.paired = await runPairedBench({
+      rounds: options.pairs,
+      ...(options.profiles ? { profiles: options.profiles } : {}),
+      ...(options.baseline ? { baseline: options.baseline } : {}),
+      log,
+    });
   if (!options.only || options.only === 'client') report.client = await runClientBench({ runs: options.runs, cycles: options.cycles, log });
-  if (!options.only || options.only === 'server') report.server = await runServerBench({ rounds: options.rounds, warmup: options.warmup, requests: options.requests, log });
+  if (!options.only || options.only === 'server')
+    report.server = await runServerBench({ rounds: options.rounds, warmup: options.warmup, requests: options.requests, log });
   report.loadAverageAtEnd = Math.round(loadavg()[0]! * 100) / 100;
   report.durationS = (performance.now() - started) / 1000;
 

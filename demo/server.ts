@@ -92,7 +92,14 @@ function createDemoApp(origin: string): App {
     },
     onPaid: (n) => {
       orders.markPaid(n.shopOrderId);
-      feed.push('feennex-notification', { transactionId: n.shopOrderId, paymentId: n.paymentId, status: n.status, amount: n.shopAmount.minor, currency: n.shopAmount.currency, verified: true });
+      feed.push('feennex-notification', {
+        transactionId: n.shopOrderId,
+        paymentId: n.paymentId,
+        status: n.status,
+        amount: n.shopAmount.minor,
+        currency: n.shopAmount.currency,
+        verified: true,
+      });
     },
     onRejected: (n) => feed.push('feennex-notification', { transactionId: n.shopOrderId, paymentId: n.paymentId, status: n.status, verified: true }),
   });

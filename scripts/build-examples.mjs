@@ -2,9 +2,11 @@
 // - Vite examples (React 19, React 18 wrapper, Vue, Svelte): demo/<name>/ → dist/examples/<name>/.
 // - The edge app (examples/edge: worker.ts for workerd, deno.ts for Deno) → dist/examples/edge/,
 //   one self-contained ES module each, the way wrangler or `deno bundle` would ship it.
-// - Apps with their own toolchain and install (Angular: its compiler needs TypeScript 5.9):
-//   demo/angular → dist/examples/angular/. Their node_modules are installed with `npm ci` when
-//   missing or older than their package-lock.json.
+// - The Hono shop's page script (examples/hono/client.ts) → dist/examples/hono/client.js.
+// - Apps with their own toolchain and install (Angular: its compiler needs TypeScript 5.9; Next.js
+//   brings its own bundler and server): demo/angular → dist/examples/angular/, examples/nextjs →
+//   examples/nextjs/.next/ (`next start` serves it). Their node_modules are installed with
+//   `npm ci` when missing or older than their package-lock.json.
 // All of them bundle the package as published (dist/npm), so this runs after the package build.
 // `npm run build:examples -- svelte angular` builds only those.
 import { execFileSync } from 'node:child_process';
@@ -16,6 +18,7 @@ const EDGE_ENTRIES = ['worker', 'deno'];
 /** Example → [its folder, its build command]. */
 const APPS = {
   angular: ['demo/angular', ['node_modules/@angular/cli/bin/ng.js', 'build']],
+  nextjs: ['examples/nextjs', ['node_modules/next/dist/bin/next', 'build']],
 };
 
 if (!existsSync('dist/npm/index.js')) {
@@ -23,9 +26,9 @@ if (!existsSync('dist/npm/index.js')) {
   process.exit(1);
 }
 const wanted = process.argv.slice(2);
-const unknown = wanted.filter((name) => !VITE_EXAMPLES.includes(name) && name !== 'edge' && !(name in APPS));
+const unknown = wanted.filter((name) => !VITE_EXAMPLES.includes(name) && name !== 'edge' && name !== 'hono' && !(name in APPS));
 if (unknown.length) {
-  console.error(`build-examples: unknown example ${unknown.join(', ')}; one of ${[...VITE_EXAMPLES, 'edge', ...Object.keys(APPS)].join(', ')}`);
+  console.error(`build-examples: unknown example ${unknown.join(', ')}; one of ${[...VITE_EXAMPLES, 'edge', 'hono', ...Object.keys(APPS)].join(', ')}`);
   process.exit(1);
 }
 const selected = (name) => wanted.length === 0 || wanted.includes(name);
@@ -46,6 +49,20 @@ for (const entry of selected('edge') ? EDGE_ENTRIES : []) {
       emptyOutDir: entry === EDGE_ENTRIES[0],
       target: 'es2022',
       rolldownOptions: { output: { format: 'es', entryFileNames: `${entry}.js` } },
+    },
+  });
+}
+
+if (selected('hono')) {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      lib: { entry: 'examples/hono/client.ts', formats: ['es'], fileName: () => 'client.js' },
+      outDir: 'dist/examples/hono',
+      emptyOutDir: true,
+      target: 'es2022',
+      rolldownOptions: { output: { codeSplitting: false, minify: true } },
     },
   });
 }

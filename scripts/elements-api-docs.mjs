@@ -9,7 +9,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OUTPUT = 'docs/elements-api.md';
 
 /** Table cells: one line, pipes escaped. */
-const cell = (text) => (text ?? '').replace(/\s*\n\s*/g, ' ').replaceAll('|', '\\|').trim();
+const cell = (text) =>
+  (text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replaceAll('|', '\\|')
+    .trim();
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 

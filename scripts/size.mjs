@@ -203,7 +203,8 @@ export function criticalChunks(chunks) {
 }
 
 /** Sizes summed over files, each compressed on its own (as a browser fetches them). */
-const sumSizes = (list) => list.reduce((sum, s) => ({ min: sum.min + s.min, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli }), { min: 0, gzip: 0, brotli: 0 });
+const sumSizes = (list) =>
+  list.reduce((sum, s) => ({ min: sum.min + s.min, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli }), { min: 0, gzip: 0, brotli: 0 });
 
 /** Shares over several chunks: the bytes of each source added up, compressed sizes in proportion per chunk. */
 function sharesOfChunks(chunks, groupOf) {
@@ -281,9 +282,24 @@ export async function measure() {
     }
     const chunk = await bundle(viteBuild, { entry: file, external: externalsFor(key, pkg) });
     const sizes = compressedSizes(chunk.code);
-    entries.push({ key, file, built: true, external: chunk.imports, ...sizes, shares: sharesOf(chunk.code, chunk.map, sizes, owner), lazy: lazySummary(chunk.lazy) });
+    entries.push({
+      key,
+      file,
+      built: true,
+      external: chunk.imports,
+      ...sizes,
+      shares: sharesOf(chunk.code, chunk.map, sizes, owner),
+      lazy: lazySummary(chunk.lazy),
+    });
   }
-  return { unit: { KB }, gzip: 'zlib level 9', brotli: 'quality 11, text mode', bundler: 'vite (rolldown), minified, ES2021, library mode: every export kept', paytool, entries };
+  return {
+    unit: { KB },
+    gzip: 'zlib level 9',
+    brotli: 'quality 11, text mode',
+    bundler: 'vite (rolldown), minified, ES2021, library mode: every export kept',
+    paytool,
+    entries,
+  };
 }
 
 /** Lazily loaded chunks: how many, their total and the largest (what one payer language costs). */
@@ -304,7 +320,10 @@ function sizeRow(label, s) {
 function shareRows(shares) {
   return shares
     .filter((s) => s.min > 0)
-    .map((s) => `    ${pad(s.owner, 44)}${lpad(kb(s.min), 11)}${lpad(`~${kb(s.gzip)}`, 11)}${lpad(`~${kb(s.brotli)}`, 11)}${lpad(`${(s.share * 100).toFixed(1)}%`, 8)}`);
+    .map(
+      (s) =>
+        `    ${pad(s.owner, 44)}${lpad(kb(s.min), 11)}${lpad(`~${kb(s.gzip)}`, 11)}${lpad(`~${kb(s.brotli)}`, 11)}${lpad(`${(s.share * 100).toFixed(1)}%`, 8)}`,
+    );
 }
 
 function lazyRows(lazy) {

@@ -10,16 +10,38 @@ const DIR = '.snippets'; // inside the package, so `paytool-elements` resolves t
 
 /** What `npm create vite` (vanilla-ts) puts in tsconfig.json. */
 const VITE = {
-  target: 'ES2022', useDefineForClassFields: true, module: 'ESNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-  skipLibCheck: true, moduleResolution: 'bundler', allowImportingTsExtensions: true, verbatimModuleSyntax: true,
-  moduleDetection: 'force', noEmit: true, strict: true, noUnusedLocals: true, noUnusedParameters: true,
-  erasableSyntaxOnly: true, noFallthroughCasesInSwitch: true, noUncheckedSideEffectImports: true, types: [],
+  target: 'ES2022',
+  useDefineForClassFields: true,
+  module: 'ESNext',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  skipLibCheck: true,
+  moduleResolution: 'bundler',
+  allowImportingTsExtensions: true,
+  verbatimModuleSyntax: true,
+  moduleDetection: 'force',
+  noEmit: true,
+  strict: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  erasableSyntaxOnly: true,
+  noFallthroughCasesInSwitch: true,
+  noUncheckedSideEffectImports: true,
+  types: [],
 };
 /** A Node 20 ESM project: @tsconfig/node20 with NodeNext and the same strictness. */
 const NODE = {
-  target: 'ES2022', lib: ['ES2023'], module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true,
-  verbatimModuleSyntax: true, noEmit: true, strict: true, noUnusedLocals: true, noUnusedParameters: true,
-  noFallthroughCasesInSwitch: true, types: ['node'],
+  target: 'ES2022',
+  lib: ['ES2023'],
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  skipLibCheck: true,
+  verbatimModuleSyntax: true,
+  noEmit: true,
+  strict: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noFallthroughCasesInSwitch: true,
+  types: ['node'],
 };
 
 if (!existsSync('dist/npm/index.d.ts')) {

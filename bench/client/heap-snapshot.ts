@@ -1,7 +1,19 @@
 import type { CDPSession } from 'playwright-core';
 
 /** Node types of a V8 heap snapshot that are the page's own JavaScript values (not code or engine internals). */
-const JS_VALUE_TYPES = new Set(['object', 'closure', 'array', 'string', 'concatenated string', 'sliced string', 'regexp', 'number', 'heap number', 'symbol', 'bigint']);
+const JS_VALUE_TYPES = new Set([
+  'object',
+  'closure',
+  'array',
+  'string',
+  'concatenated string',
+  'sliced string',
+  'regexp',
+  'number',
+  'heap number',
+  'symbol',
+  'bigint',
+]);
 
 export interface HeapCensus {
   /** Count and bytes (self size) of JavaScript values. */

@@ -6,7 +6,16 @@ import { standInPayJs } from './stand-in-pay-js.js';
 import { serveAssets } from './static-server.js';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Today's build, Google's element and, with `--baseline`, an earlier build of ours. */
 export type PairedKindId = 'paytool' | 'google' | 'baseline';
@@ -27,7 +36,15 @@ export interface Profile {
 export const PROFILES: Profile[] = [
   { id: 'floor', label: 'CPU floor: pay.js pre-installed, no throttling', google: 'preinstalled', cpuSlowdown: 1 },
   { id: 'fast', label: 'pay.js stand-in over 20 ms / 10 Mbps', google: 'network', latencyMs: 20, downloadMbps: 10, uploadMbps: 5, cpuSlowdown: 1 },
-  { id: 'slow', label: 'pay.js stand-in over 150 ms / 1.6 Mbps, 4× CPU slowdown', google: 'network', latencyMs: 150, downloadMbps: 1.6, uploadMbps: 0.75, cpuSlowdown: 4 },
+  {
+    id: 'slow',
+    label: 'pay.js stand-in over 150 ms / 1.6 Mbps, 4× CPU slowdown',
+    google: 'network',
+    latencyMs: 150,
+    downloadMbps: 1.6,
+    uploadMbps: 0.75,
+    cpuSlowdown: 4,
+  },
 ];
 
 /** One page load, as the harness measures it plus the main thread's CPU time from CDP. */
@@ -109,7 +126,15 @@ async function measure(browser: Browser, origin: string, profile: Profile, kind:
     const s = sample as unknown as Omit<LoadSample, 'cpuMs'>;
     // The harness waits two frames and 60 ms after ready (for the layout-shift entries); that idle
     // wait costs next to no CPU, so the figure ends at ready in all but two frames' work.
-    return { readyMs: s.readyMs, cpuMs: (after - before) * 1000, cls: s.cls, criticalBytes: s.criticalBytes, criticalFiles: s.criticalFiles, payJsRequestMs: s.payJsRequestMs, payJsBytes: s.payJsBytes };
+    return {
+      readyMs: s.readyMs,
+      cpuMs: (after - before) * 1000,
+      cls: s.cls,
+      criticalBytes: s.criticalBytes,
+      criticalFiles: s.criticalFiles,
+      payJsRequestMs: s.payJsRequestMs,
+      payJsBytes: s.payJsBytes,
+    };
   } finally {
     await context.close();
   }
@@ -117,7 +142,15 @@ async function measure(browser: Browser, origin: string, profile: Profile, kind:
 
 const summarizeKind = (samples: LoadSample[]): PairedKind => {
   const of = (key: keyof LoadSample) => spread(samples.map((s) => s[key]));
-  return { readyMs: of('readyMs'), cpuMs: of('cpuMs'), cls: of('cls'), criticalBytes: of('criticalBytes'), criticalFiles: of('criticalFiles'), payJsRequestMs: of('payJsRequestMs'), payJsBytes: of('payJsBytes') };
+  return {
+    readyMs: of('readyMs'),
+    cpuMs: of('cpuMs'),
+    cls: of('cls'),
+    criticalBytes: of('criticalBytes'),
+    criticalFiles: of('criticalFiles'),
+    payJsRequestMs: of('payJsRequestMs'),
+    payJsBytes: of('payJsBytes'),
+  };
 };
 
 /**
@@ -159,7 +192,9 @@ export async function runPairedBench(options: { rounds: number; profiles?: strin
       const comparisons = [compare('paytool', 'google'), ...(options.baseline ? [compare('baseline', 'google'), compare('paytool', 'baseline')] : [])];
       results.push({ profile, rounds: options.rounds, kinds: Object.fromEntries(kinds.map((k) => [k, summarizeKind(samples[k]!)])), comparisons });
       const c = comparisons[0]!;
-      options.log(`paired ${profile.id}: ready ${c.readyRatio.median.toFixed(2)}× (IQR ${c.readyRatio.p25.toFixed(2)}–${c.readyRatio.p75.toFixed(2)}), CPU ${c.cpuRatio.median.toFixed(2)}×`);
+      options.log(
+        `paired ${profile.id}: ready ${c.readyRatio.median.toFixed(2)}× (IQR ${c.readyRatio.p25.toFixed(2)}–${c.readyRatio.p75.toFixed(2)}), CPU ${c.cpuRatio.median.toFixed(2)}×`,
+      );
     }
     return { kinds, chromium: browser.version(), googleVersion, payJs: { bytes: payJs.code.length, gzip: payJs.gzip }, profiles: results };
   } finally {

@@ -6,7 +6,16 @@ import { serveAssets } from './static-server.js';
 
 /** Same binary and flags as test/e2e. */
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const ELEMENT_KINDS = ['paytool', 'google'] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
@@ -86,7 +95,11 @@ async function collectGarbage(cdp: CDPSession): Promise<void> {
 async function liveInstances(cdp: CDPSession, tag: string): Promise<number> {
   const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: `customElements.get(${JSON.stringify(tag)}).prototype` });
   const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId! });
-  const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId!, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId!,
+    functionDeclaration: 'function () { return this.length; }',
+    returnByValue: true,
+  });
   await cdp.send('Runtime.releaseObject', { objectId: objects.objectId! });
   await cdp.send('Runtime.releaseObject', { objectId: prototype.objectId! });
   return result.value as number;

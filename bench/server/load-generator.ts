@@ -34,11 +34,15 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 function post(agent: Agent, url: URL, headers: Record<string, string>, body: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) }, timeout: REQUEST_TIMEOUT_MS }, (res) => {
-      res.resume();
-      res.once('end', () => resolve(res.statusCode ?? 0));
-      res.once('error', () => resolve(0));
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) }, timeout: REQUEST_TIMEOUT_MS },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+        res.once('error', () => resolve(0));
+      },
+    );
     req.once('timeout', () => req.destroy(new Error('timeout')));
     req.once('error', () => resolve(0));
     req.end(body);

@@ -103,7 +103,11 @@ type LevelRun = LoadResult & { cpu: CpuPerPayment };
 
 const cpuOf = async (target: { child: ChildProcess }) => (await ask<{ cpuMs: number }>(target.child, { cpu: true }, START_TIMEOUT_MS)).cpuMs;
 
-async function runMode(mode: Mode, tokens: GooglePayToken[], options: { warmup: number; requests: Record<Concurrency, number> }): Promise<Record<Concurrency, LevelRun>> {
+async function runMode(
+  mode: Mode,
+  tokens: GooglePayToken[],
+  options: { warmup: number; requests: Record<Concurrency, number> },
+): Promise<Record<Concurrency, LevelRun>> {
   const sandbox = await startTarget({ role: 'sandbox' });
   const fenige = sandbox.ready.fenige!;
   if (fenige.gatewayMerchantId !== FENIGE_SANDBOX_DEFAULTS.gatewayMerchantId) throw new Error('the tokens were sealed for another merchant');
@@ -147,7 +151,12 @@ async function runMode(mode: Mode, tokens: GooglePayToken[], options: { warmup: 
  * Every request is a new payment: its own transactionId and its own sealed token, made before
  * any timing starts.
  */
-export async function runServerBench(options: { rounds: number; warmup: number; requests: Record<Concurrency, number>; log: (line: string) => void }): Promise<ServerResult> {
+export async function runServerBench(options: {
+  rounds: number;
+  warmup: number;
+  requests: Record<Concurrency, number>;
+  log: (line: string) => void;
+}): Promise<ServerResult> {
   const perMode = CONCURRENCY.reduce((sum, c) => sum + options.warmup + options.requests[c], 0);
   const started = performance.now();
   const tokens = Array.from({ length: perMode }, () => createTestToken({ gateway: 'fenige', gatewayMerchantId: FENIGE_SANDBOX_DEFAULTS.gatewayMerchantId }));

@@ -32,8 +32,17 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ORDER_ID = /^DS-\d{1,9}$/;
 
-const orderView = ({ id, lines, subtotal, shipping, total, currency, description, status, paidBy }: Order) =>
-  ({ id, lines, subtotal, shipping, total, currency, description, status, paidBy });
+const orderView = ({ id, lines, subtotal, shipping, total, currency, description, status, paidBy }: Order) => ({
+  id,
+  lines,
+  subtotal,
+  shipping,
+  total,
+  currency,
+  description,
+  status,
+  paidBy,
+});
 
 /** A gateway's error, as the panel shows it: its code and message, never a credential. */
 function gatewayError(error: unknown): Response {

@@ -64,11 +64,13 @@ export class OrderError extends Error {
 /** Validates `{ lines: [{ sku, quantity }] }` from the page; names the field that is wrong. */
 export function parseLines(body: unknown): OrderLine[] {
   const lines = (body as { lines?: unknown } | null)?.lines;
-  if (!Array.isArray(lines) || lines.length > CATALOGUE.length) throw new OrderError(400, `lines must be an array of at most ${CATALOGUE.length} { sku, quantity }`);
+  if (!Array.isArray(lines) || lines.length > CATALOGUE.length)
+    throw new OrderError(400, `lines must be an array of at most ${CATALOGUE.length} { sku, quantity }`);
   const seen = new Set<string>();
   return lines.map((line: unknown, i) => {
     const { sku, quantity } = (line ?? {}) as Record<string, unknown>;
-    if (typeof sku !== 'string' || !CATALOGUE.some((p) => p.sku === sku)) throw new OrderError(400, `lines[${i}].sku must be one of ${CATALOGUE.map((p) => p.sku).join(', ')}`);
+    if (typeof sku !== 'string' || !CATALOGUE.some((p) => p.sku === sku))
+      throw new OrderError(400, `lines[${i}].sku must be one of ${CATALOGUE.map((p) => p.sku).join(', ')}`);
     if (seen.has(sku)) throw new OrderError(400, `lines[${i}].sku ${sku} appears twice`);
     seen.add(sku);
     if (!Number.isInteger(quantity) || (quantity as number) < 0 || (quantity as number) > MAX_QUANTITY) {
@@ -100,7 +102,10 @@ export function createOrderBook() {
   return {
     create(lines: OrderLine[]): Order {
       const id = `DS-${next++}`;
-      const order = price({ id, lines: [], subtotal: 0, shipping: 0, total: 0, currency: CURRENCY, description: `Demo Shop order ${id}`, status: 'open', attempts: [] }, lines);
+      const order = price(
+        { id, lines: [], subtotal: 0, shipping: 0, total: 0, currency: CURRENCY, description: `Demo Shop order ${id}`, status: 'open', attempts: [] },
+        lines,
+      );
       orders.set(id, order);
       byDescription.set(order.description, order);
       return order;

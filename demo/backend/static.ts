@@ -41,8 +41,7 @@ function pageCsp(nonce: string): string {
   ].join('; ');
 }
 
-export const text = (status: number, body: string) =>
-  new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const text = (status: number, body: string) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
 /** Serves `urlPath` from `root`; dot-files, unknown types and paths outside `root` are 404. */
 export async function serveStatic(root: string, urlPath: string, request: Request, missingHint = ''): Promise<Response> {

@@ -16,7 +16,43 @@ const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
 // --- Settings: theme, language, Google Pay availability (kept in the URL so a reload keeps it).
 themeSelect.value = ['light', 'dark'].includes(localStorage.getItem('demo-theme')) ? localStorage.getItem('demo-theme') : 'system';
-langSelect.value = url.searchParams.get('lang') === 'pl' ? 'pl' : 'en';
+// The payer languages the elements speak (src/i18n), each named in itself.
+const LANGUAGES = [
+  'en',
+  'ar',
+  'bg',
+  'ca',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'hr',
+  'id',
+  'it',
+  'ja',
+  'ko',
+  'ms',
+  'nl',
+  'no',
+  'pl',
+  'pt',
+  'ru',
+  'sk',
+  'sl',
+  'sr',
+  'sv',
+  'th',
+  'tr',
+  'uk',
+  'zh',
+  'zh-TW',
+];
+langSelect.replaceChildren(...LANGUAGES.map((code) => new Option(new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code, code)));
+langSelect.value = LANGUAGES.includes(url.searchParams.get('lang')) ? url.searchParams.get('lang') : 'en';
 available.checked = url.searchParams.get('google-pay') !== 'unavailable';
 root.lang = langSelect.value;
 
@@ -38,6 +74,14 @@ const fake = realGooglePay
   : installFakeGooglePay({
       ready: available.checked,
       payer: { name: 'Jan Kowalski', email: 'jan.kowalski@example.com' },
+      // Google's sheet, drawn by the fake: the payer picks one of these sandbox test cards.
+      sheet: true,
+      wallet: [
+        { card: '4111111111111111', label: 'Test card: approved' },
+        { card: '5555555555554444', label: 'Test card: approved' },
+        { card: '5105105105105100', label: 'Test card: declined by the issuer' },
+        { card: '4000000000003220', label: 'Test card: 3-D Secure challenge at Feennex' },
+      ],
     });
 
 // For the browser console and the e2e tests: `fakeGooglePay.setOptions({ card: '4000000000003220' })`.

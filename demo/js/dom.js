@@ -14,7 +14,7 @@ export function h(tag, attributes = {}, ...children) {
 
 /** Minor units → "129.99 PLN", without floating point. */
 export function money(amount, currency) {
-  let digits = 2;
+  let digits;
   try {
     digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
   } catch {

@@ -26,7 +26,10 @@ export function mountDrawer() {
 export function feedEntry(item, text) {
   return h(
     'li',
-    { class: `entry ${item.outcome === 'failure' || item.error ? 'bad' : item.outcome === 'success' || item.verified ? 'good' : ''}`, 'data-source': item.source },
+    {
+      class: `entry ${item.outcome === 'failure' || item.error ? 'bad' : item.outcome === 'success' || item.verified ? 'good' : ''}`,
+      'data-source': item.source,
+    },
     h('div', {}, h('strong', {}, item.source), h('span', { class: 'muted' }, ` ${new Date(item.at).toLocaleTimeString()}`)),
     h('code', {}, text),
   );

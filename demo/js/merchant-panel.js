@@ -22,8 +22,26 @@ function table(caption, headers, rows, empty) {
     'table',
     { class: 'responsive' },
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
-    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell, i) => h('td', { 'data-label': headers[i] }, cell))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        headers.map((text) => h('th', { scope: 'col' }, text)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((cells) =>
+        h(
+          'tr',
+          {},
+          cells.map((cell, i) => h('td', { 'data-label': headers[i] }, cell)),
+        ),
+      ),
+    ),
   );
 }
 
@@ -64,13 +82,41 @@ export function mountMerchantPanel(container) {
     const name = tx.order ?? shortId(tx.transactionId);
     const buttons = [];
     if (tx.actions.includes('clear')) {
-      buttons.push(h('button', { type: 'button', class: 'button small', 'aria-label': `Clear ${money(tx.amount, tx.currency)} of ${name}`, onclick: () => act('Clear', () => send('POST', `/fenige/${tx.transactionId}/clear`, { amount: tx.amount })) }, 'Clear'));
+      buttons.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button small',
+            'aria-label': `Clear ${money(tx.amount, tx.currency)} of ${name}`,
+            onclick: () => act('Clear', () => send('POST', `/fenige/${tx.transactionId}/clear`, { amount: tx.amount })),
+          },
+          'Clear',
+        ),
+      );
     }
     if (tx.actions.includes('reverse')) {
-      buttons.push(h('button', { type: 'button', class: 'button small secondary', 'aria-label': `Reverse ${name}`, onclick: () => act('Reverse', () => send('POST', `/fenige/${tx.transactionId}/reverse`)) }, 'Reverse'));
+      buttons.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button small secondary',
+            'aria-label': `Reverse ${name}`,
+            onclick: () => act('Reverse', () => send('POST', `/fenige/${tx.transactionId}/reverse`)),
+          },
+          'Reverse',
+        ),
+      );
     }
     if (tx.actions.includes('refund')) {
-      const input = h('input', { type: 'text', inputmode: 'decimal', size: 7, value: money(tx.refundable, tx.currency).split(' ')[0], 'aria-label': `Amount to refund of ${name} (${tx.currency})` });
+      const input = h('input', {
+        type: 'text',
+        inputmode: 'decimal',
+        size: 7,
+        value: money(tx.refundable, tx.currency).split(' ')[0],
+        'aria-label': `Amount to refund of ${name} (${tx.currency})`,
+      });
       buttons.push(
         h(
           'form',
@@ -88,7 +134,18 @@ export function mountMerchantPanel(container) {
         ),
       );
     }
-    buttons.push(h('button', { type: 'button', class: 'button small ghost', 'aria-label': `Details of ${name}`, onclick: () => act('Details', async () => showAnswer(await api(`/fenige/${tx.transactionId}/details`))) }, 'Details'));
+    buttons.push(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button small ghost',
+          'aria-label': `Details of ${name}`,
+          onclick: () => act('Details', async () => showAnswer(await api(`/fenige/${tx.transactionId}/details`))),
+        },
+        'Details',
+      ),
+    );
     return h('div', { class: 'actions' }, buttons);
   }
 
@@ -109,27 +166,54 @@ export function mountMerchantPanel(container) {
     pill(invoice.statusName, invoice.statusName === 'success' ? 'good' : invoice.statusName === 'rejected' ? 'bad' : 'info'),
     `${invoice.amount} ${invoice.currency}`,
     invoice.payway ?? invoice.type,
-    h('button', { type: 'button', class: 'button small ghost', 'aria-label': `Status of ${invoice.order ?? shortId(invoice.shopOrderId)}`, onclick: () => act('Status', async () => showAnswer(await api(`/feennex/status/${invoice.shopOrderId}`))) }, 'Status'),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button small ghost',
+        'aria-label': `Status of ${invoice.order ?? shortId(invoice.shopOrderId)}`,
+        onclick: () => act('Status', async () => showAnswer(await api(`/feennex/status/${invoice.shopOrderId}`))),
+      },
+      'Status',
+    ),
   ];
 
   async function refresh() {
     try {
       const [transactions, balance] = await Promise.all([api('/transactions'), api('/feennex/balance')]);
       fenigeRegion.replaceChildren(
-        table('Fenige payments', ['Order', 'Transaction', 'Card', 'State', 'Authorised', 'Cleared', 'Refunded', 'Actions'], [...transactions.fenige].reverse().map(fenigeRow), 'No Fenige payments yet.'),
+        table(
+          'Fenige payments',
+          ['Order', 'Transaction', 'Card', 'State', 'Authorised', 'Cleared', 'Refunded', 'Actions'],
+          [...transactions.fenige].reverse().map(fenigeRow),
+          'No Fenige payments yet.',
+        ),
       );
       feennexRegion.replaceChildren(
-        table('Feennex payments', ['Order', 'Payment', 'Status', 'Amount', 'Payway', 'Actions'], [...transactions.feennex].reverse().map(feennexRow), 'No Feennex payments yet.'),
+        table(
+          'Feennex payments',
+          ['Order', 'Payment', 'Status', 'Amount', 'Payway', 'Actions'],
+          [...transactions.feennex].reverse().map(feennexRow),
+          'No Feennex payments yet.',
+        ),
       );
       const balances = balance.balances.filter((b) => b.available?.minor || b.hold?.minor);
       balanceRegion.replaceChildren(
         balances.length
-          ? h('dl', { class: 'balances' }, balances.flatMap((b) => [h('dt', {}, b.currency), h('dd', {}, `${b.available?.decimal ?? '0'} available${b.hold?.minor ? ` · ${b.hold.decimal} on hold` : ''}`)]))
+          ? h(
+              'dl',
+              { class: 'balances' },
+              balances.flatMap((b) => [
+                h('dt', {}, b.currency),
+                h('dd', {}, `${b.available?.decimal ?? '0'} available${b.hold?.minor ? ` · ${b.hold.decimal} on hold` : ''}`),
+              ]),
+            )
           : h('p', { class: 'muted' }, 'Feennex balance: nothing yet.'),
       );
     } catch (error) {
       say(`Could not load the merchant data — ${error.message}`);
     }
+    container.dataset.loaded = 'true';
   }
 
   function describe(item) {

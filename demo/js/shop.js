@@ -51,16 +51,35 @@ export function mountShop({ catalogue, freeShippingFrom, onOrder }) {
       ? h(
           'div',
           { class: 'stepper', role: 'group', 'aria-label': `Quantity of ${line.name}` },
-          h('button', { type: 'button', class: 'icon', 'aria-label': `One less ${line.name}`, onclick: () => change(linesWith(line.sku, line.quantity - 1)) }, '−'),
+          h(
+            'button',
+            { type: 'button', class: 'icon', 'aria-label': `One less ${line.name}`, onclick: () => change(linesWith(line.sku, line.quantity - 1)) },
+            '−',
+          ),
           h('output', { 'aria-live': 'off' }, String(line.quantity)),
-          h('button', { type: 'button', class: 'icon', 'aria-label': `One more ${line.name}`, disabled: line.quantity >= 20, onclick: () => change(linesWith(line.sku, line.quantity + 1)) }, '+'),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'icon',
+              'aria-label': `One more ${line.name}`,
+              disabled: line.quantity >= 20,
+              onclick: () => change(linesWith(line.sku, line.quantity + 1)),
+            },
+            '+',
+          ),
         )
       : h('span', { class: 'muted' }, `× ${line.quantity}`);
     return h(
       'li',
       { class: 'line' },
       h('img', { src: p?.image, alt: '', width: 56, height: 56 }),
-      h('div', { class: 'line-text' }, h('strong', {}, line.name), h('span', { class: 'muted small' }, `${p?.detail ?? ''} · ${money(line.unitPrice, order.currency)}`)),
+      h(
+        'div',
+        { class: 'line-text' },
+        h('strong', {}, line.name),
+        h('span', { class: 'muted small' }, `${p?.detail ?? ''} · ${money(line.unitPrice, order.currency)}`),
+      ),
       stepper,
       h('span', { class: 'line-total' }, money(line.total, order.currency)),
     );
@@ -74,13 +93,24 @@ export function mountShop({ catalogue, freeShippingFrom, onOrder }) {
       ...(missing.length
         ? [
             h('h2', { class: 'small-title' }, 'Add to your order'),
-            h('ul', { class: 'lines' }, missing.map((p) =>
-              h('li', { class: 'line suggestion' },
-                h('img', { src: p.image, alt: '', width: 40, height: 40 }),
-                h('div', { class: 'line-text' }, h('strong', {}, p.name), h('span', { class: 'muted small' }, `${p.detail} · ${money(p.price, order.currency)}`)),
-                h('button', { type: 'button', class: 'button secondary', 'aria-label': `Add ${p.name}`, onclick: () => change(linesWith(p.sku, 1)) }, 'Add'),
+            h(
+              'ul',
+              { class: 'lines' },
+              missing.map((p) =>
+                h(
+                  'li',
+                  { class: 'line suggestion' },
+                  h('img', { src: p.image, alt: '', width: 40, height: 40 }),
+                  h(
+                    'div',
+                    { class: 'line-text' },
+                    h('strong', {}, p.name),
+                    h('span', { class: 'muted small' }, `${p.detail} · ${money(p.price, order.currency)}`),
+                  ),
+                  h('button', { type: 'button', class: 'button secondary', 'aria-label': `Add ${p.name}`, onclick: () => change(linesWith(p.sku, 1)) }, 'Add'),
+                ),
               ),
-            )),
+            ),
           ]
         : []),
     );

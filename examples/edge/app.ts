@@ -1,11 +1,4 @@
-import {
-  createCheckoutHandler,
-  FeennexClient,
-  feennexCheckout,
-  FenigeClient,
-  type OrderQuery,
-  type OrderValues,
-} from 'paytool-elements/server';
+import { createCheckoutHandler, FeennexClient, feennexCheckout, FenigeClient, type OrderQuery, type OrderValues } from 'paytool-elements/server';
 
 /** What the runtime gives the app: gateway credentials (secrets) and the shop's order book. */
 export interface EdgeEnv {
@@ -39,10 +32,9 @@ export function createEdgeApp(env: EdgeEnv): (request: Request) => Promise<Respo
     lookupOrder,
   });
   const feennex = createCheckoutHandler({
-    gateway: feennexCheckout(
-      new FeennexClient({ baseUrl: env.FEENNEX_URL, shopId: env.FEENNEX_SHOP_ID, secretKey: env.FEENNEX_SECRET_KEY }),
-      { callbackUrl: env.FEENNEX_CALLBACK_URL },
-    ),
+    gateway: feennexCheckout(new FeennexClient({ baseUrl: env.FEENNEX_URL, shopId: env.FEENNEX_SHOP_ID, secretKey: env.FEENNEX_SECRET_KEY }), {
+      callbackUrl: env.FEENNEX_CALLBACK_URL,
+    }),
     basePath: '/feennex/payments',
     lookupOrder,
   });

@@ -14,10 +14,22 @@ const env = (name: string) => {
   return value;
 };
 const orders = new Map<string, OrderValues>(Object.entries(JSON.parse(Deno.env.get('ORDERS') ?? '{}')));
-const names = ['FENIGE_URL', 'FENIGE_LOGIN', 'FENIGE_PASSWORD', 'FENIGE_MERCHANT_UUID', 'FEENNEX_URL', 'FEENNEX_SHOP_ID', 'FEENNEX_SECRET_KEY', 'FEENNEX_CALLBACK_URL'] as const;
+const names = [
+  'FENIGE_URL',
+  'FENIGE_LOGIN',
+  'FENIGE_PASSWORD',
+  'FENIGE_MERCHANT_UUID',
+  'FEENNEX_URL',
+  'FEENNEX_SHOP_ID',
+  'FEENNEX_SECRET_KEY',
+  'FEENNEX_CALLBACK_URL',
+] as const;
 const app = createEdgeApp({
   ...(Object.fromEntries(names.map((name) => [name, env(name)])) as Record<(typeof names)[number], string>),
   findOrder: async (id) => orders.get(id),
 });
 
-Deno.serve({ hostname: '127.0.0.1', port: Number(Deno.env.get('PORT') ?? 8000), onListen: ({ port }) => console.log(`edge app: http://127.0.0.1:${port}/`) }, app);
+Deno.serve(
+  { hostname: '127.0.0.1', port: Number(Deno.env.get('PORT') ?? 8000), onListen: ({ port }) => console.log(`edge app: http://127.0.0.1:${port}/`) },
+  app,
+);

@@ -11,7 +11,7 @@ import { toResult, type FlowResult } from './flow-result.js';
 import { checkoutBody } from './payment-body.js';
 
 export { newTransactionId } from './payment-body.js';
-export { confirmReturnedPayment, payOnHostedPage } from './off-page-flows.js';
+export { absoluteHttpUrl, confirmReturnedPayment, payOnHostedPage } from './off-page-flows.js';
 export { navigate } from './redirect.js';
 export { tokenRefusalHint } from './developer-hint.js';
 export { forgetStarted, rememberStarted, tabStorage, wasStartedHere } from './started-payments.js';

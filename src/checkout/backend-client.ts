@@ -96,7 +96,7 @@ async function follow(
   let posts = 0;
   let delay = policy.initialDelayMs;
   let resend = !!post;
-  let last: Exchange = { body: {} };
+  let last: Exchange;
 
   for (;;) {
     const polling: boolean = !resend;

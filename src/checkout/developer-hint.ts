@@ -17,20 +17,14 @@ const texts = (value: unknown): string[] =>
  * merchant id the gateway knows (`merchantIdName`, from the gateway's profile). Returns the hint
  * for `payment-error` and the console, or nothing.
  */
-export function tokenRefusalHint(
-  response: Record<string, unknown>,
-  data: PaymentData | undefined,
-  merchantIdName: string,
-): DeveloperHint | undefined {
+export function tokenRefusalHint(response: Record<string, unknown>, data: PaymentData | undefined, merchantIdName: string): DeveloperHint | undefined {
   const errors = response.errors;
   if (!errors || typeof errors !== 'object') return undefined;
   const reasons = texts((errors as Record<string, unknown>).token);
   if (!reasons.length) return undefined;
   const sealedFor = data?.gatewayMerchantId ?? data?.apiKey;
   const source = data?.gatewayMerchantId !== undefined ? 'data.gatewayMerchantId' : 'data.apiKey (gatewayMerchantId defaults to it)';
-  const issue =
-    `must be ${merchantIdName}, the id the gateway knows you by for Google Pay, ` +
-    `not ${JSON.stringify(sealedFor)}; see docs/identifiers.md`;
+  const issue = `must be ${merchantIdName}, the id the gateway knows you by for Google Pay, ` + `not ${JSON.stringify(sealedFor)}; see docs/identifiers.md`;
   const message =
     `The gateway refused the Google Pay token: token ${reasons.join('; ')}. Google Pay sealed it for ` +
     `${JSON.stringify(sealedFor)} from ${source}. gatewayMerchantId ${issue}. ` +

@@ -25,7 +25,6 @@ export type { FlowResult } from './flow-result.js';
 
 const sleep = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms, undefined));
 
-
 /**
  * One Google Pay payment: opens the sheet (synchronously, inside the click's user gesture), posts
  * the token from `onPaymentAuthorized` so progress and declines show in the sheet, and resolves

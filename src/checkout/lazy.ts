@@ -11,9 +11,12 @@ export const afterClick = (): AfterClick | undefined => loaded;
  * forgotten so the next payment tries again.
  */
 export function loadAfterClick(): Promise<AfterClick> {
-  loading ??= import('./after-click.js').then((code) => (loaded = code), (error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  loading ??= import('./after-click.js').then(
+    (code) => (loaded = code),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }

@@ -19,8 +19,9 @@ export async function payOnHostedPage(
   const hostedUrl = `${endpoint.replace(/\/+$/, '')}/hosted`;
   const answer = await submit(hostedUrl, hostedBody(data, transactionId, returnUrl), policy, onChecking);
   const result = toResult(transactionId, answer);
-  if (result.kind === 'redirect' || result.kind === 'failure' || result.kind === 'error') return result;
-  return { kind: 'failure', transactionId, code: 'OUTCOME_UNKNOWN', response: answer.response };
+  return result.kind === 'redirect' || result.kind === 'failure' || result.kind === 'error'
+    ? result
+    : { kind: 'failure', transactionId, code: 'OUTCOME_UNKNOWN', response: answer.response };
 }
 
 /**

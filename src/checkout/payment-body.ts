@@ -45,9 +45,7 @@ export function checkoutBody(data: PaymentData, transactionId: string, paid: Goo
   return {
     ...order(data, transactionId, payerOf(data, paid)),
     token: parseToken(paid.paymentMethodData.tokenizationData.token),
-    ...(info?.cardNetwork || info?.cardDetails
-      ? { paymentMethod: { cardNetwork: info.cardNetwork, cardDetails: info.cardDetails } }
-      : {}),
+    ...(info?.cardNetwork || info?.cardDetails ? { paymentMethod: { cardNetwork: info.cardNetwork, cardDetails: info.cardDetails } } : {}),
   } as CheckoutRequest;
 }
 

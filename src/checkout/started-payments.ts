@@ -27,7 +27,9 @@ const order = (p: StartedPayment) => JSON.stringify([p.element, p.endpoint, p.am
 export function rememberStarted(storage: Storage | undefined, payment: StartedPayment, now = Date.now()): void {
   try {
     storage?.setItem(startedKey(payment.transactionId), `${now} ${order(payment)}`);
-  } catch {}
+  } catch {
+    // blocked or full storage: see above
+  }
 }
 
 /** True when this tab started `expected.transactionId` from the same element, endpoint and order. */
@@ -44,7 +46,9 @@ export function wasStartedHere(storage: Storage | undefined, expected: StartedPa
 export function forgetStarted(storage: Storage | undefined, transactionId: string): void {
   try {
     storage?.removeItem(startedKey(transactionId));
-  } catch {}
+  } catch {
+    // blocked storage: nothing was remembered either
+  }
 }
 
 /** `sessionStorage`, or undefined where reading it throws (blocked storage). */

@@ -50,11 +50,9 @@ export interface SignedMessageContent {
 export const intermediateKeySignedBytes = (signedKey: string) => lengthValue(SENDER_ID, PROTOCOL_VERSION, signedKey);
 
 /** Bytes the intermediate key signs: LV(Google) || LV(recipientId) || LV(ECv2) || LV(signedMessage). */
-export const messageSignedBytes = (recipientId: string, signedMessage: string) =>
-  lengthValue(SENDER_ID, recipientId, PROTOCOL_VERSION, signedMessage);
+export const messageSignedBytes = (recipientId: string, signedMessage: string) => lengthValue(SENDER_ID, recipientId, PROTOCOL_VERSION, signedMessage);
 
-export const formatSignedKey = ({ keyValue, keyExpiration }: SignedKeyContent): string =>
-  JSON.stringify({ keyValue, keyExpiration });
+export const formatSignedKey = ({ keyValue, keyExpiration }: SignedKeyContent): string => JSON.stringify({ keyValue, keyExpiration });
 
 export const formatSignedMessage = ({ encryptedMessage, ephemeralPublicKey, tag }: SignedMessageContent): string =>
   JSON.stringify({ encryptedMessage, ephemeralPublicKey, tag });

@@ -137,8 +137,22 @@ async function decrypt(message: SignedMessageContent, privateKeys: CryptoKey[]):
 
 function checkMessageExpiration(plaintext: string, now: number): void {
   const value = readMessageExpiration(plaintext);
-  if (value === undefined) return;
+  if (value === undefined) {
+    // Google's payment messages are JSON objects that must carry an expiration, which recipients
+    // must check: one without it is refused. (Libraries' raw-text test vectors have no fields at all.)
+    if (isJsonObject(plaintext)) throw malformed('messageExpiration is missing from the decrypted message');
+    return;
+  }
   const expiration = parseMillis(value);
   if (expiration === null) throw malformed('messageExpiration must be a time in milliseconds');
   if (expiration <= now) throw new GooglePayTokenError('MESSAGE_EXPIRED', 'message expired');
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }

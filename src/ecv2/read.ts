@@ -7,8 +7,7 @@ import { PROTOCOL_VERSION, type GooglePayToken, type SignedKeyContent, type Sign
 
 const malformed = (message: string) => new GooglePayTokenError('MALFORMED_TOKEN', message);
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parseObject(text: string, what: string): Record<string, unknown> {
   let value: unknown;

@@ -20,8 +20,7 @@ export const SANDBOX_KEYS: {
 } = Object.freeze({
   rootKeys: Object.freeze([
     Object.freeze({
-      keyValue:
-        'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEb+18Kh1AhKzVnZhASNdzucINS4KLYKGZIFPvjKfOp8fnJDkpozh2PdVkOSe9zHanc3QDbi2+BsVuFQcZ+9rOZw==',
+      keyValue: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEb+18Kh1AhKzVnZhASNdzucINS4KLYKGZIFPvjKfOp8fnJDkpozh2PdVkOSe9zHanc3QDbi2+BsVuFQcZ+9rOZw==',
       protocolVersion: 'ECv2',
       keyExpiration: '2154841200000',
     }),
@@ -30,8 +29,7 @@ export const SANDBOX_KEYS: {
     'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgu8QgGLInufhWe9V7A/TwC0nE3Qiu+CyY8kzQxd5GG9mhRANCAARv7XwqHUCErNWdmEBI13O5wg1LgotgoZkgU++Mp86nx+ckOSmjOHY91WQ5J73MdqdzdANuLb4GxW4VBxn72s5n',
   recipientPrivateKey:
     'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgEzEAFfOOFQwaq/OyeKGInnkZX4u7rNn87SE/5Z4yf1ShRANCAASdqK8kHNu9rpHnqKkBos0g7nNWv6dmgH03o83dQK9CXIC3P/IWHqprY5KmeCIrP08ISvP9B00MO/E48MbfEfII',
-  recipientPublicKey:
-    'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEnaivJBzbva6R56ipAaLNIO5zVr+nZoB9N6PN3UCvQlyAtz/yFh6qa2OSpngiKz9PCErz/QdNDDvxOPDG3xHyCA==',
+  recipientPublicKey: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEnaivJBzbva6R56ipAaLNIO5zVr+nZoB9N6PN3UCvQlyAtz/yFh6qa2OSpngiKz9PCErz/QdNDDvxOPDG3xHyCA==',
 });
 
 /** The sandbox's ECv2 `recipientId` for a gateway: `gateway:fenige` or `gateway:feennex`. */

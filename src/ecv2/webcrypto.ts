@@ -16,14 +16,11 @@ const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
 const ZERO_IV = new Uint8Array(16);
 
-export const importVerifyKey = async (spkiBase64: string) =>
-  subtle().importKey('spki', base64ToBytes(spkiBase64), ECDSA, false, ['verify']);
+export const importVerifyKey = async (spkiBase64: string) => subtle().importKey('spki', base64ToBytes(spkiBase64), ECDSA, false, ['verify']);
 
-export const importSignKey = async (pkcs8Base64: string) =>
-  subtle().importKey('pkcs8', base64ToBytes(pkcs8Base64), ECDSA, false, ['sign']);
+export const importSignKey = async (pkcs8Base64: string) => subtle().importKey('pkcs8', base64ToBytes(pkcs8Base64), ECDSA, false, ['sign']);
 
-export const importAgreementKey = async (pkcs8Base64: string) =>
-  subtle().importKey('pkcs8', base64ToBytes(pkcs8Base64), ECDH, false, ['deriveBits']);
+export const importAgreementKey = async (pkcs8Base64: string) => subtle().importKey('pkcs8', base64ToBytes(pkcs8Base64), ECDH, false, ['deriveBits']);
 
 /** Verifies a base64 DER ECDSA-P256-SHA256 signature; a signature that is not DER does not verify. */
 export async function verifyDerSignature(key: CryptoKey, signatureBase64: string, data: Uint8Array<ArrayBuffer>) {

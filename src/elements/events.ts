@@ -1,10 +1,14 @@
 import type { FieldIssue } from '../protocol/index.js';
 
+/** `payment-ready` carries no data: reading any field is a type error (test/types/elements.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `Record<string, never>` would let `detail.anything` compile
 export interface PaymentReadyDetail {}
 export interface PaymentUnavailableDetail {
   /** `not-ready` (isReadyToPay said no), `load-failed` (pay.js could not load) or `error` (isReadyToPay failed). */
   reason: 'not-ready' | 'load-failed' | 'error';
 }
+/** `payment-cancel` carries no data: reading any field is a type error (test/types/elements.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `Record<string, never>` would let `detail.anything` compile
 export interface PaymentCancelDetail {}
 export interface PaymentSuccessDetail {
   transactionId: string;
@@ -44,11 +48,6 @@ declare global {
 }
 
 /** Events bubble out of the shadow DOM (`composed`) so a page can listen on `document`. */
-export function emit<K extends keyof PaymentEventMap>(
-  target: EventTarget,
-  type: K,
-  detail: PaymentEventMap[K]['detail'],
-  cancelable = false,
-): boolean {
+export function emit<K extends keyof PaymentEventMap>(target: EventTarget, type: K, detail: PaymentEventMap[K]['detail'], cancelable = false): boolean {
   return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 }

@@ -9,12 +9,12 @@ import type { GatewayProfile } from '../gateways/profile.js';
 import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
 import { payWithGooglePay, type FlowResult } from '../checkout/google-pay-flow.js';
 import type { BackendPolicy } from '../checkout/backend-client.js';
-import { absoluteHttpUrl } from '../checkout/http-url.js';
 import { afterClick, loadAfterClick } from '../checkout/lazy.js';
 import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
 import { buttonLocaleFor, failureMessage, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
+import { PageLanguage } from './page-language.js';
 
 export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'processing' | 'success' | 'failure';
 type Phase = 'idle' | 'processing' | 'checking' | 'redirecting' | 'success' | 'failure';
@@ -135,19 +135,12 @@ export abstract class PaymentElement extends LitElement {
   }
 
   // The page may switch its language (`<html lang>`) at any time: messages and button follow it.
-  private languageObserver?: MutationObserver;
+  protected readonly language = new PageLanguage(this, () => this.languageChanged());
 
   override connectedCallback(): void {
     super.connectedCallback();
     preconnectGooglePay();
-    this.languageObserver ??= new MutationObserver(() => this.languageChanged());
-    this.languageObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
     if (this.checkedEnvironment !== this.environment) void this.checkGooglePay();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.languageObserver?.disconnect();
   }
 
   private languageChanged(): void {
@@ -177,7 +170,9 @@ export abstract class PaymentElement extends LitElement {
     if (changed.has('environment') && this.isConnected && this.checkedEnvironment !== undefined && this.checkedEnvironment !== this.environment) {
       void this.checkGooglePay();
     }
-    const buttonOptionChanged = ['buttonType', 'buttonColor', 'buttonRadius', 'buttonSizeMode', 'locale'].some((k) => (changed as Map<PropertyKey, unknown>).has(k));
+    const buttonOptionChanged = ['buttonType', 'buttonColor', 'buttonRadius', 'buttonSizeMode', 'locale'].some((k) =>
+      (changed as Map<PropertyKey, unknown>).has(k),
+    );
     if (buttonOptionChanged) this.refreshGoogleButton();
   }
 
@@ -362,17 +357,19 @@ export abstract class PaymentElement extends LitElement {
   private async payByCard(): Promise<void> {
     const data = this.startPayment();
     if (!data) return;
-    const returnUrl = absoluteHttpUrl(this.returnUrl ?? location.href, document.baseURI);
-    if (!returnUrl) {
-      const issues = [{ path: 'return-url', message: 'must be an absolute http(s) URL' }];
-      return this.reportError({ code: 'INVALID_CONFIGURATION', message: `return-url ${issues[0]!.message}`, issues });
-    }
+    const phase = this.phase;
     this.busy = true;
     this.phase = 'processing';
     try {
       const code = await loadAfterClick().catch(() => undefined);
       // Nothing was sent: the payer may simply try again.
       if (!code) return this.finish({ kind: 'error', code: 'LOAD_FAILED', message: 'The checkout code could not be loaded; nothing was charged' }, data);
+      const returnUrl = code.absoluteHttpUrl(this.returnUrl ?? location.href, document.baseURI);
+      if (!returnUrl) {
+        this.phase = phase;
+        const issues = [{ path: 'return-url', message: 'must be an absolute http(s) URL' }];
+        return this.reportError({ code: 'INVALID_CONFIGURATION', message: `return-url ${issues[0]!.message}`, issues });
+      }
       this.finish(await code.payOnHostedPage(data, this.endpoint, returnUrl, this.backendPolicy, () => (this.phase = 'checking')), data);
     } finally {
       this.busy = false;
@@ -457,10 +454,15 @@ export abstract class PaymentElement extends LitElement {
     const showFallback = this.fallback === 'hosted' && this.google === 'unavailable' && state !== 'invalid' && state !== 'success';
     const locked = this.disabled || state === 'processing';
     return html`<div class="container" part="container">
-      <div class="button" part="button" ?hidden=${!showButton && state !== 'loading'} aria-disabled=${locked ? 'true' : 'false'}>
-        ${this.googleButton}
-      </div>
-      <button type="button" class="fallback" part="fallback-button" ?hidden=${!showFallback} aria-disabled=${locked ? 'true' : 'false'} @click=${() => this.payByCard()}>
+      <div class="button" part="button" ?hidden=${!showButton && state !== 'loading'} aria-disabled=${locked ? 'true' : 'false'}>${this.googleButton}</div>
+      <button
+        type="button"
+        class="fallback"
+        part="fallback-button"
+        ?hidden=${!showFallback}
+        aria-disabled=${locked ? 'true' : 'false'}
+        @click=${() => this.payByCard()}
+      >
         ${messages.payByCard}
       </button>
       <div class="status" part="status" role="status" dir="auto" aria-live="polite" tabindex="-1" data-tone=${state}>${this.statusText(messages)}</div>

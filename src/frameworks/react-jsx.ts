@@ -19,14 +19,12 @@ export type PaymentEventListenerProps = {
 };
 
 /** Props of `<paytool-button>` / `<feennex-pay>` in React 19 JSX, `ref` included. */
-export type PaymentElementJsxProps<E extends HTMLElement> = Omit<
-  DetailedHTMLProps<HTMLAttributes<E>, E>,
-  keyof PaymentElementAttributes
-> &
+export type PaymentElementJsxProps<E extends HTMLElement> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof PaymentElementAttributes> &
   PaymentElementAttributes &
   PaymentEventListenerProps;
 
 declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- React declares JSX as a namespace; augmenting it needs the same form
   namespace JSX {
     interface IntrinsicElements {
       'paytool-button': PaymentElementJsxProps<PaytoolButton>;

@@ -15,15 +15,19 @@ export type PaymentElementEmits = {
   [K in keyof PaymentEventMap]: (event: PaymentEventMap[K]) => void;
 };
 
+/** Vue's own default for the component slots the elements do not use (raw bindings, data, computed, methods, mixins, extends). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- DefineComponent's defaults are `{}`; anything narrower breaks Volar's inference
+type NoMembers = {};
+
 /** `<paytool-button>` / `<feennex-pay>` as a Vue component type: props (camelCase, as Vue normalises kebab-case attributes) and emits. */
 export type PaymentElementVueComponent = DefineComponent<
   PaymentElementProperties & PaymentEventHandlerProps,
-  {},
-  {},
-  {},
-  {},
-  {},
-  {},
+  NoMembers,
+  NoMembers,
+  NoMembers,
+  NoMembers,
+  NoMembers,
+  NoMembers,
   PaymentElementEmits
 >;
 

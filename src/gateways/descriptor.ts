@@ -23,8 +23,7 @@ export interface GatewayEmulator {
  * listed in `registry.ts`: its profile (id = Google Pay `gateway`, default endpoint, payer-message
  * groups), its client, its checkout adapter and its sandbox emulator.
  */
-export interface GatewayDescriptor<Client, Emulator extends GatewayEmulator, EmulatorOptions extends { basePath?: string }>
-  extends GatewayProfile {
+export interface GatewayDescriptor<Client, Emulator extends GatewayEmulator, EmulatorOptions extends { basePath?: string }> extends GatewayProfile {
   /** The gateway's name for people. */
   readonly title: string;
   /** The merchant's client of the gateway's API. */

@@ -1,10 +1,4 @@
-import type {
-  Environment,
-  GooglePaymentsApi,
-  PaymentAuthorizationResult,
-  PaymentData,
-  PaymentsClient,
-} from './types.js';
+import type { Environment, GooglePaymentsApi, PaymentAuthorizationResult, PaymentData, PaymentsClient } from './types.js';
 
 type Authorizer = (data: PaymentData) => Promise<PaymentAuthorizationResult>;
 

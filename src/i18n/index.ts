@@ -20,7 +20,9 @@ export function registerMessages(language: string, messages: Messages): void {
  * `zh-hant`, `zh`), each also through its alias, first one registered or built in; else `en`.
  */
 export function resolveLanguage(locale: string | undefined): string {
-  const parts = normalize(locale ?? '').split('-').filter(Boolean);
+  const parts = normalize(locale ?? '')
+    .split('-')
+    .filter(Boolean);
   for (let n = parts.length; n > 0; n--) {
     const tag = parts.slice(0, n).join('-');
     for (const candidate of [tag, LANGUAGE_ALIASES[tag]]) {
@@ -77,9 +79,7 @@ export const pageLanguage = (element: Element): string | undefined =>
   element.closest('[lang]')?.getAttribute('lang') || element.ownerDocument.documentElement.lang || undefined;
 
 /** The language of an element: its `locale` attribute, the page's language, then the browser's. */
-export const localeOf = (element: Element): string =>
-  element.getAttribute('locale') || pageLanguage(element) || navigator.language;
+export const localeOf = (element: Element): string => element.getAttribute('locale') || pageLanguage(element) || navigator.language;
 
 /** The payer-facing message for a failure code; `gatewayGroups` is the gateway profile's `failureGroups`. */
-export const failureMessage = (messages: Messages, code: string, gatewayGroups?: string): string =>
-  messages.failure[failureGroup(code, gatewayGroups)];
+export const failureMessage = (messages: Messages, code: string, gatewayGroups?: string): string => messages.failure[failureGroup(code, gatewayGroups)];

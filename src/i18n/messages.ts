@@ -31,9 +31,9 @@ export type FailureGroup =
  */
 const CODE_TABLE = `declined:DECLINED REJECTED FAILURE
 unavailable:HTTP_429
-shopSetup:INVALID_REQUEST ORDER_NOT_FOUND INVALID_REDIRECT
+shopSetup:INVALID_REQUEST ORDER_NOT_FOUND INVALID_REDIRECT GATEWAY_SETUP GATEWAY_INVALID_REDIRECT RETURN_URL_NOT_ALLOWED
 unknownOutcome:OUTCOME_UNKNOWN
-duplicate:TRANSACTION_ID_REUSED`;
+duplicate:TRANSACTION_ID_REUSED TOKEN_REUSED`;
 
 /**
  * The payer-message group of a code: the protocol's table, then the gateway's (its profile's

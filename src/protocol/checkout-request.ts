@@ -7,20 +7,23 @@ import { fields, validate, type Validation } from './payment-data.js';
  */
 
 /** Google's `tokenizationData.token`, parsed; a non-JSON token (TEST `example` gateway) stays a string. */
-const token = z.union([
-  z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(20_000, 'is too long')),
-  z.looseObject({
-    protocolVersion: z.string({ error: 'must be a string' }),
-    signature: z.string({ error: 'must be a string' }),
-    signedMessage: z.string({ error: 'must be a string' }),
-    intermediateSigningKey: z.optional(
-      z.object({
-        signedKey: z.string({ error: 'must be a string' }),
-        signatures: z.array(z.string()),
-      }),
-    ),
-  }),
-], { error: 'must be the Google Pay token (an object with protocolVersion, signature, signedMessage)' });
+const token = z.union(
+  [
+    z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(20_000, 'is too long')),
+    z.looseObject({
+      protocolVersion: z.string({ error: 'must be a string' }),
+      signature: z.string({ error: 'must be a string' }),
+      signedMessage: z.string({ error: 'must be a string' }),
+      intermediateSigningKey: z.optional(
+        z.object({
+          signedKey: z.string({ error: 'must be a string' }),
+          signatures: z.array(z.string()),
+        }),
+      ),
+    }),
+  ],
+  { error: 'must be the Google Pay token (an object with protocolVersion, signature, signedMessage)' },
+);
 
 const common = {
   transactionId: fields.transactionId,
@@ -54,9 +57,7 @@ export type CheckoutRequest = z.infer<typeof checkoutRequestSchema>;
 export type HostedRequest = z.infer<typeof hostedRequestSchema>;
 export type GooglePayToken = CheckoutRequest['token'];
 
-export const validateCheckoutRequest = (body: unknown): Validation<CheckoutRequest> =>
-  validate(checkoutRequestSchema, body, 'request body');
-export const validateHostedRequest = (body: unknown): Validation<HostedRequest> =>
-  validate(hostedRequestSchema, body, 'request body');
+export const validateCheckoutRequest = (body: unknown): Validation<CheckoutRequest> => validate(checkoutRequestSchema, body, 'request body');
+export const validateHostedRequest = (body: unknown): Validation<HostedRequest> => validate(hostedRequestSchema, body, 'request body');
 
 export { IDEMPOTENCY_HEADER } from './http.js';

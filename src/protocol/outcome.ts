@@ -22,8 +22,7 @@ export const SUCCESS_STATUSES = ['APPROVED', 'SUCCESS', 'SUCCESS_WAITING_FOR_CLE
 export const FAILURE_STATUSES = ['DECLINED', 'REJECTED', 'FAILURE', 'REVERSED', 'REFUNDED', 'CANCELED', 'EXPIRED'] as const;
 export const PENDING_STATUSES = ['PENDING', 'IN_PROGRESS', 'PROCESSING'] as const;
 
-const includes = (list: readonly string[], value: unknown): value is string =>
-  typeof value === 'string' && list.includes(value);
+const includes = (list: readonly string[], value: unknown): value is string => typeof value === 'string' && list.includes(value);
 
 const asRecord = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

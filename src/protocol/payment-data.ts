@@ -19,8 +19,7 @@ const length = (min: number, max: number, what: string) => [
   rule((v: string) => v.length <= max, `must be at most ${max} characters`),
 ];
 
-const text = (what: string, max = 255) =>
-  z.string({ error: `must be a string (${what})` }).check(...length(1, max, what));
+const text = (what: string, max = 255) => z.string({ error: `must be a string (${what})` }).check(...length(1, max, what));
 
 /**
  * `{ key: build }` → an object whose properties are built on first read and then kept: the page
@@ -44,40 +43,41 @@ function lazily<T extends Record<string, () => unknown>>(builders: T): { readonl
 
 export const fields = lazily({
   apiKey: () => text("the merchant's public API key", 200),
-  amount: () => z
-    .number({ error: 'must be a number: the amount in minor units (e.g. 1000 for 10.00 PLN)' })
-    .check(
+  amount: () =>
+    z.number({ error: 'must be a number: the amount in minor units (e.g. 1000 for 10.00 PLN)' }).check(
       rule((v: number) => Number.isFinite(v), 'must be a finite number'),
       rule((v: number) => !Number.isFinite(v) || Number.isInteger(v), 'must be an integer number of minor units (e.g. 1000 for 10.00 PLN)'),
       rule((v: number) => !Number.isInteger(v) || v >= 1, 'must be at least 1 (minor units)'),
       rule((v: number) => !Number.isInteger(v) || v <= MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`),
     ),
-  currencyCode: () => z
-    .string({ error: 'must be a string: an ISO 4217 code such as PLN' })
-    .check(rule(isKnownCurrency, 'must be a known ISO 4217 alphabetic code in upper case, such as PLN, EUR or USD')),
+  currencyCode: () =>
+    z
+      .string({ error: 'must be a string: an ISO 4217 code such as PLN' })
+      .check(rule(isKnownCurrency, 'must be a known ISO 4217 alphabetic code in upper case, such as PLN, EUR or USD')),
   description: () => text('a description of the purchase'),
-  transactionId: () => z
-    .string({ error: 'must be a string (a UUID)' })
-    .check(matches(UUID, 'must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba')),
-  orderId: () => z
-    .string({ error: 'must be a string (your own order id)' })
-    .check(matches(/^[\w.-]{1,64}$/, 'must be 1 to 64 letters, digits, "_", "-" or "." (your own order id)')),
-  sender: () => z.strictObject(
-    {
-      firstName: text("the payer's first name", 100),
-      lastName: text("the payer's last name", 100),
-      email: z.optional(
-        z.string({ error: 'must be a string (an e-mail address)' }).check(
-          rule((v: string) => v.length <= 254, 'must be at most 254 characters'),
-          matches(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'),
+  transactionId: () => z.string({ error: 'must be a string (a UUID)' }).check(matches(UUID, 'must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba')),
+  orderId: () =>
+    z
+      .string({ error: 'must be a string (your own order id)' })
+      .check(matches(/^[\w.-]{1,64}$/, 'must be 1 to 64 letters, digits, "_", "-" or "." (your own order id)')),
+  sender: () =>
+    z.strictObject(
+      {
+        firstName: text("the payer's first name", 100),
+        lastName: text("the payer's last name", 100),
+        email: z.optional(
+          z.string({ error: 'must be a string (an e-mail address)' }).check(
+            rule((v: string) => v.length <= 254, 'must be at most 254 characters'),
+            matches(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'),
+          ),
         ),
-      ),
-    },
-    { error: (issue) => unknownKeyMessage(issue) ?? 'must be an object { firstName, lastName, email? }' },
-  ),
-  countryCode: () => z
-    .string({ error: 'must be a string: ISO 3166-1 alpha-2 such as PL' })
-    .check(matches(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case, such as PL')),
+      },
+      { error: (issue) => unknownKeyMessage(issue) ?? 'must be an object { firstName, lastName, email? }' },
+    ),
+  countryCode: () =>
+    z
+      .string({ error: 'must be a string: ISO 3166-1 alpha-2 such as PL' })
+      .check(matches(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case, such as PL')),
 });
 
 /** Keys that name a secret: they must never reach a page, so they get their own message. */
@@ -110,26 +110,25 @@ function unknownKeyMessage(issue: { code?: string; keys?: string[] }): string | 
   return issue.keys.map(describeUnknownKey).join('; ');
 }
 
-const buildPaymentDataSchema = () => z.strictObject(
-  {
-    apiKey: fields.apiKey,
-    amount: fields.amount,
-    currencyCode: fields.currencyCode,
-    description: fields.description,
-    transactionId: z.optional(fields.transactionId),
-    orderId: z.optional(fields.orderId),
-    gatewayMerchantId: z.optional(text('the gateway merchant id')),
-    merchantName: z.optional(text('the merchant name shown by Google Pay', 100)),
-    merchantId: z.optional(text('the Google Pay merchant id', 100)),
-    countryCode: z.optional(fields.countryCode),
-    sender: z.optional(fields.sender),
-  },
-  {
-    error: (issue) =>
-      unknownKeyMessage(issue) ??
-      'must be an object { apiKey, amount, currencyCode, description } (or its JSON text)',
-  },
-);
+const buildPaymentDataSchema = () =>
+  z.strictObject(
+    {
+      apiKey: fields.apiKey,
+      amount: fields.amount,
+      currencyCode: fields.currencyCode,
+      description: fields.description,
+      transactionId: z.optional(fields.transactionId),
+      orderId: z.optional(fields.orderId),
+      gatewayMerchantId: z.optional(text('the gateway merchant id')),
+      merchantName: z.optional(text('the merchant name shown by Google Pay', 100)),
+      merchantId: z.optional(text('the Google Pay merchant id', 100)),
+      countryCode: z.optional(fields.countryCode),
+      sender: z.optional(fields.sender),
+    },
+    {
+      error: (issue) => unknownKeyMessage(issue) ?? 'must be an object { apiKey, amount, currencyCode, description } (or its JSON text)',
+    },
+  );
 
 let paymentDataSchema: ReturnType<typeof buildPaymentDataSchema> | undefined;
 

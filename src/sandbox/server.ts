@@ -107,9 +107,7 @@ export interface RunningSandbox extends SandboxDescription {
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const { port = 0, host = '127.0.0.1', ...sandboxOptions } = options;
   const sandbox = createSandbox(sandboxOptions);
-  const server = createServer(
-    toNodeListener(async (request) => (await sandbox.handle(request)) ?? Response.json({ error: 'Not found' }, { status: 404 })),
-  );
+  const server = createServer(toNodeListener(async (request) => (await sandbox.handle(request)) ?? Response.json({ error: 'Not found' }, { status: 404 })));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -132,12 +130,14 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function cardTable(caption: string, cards: readonly SandboxCardRow[]): string {
   const rows = cards
-    .map((c) => `<tr><td><code>${escapeHtml(c.pan)}</code></td><td>${escapeHtml(c.network)}</td><td>${escapeHtml(c.outcome)}</td><td>${escapeHtml(c.description)}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr><td><code>${escapeHtml(c.pan)}</code></td><td>${escapeHtml(c.network)}</td><td>${escapeHtml(c.outcome)}</td><td>${escapeHtml(c.description)}</td></tr>`,
+    )
     .join('\n');
   return `<table><caption>${escapeHtml(caption)}</caption>
 <thead><tr><th scope="col">Card number</th><th scope="col">Network</th><th scope="col">Outcome</th><th scope="col">Meaning</th></tr></thead>
@@ -148,8 +148,7 @@ function cardTable(caption: string, cards: readonly SandboxCardRow[]): string {
 function renderSandboxIndex(request: Request, sandbox: SandboxDescription): Response {
   const testCards = Object.fromEntries(GATEWAY_IDS.map((id) => [id, GATEWAYS[id].emulator.testCards]));
   if ((request.headers.get('Accept') ?? '').includes('application/json')) return Response.json({ ...sandbox, testCards });
-  const dl = (entries: [string, string][]) =>
-    `<dl>${entries.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`).join('')}</dl>`;
+  const dl = (entries: [string, string][]) => `<dl>${entries.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`).join('')}</dl>`;
   const sections = GATEWAY_IDS.map((id) => {
     const { title, emulator } = GATEWAYS[id];
     const { url, ...credentials } = sandbox[id];

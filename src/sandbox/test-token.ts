@@ -81,11 +81,9 @@ export function createTestToken(options: CreateTestTokenOptions): GooglePayToken
   });
 }
 
-const rootSigningKey = () =>
-  createPrivateKey({ key: Buffer.from(SANDBOX_KEYS.rootSigningPrivateKey, 'base64'), format: 'der', type: 'pkcs8' });
+const rootSigningKey = () => createPrivateKey({ key: Buffer.from(SANDBOX_KEYS.rootSigningPrivateKey, 'base64'), format: 'der', type: 'pkcs8' });
 
-const signDer = (key: KeyObject, data: Uint8Array): string =>
-  sign('sha256', data, { key, dsaEncoding: 'der' }).toString('base64');
+const signDer = (key: KeyObject, data: Uint8Array): string => sign('sha256', data, { key, dsaEncoding: 'der' }).toString('base64');
 
 /** The node:crypto twin of `encryptMessage` in `src/ecv2/seal.ts`. */
 function encryptMessage(message: string): SignedMessageContent {

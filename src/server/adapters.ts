@@ -9,6 +9,8 @@ import { answerTexts } from './answer-text.js';
 export type FetchHandler = ((request: Request, info?: { clientIp?: string }) => Promise<Response>) & {
   /** The largest body the handler accepts: when set, the adapters read at most one byte more into memory. */
   readonly maxBodyBytes?: number;
+  /** How long the whole body may take to arrive: past it the adapter answers 408 and closes. */
+  readonly bodyTimeoutMs?: number;
 };
 
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -50,13 +52,19 @@ async function serve(handler: FetchHandler, req: MiddlewareRequest, res: ServerR
     res.once('close', () => {
       if (!res.writableFinished) gone.abort();
     });
-    const request = await toRequest(req, url, gone.signal, handler.maxBodyBytes);
+    const request = await toRequest(req, url, gone.signal, handler.maxBodyBytes, handler.bodyTimeoutMs);
     const response = await handler(request, clientIp ? { clientIp } : {});
     // An answer given without reading the body (415, 413 from Content-Length…): drain what the
     // client is still sending, or its socket is reset before it reads the answer.
     if (request.body && !request.bodyUsed) void request.body.cancel().catch(() => undefined);
     await writeResponse(response, res, gone.signal);
-  } catch {
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError' && !res.headersSent) {
+      // The body did not arrive in time: answered, and the connection is not waited on again.
+      res.writeHead(408, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+      res.end(JSON.stringify({ status: 'ERROR', code: 'REQUEST_TIMEOUT', message: 'The body did not arrive in time' }));
+      return;
+    }
     // Internals stay in the server: the caller learns only that the outcome is unknown.
     if (!res.headersSent) {
       res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -67,7 +75,7 @@ async function serve(handler: FetchHandler, req: MiddlewareRequest, res: ServerR
   }
 }
 
-async function toRequest(req: MiddlewareRequest, url: string, signal: AbortSignal, limit: number | undefined): Promise<Request> {
+async function toRequest(req: MiddlewareRequest, url: string, signal: AbortSignal, limit: number | undefined, timeoutMs: number | undefined): Promise<Request> {
   const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
   const origin = `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
   const headers = new Headers();
@@ -87,7 +95,7 @@ async function toRequest(req: MiddlewareRequest, url: string, signal: AbortSigna
   if (limit !== undefined) {
     // The handler says how much it accepts: read that (and one byte more, so it can answer 413) into
     // one buffer, without a web stream bridged chunk by chunk from the Node stream.
-    return new Request(new URL(url, origin), { method, headers, signal, body: await readBounded(req, limit + 1) });
+    return new Request(new URL(url, origin), { method, headers, signal, body: await readBounded(req, limit + 1, timeoutMs) });
   }
   return new Request(new URL(url, origin), { method, headers, signal, body: streamOf(req), duplex: 'half' } as RequestInit);
 }
@@ -96,11 +104,19 @@ async function toRequest(req: MiddlewareRequest, url: string, signal: AbortSigna
  * The body, or its first `max` bytes as soon as it is longer (the handler then answers 413 at once);
  * the rest is read and discarded, so the socket can still carry the answer.
  */
-function readBounded(req: IncomingMessage, max: number): Promise<Uint8Array<ArrayBuffer>> {
+function readBounded(req: IncomingMessage, max: number, timeoutMs: number | undefined): Promise<Uint8Array<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            req.off('data', onData).off('end', done).off('close', closed).off('error', reject);
+            reject(new DOMException('the body did not arrive in time', 'TimeoutError'));
+          }, timeoutMs);
     const done = () => {
+      clearTimeout(timer);
       req.off('data', onData).off('end', done).off('close', closed).off('error', reject);
       const all = Buffer.concat(chunks, Math.min(size, max));
       resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength) as Uint8Array<ArrayBuffer>);
@@ -113,7 +129,10 @@ function readBounded(req: IncomingMessage, max: number): Promise<Uint8Array<Arra
         req.resume(); // discard the rest
       }
     };
-    const closed = () => reject(new Error('the client went away before sending the whole body'));
+    const closed = () => {
+      clearTimeout(timer);
+      reject(new Error('the client went away before sending the whole body'));
+    };
     req.on('data', onData).once('end', done).once('close', closed).once('error', reject);
   });
 }

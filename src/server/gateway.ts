@@ -35,10 +35,24 @@ export interface CheckoutAnswer {
   httpStatus: number;
   /** A §4.2 body: `{ transactionId, status, message?, redirect? … }`. Never contains secrets or the token. */
   body: Record<string, unknown>;
+  /** The request was refused before it reached the gateway (e.g. the client's own validation): nothing is remembered. */
+  notSent?: boolean;
+  /** What the gateway holds for this payment when it differs from, or confirms, the request (for `onEvent`). */
+  charged?: { amount: number; currency: string };
+  /**
+   * For the merchant's logs and `onEvent` only, never sent to the browser: the gateway's own code
+   * and message behind a generic answer (a credential or configuration error, a refused order).
+   */
+  detail?: { code: string; message: string };
 }
 
 export interface CheckoutGateway {
   readonly id: 'fenige' | 'feennex' | (string & {});
+  /**
+   * The merchant account at the gateway (Fenige `merchantUuid`, Feennex `shopId`). Idempotency keys
+   * and body hashes include it and `id`, so handlers sharing one store never answer for each other.
+   */
+  readonly account?: string;
   /** The element's default endpoint for this gateway, used when the handler gets no `basePath`. */
   readonly defaultBasePath: string;
   /** Charges the Google Pay token. `request.transactionId` is the idempotency key. */

@@ -9,7 +9,11 @@ import type { FieldIssue } from '../protocol/index.js';
 export function jsonStructureProblem(text: string, maxDepth = 32): FieldIssue | undefined {
   // Per open container: its keys so far (null for an array) and the key being read.
   const open: Array<{ keys: Set<string> | null; key?: string }> = [];
-  const path = () => open.map((c) => c.key).filter((k) => k !== undefined).join('.');
+  const path = () =>
+    open
+      .map((c) => c.key)
+      .filter((k) => k !== undefined)
+      .join('.');
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];

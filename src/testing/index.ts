@@ -10,7 +10,7 @@
  * gpay.uninstall();
  */
 export { installFakeGooglePay, type FakeGooglePayController } from './install.js';
-export type { FakeGooglePayOptions, FakePayer } from './options.js';
+export type { FakeGooglePayOptions, FakePayer, FakeWalletCard } from './options.js';
 export type { FakeGooglePayCalls } from './payments-client.js';
 export { EXAMPLE_TOKEN } from './payment-data.js';
 export type { TestCard, TestCardInput } from '../ecv2/test-card.js';

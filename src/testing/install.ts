@@ -31,8 +31,7 @@ export function installFakeGooglePay(options: FakeGooglePayOptions = {}): FakeGo
     calls: { constructed: [], isReadyToPay: [], createButton: [], loadPaymentData: [], prefetchPaymentData: [] },
     lastAuthorizationResult: undefined,
     authorizationResults: [],
-    signingKey: () =>
-      (intermediate ??= generateSigningKeyPair().then((pair) => ({ ...pair, keyExpiration: Date.now() + INTERMEDIATE_KEY_LIFETIME_MS }))),
+    signingKey: () => (intermediate ??= generateSigningKeyPair().then((pair) => ({ ...pair, keyExpiration: Date.now() + INTERMEDIATE_KEY_LIFETIME_MS }))),
   };
   const uninstall = defineClient(fakePaymentsClientClass(state));
   return {

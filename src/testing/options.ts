@@ -24,6 +24,20 @@ export interface FakeGooglePayOptions {
    * sheet; once these run out the payer closes the sheet. Default none.
    */
   retryCards?: TestCard[];
+  /**
+   * Show Google's payment sheet, for demos and screenshots: the payer picks a card from `wallet`
+   * and presses Pay; the sheet shows progress while `onPaymentAuthorized` runs and its decline
+   * message, and stays open for another card. Default `false`: the payer acts at once.
+   */
+  sheet?: boolean;
+  /** The cards the visible sheet offers, each with an optional second line. Default: `card` alone. */
+  wallet?: FakeWalletCard[];
+}
+
+export interface FakeWalletCard {
+  card: TestCard;
+  /** e.g. "Declined by the issuer (sandbox)". */
+  label?: string;
 }
 
 export interface ResolvedOptions {
@@ -33,6 +47,8 @@ export interface ResolvedOptions {
   payer: Required<FakePayer>;
   delayMs: number;
   retryCards: (NormalizedTestCard & { network: string })[];
+  sheet: boolean;
+  wallet: (NormalizedTestCard & { network: string; label?: string })[];
 }
 
 /** Validates the options up front, so a mistake in a test shows at install, naming the option. */
@@ -44,8 +60,22 @@ export function resolveOptions(options: FakeGooglePayOptions): ResolvedOptions {
   if (!Array.isArray(retryCards)) throw new TypeError('retryCards must be an array of test cards');
   const card = withNetwork(options.card, 'card');
   const { name = 'Jan Kowalski', email = 'jan.kowalski@example.com' } = payer;
+  const { sheet = false, wallet = [] } = options;
+  if (typeof sheet !== 'boolean') throw new TypeError('sheet must be true or false');
+  if (!Array.isArray(wallet)) throw new TypeError('wallet must be an array of { card, label? }');
+  const walletCards = wallet.map((entry, i) => {
+    let normalized: NormalizedTestCard;
+    try {
+      normalized = normalizeTestCard(entry?.card, Date.now());
+    } catch (error) {
+      throw new TypeError(`wallet[${i}].${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    if (normalized.network === undefined) throw new TypeError(`wallet[${i}].card.network is required: the network of this PAN is not known`);
+    if (entry.label !== undefined && typeof entry.label !== 'string') throw new TypeError(`wallet[${i}].label must be a string`);
+    return { ...normalized, network: normalized.network, ...(entry.label ? { label: entry.label } : {}) };
+  });
   const retries = retryCards.map((c, i) => withNetwork(c, `retryCards[${i}]`));
-  return { ready, action, delayMs, card, payer: { name, email }, retryCards: retries };
+  return { ready, action, delayMs, card, payer: { name, email }, retryCards: retries, sheet, wallet: walletCards };
 }
 
 function withNetwork(input: TestCard | undefined, name: string): NormalizedTestCard & { network: string } {

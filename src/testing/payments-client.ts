@@ -7,6 +7,7 @@ import type { IntermediateSigningKey } from '../ecv2/seal.js';
 import { createFakeButton } from './button.js';
 import type { ResolvedOptions } from './options.js';
 import { buildPaymentData } from './payment-data.js';
+import { payInVisibleSheet } from './visible-sheet.js';
 import { isReadyToPayProblem, paymentDataRequestProblem } from './request-validation.js';
 import { snapshot } from './snapshot.js';
 import type {
@@ -88,18 +89,26 @@ export function fakePaymentsClientClass(state: FakeState): new (options?: Paymen
       if (options.delayMs > 0) await sleep(options.delayMs);
       if (options.action === 'cancel') throw canceled();
       if (options.action === 'error') throw developerError("simulated Google Pay error (fake option action: 'error')");
+      if (options.sheet) {
+        const authorizing = request.callbackIntents?.includes('PAYMENT_AUTHORIZATION');
+        return payInVisibleSheet(request, options, {
+          build: (card) => buildPaymentData(request, { ...options, card }, state.signingKey),
+          ...(authorizing ? { authorize: (paymentData: PaymentData) => this.merchantAnswer(paymentData) } : {}),
+          canceled,
+        });
+      }
       if (!request.callbackIntents?.includes('PAYMENT_AUTHORIZATION')) return buildPaymentData(request, options, state.signingKey);
       // Like Google's sheet: an ERROR answer shows its message and the sheet stays open, so the
       // payer may pick another card; the sheet closes only on SUCCESS or when the payer gives up.
       for (const card of [options.card, ...options.retryCards]) {
         const paymentData = await buildPaymentData(request, { ...options, card }, state.signingKey);
-        if (await this.authorize(paymentData)) return paymentData;
+        if ((await this.merchantAnswer(paymentData)).transactionState === 'SUCCESS') return paymentData;
       }
       throw canceled();
     }
 
-    /** The sheet waits for the merchant: true on SUCCESS, false on ERROR (the payer saw the message). */
-    private async authorize(paymentData: PaymentData): Promise<boolean> {
+    /** The sheet's call to the merchant: its answer, checked and recorded. */
+    private async merchantAnswer(paymentData: PaymentData): Promise<PaymentAuthorizationResult> {
       let result: PaymentAuthorizationResult;
       try {
         result = await this.onPaymentAuthorized!(snapshot(paymentData));
@@ -108,8 +117,7 @@ export function fakePaymentsClientClass(state: FakeState): new (options?: Paymen
       }
       state.lastAuthorizationResult = snapshot(result);
       state.authorizationResults.push(snapshot(result));
-      if (result?.transactionState === 'SUCCESS') return true;
-      if (result?.transactionState === 'ERROR') return false;
+      if (result?.transactionState === 'SUCCESS' || result?.transactionState === 'ERROR') return result;
       throw developerError("onPaymentAuthorized must resolve with { transactionState: 'SUCCESS' | 'ERROR' }");
     }
   };

@@ -14,7 +14,7 @@ describe('dist/paytool.js, self-contained', () => {
   it('registers both elements with the API of docs/protocol.md', () => {
     for (const tag of ['paytool-button', 'feennex-pay']) {
       const el = document.createElement(tag) as HTMLElement & Record<string, unknown>;
-      expect(customElements.get(tag), tag).to.exist;
+      expect(customElements.get(tag), tag).to.not.be.oneOf([null, undefined]);
       expect(el.environment).to.equal('TEST');
       expect(el.fallback).to.equal('none');
       expect(el.disabled).to.equal(false);
@@ -71,6 +71,6 @@ describe('dist/paytool.js, self-contained', () => {
 
   it('two copies of the script on one page do not throw', async () => {
     await import(/* @vite-ignore */ `${location.origin}/dist/paytool.js?copy=2`);
-    expect(customElements.get('paytool-button')).to.exist;
+    expect(customElements.get('paytool-button')).to.not.be.oneOf([null, undefined]);
   });
 });

@@ -108,8 +108,7 @@ export async function mountReady(tag: Tag = 'paytool-button', props: Parameters<
 }
 
 /** Google's button as rendered into the element's shadow root. */
-export const googleButton = (el: Element) =>
-  el.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"] button')!;
+export const googleButton = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"] button')!;
 
 export const statusText = (el: Element) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
 

@@ -69,7 +69,9 @@ describe('pay.js loading (docs/protocol.md §3)', () => {
     const scripts = payScripts();
     expect(scripts).to.have.length(1);
     expect(scripts[0]!.nonce).to.equal('n0nce');
-    expect(fake.calls.constructed).to.deep.equal([{ environment: 'TEST', nonce: 'n0nce', paymentDataCallbacks: (fake.calls.constructed[0] as any).paymentDataCallbacks }]);
+    expect(fake.calls.constructed).to.deep.equal([
+      { environment: 'TEST', nonce: 'n0nce', paymentDataCallbacks: (fake.calls.constructed[0] as any).paymentDataCallbacks },
+    ]);
   });
 
   it('loads nothing when google.payments.api.PaymentsClient already exists', async () => {

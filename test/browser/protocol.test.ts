@@ -44,23 +44,23 @@ describe('price formatting (Intl currency data, no floating point)', () => {
   });
 
   it('knows ISO 4217 codes, in upper case only', () => {
-    expect(isKnownCurrency('PLN')).to.be.true;
-    expect(isKnownCurrency('pln')).to.be.false;
-    expect(isKnownCurrency('XYZ')).to.be.false;
-    expect(isKnownCurrency('EURO')).to.be.false;
+    expect(isKnownCurrency('PLN')).to.equal(true);
+    expect(isKnownCurrency('pln')).to.equal(false);
+    expect(isKnownCurrency('XYZ')).to.equal(false);
+    expect(isKnownCurrency('EURO')).to.equal(false);
   });
 });
 
 describe('payment data schema', () => {
   const issuesOf = (input: unknown) => {
     const result = validatePaymentData(input);
-    expect(result.ok, JSON.stringify(input)).to.be.false;
+    expect(result.ok, JSON.stringify(input)).to.equal(false);
     return result.ok ? [] : result.issues;
   };
   const pathsOf = (input: unknown) => issuesOf(input).map((i) => i.path);
 
   it('accepts the minimal data of Fenige’s SDK example and every optional field', () => {
-    expect(validatePaymentData(valid).ok).to.be.true;
+    expect(validatePaymentData(valid).ok).to.equal(true);
     const full = {
       ...valid,
       transactionId: '08ea8e28-0aad-45eb-8368-f15bdadd5eba',
@@ -71,7 +71,7 @@ describe('payment data schema', () => {
       sender: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
     };
     expect(validatePaymentData(full)).to.deep.equal({ ok: true, value: full });
-    expect(validatePaymentData(JSON.stringify(valid)).ok).to.be.true;
+    expect(validatePaymentData(JSON.stringify(valid)).ok).to.equal(true);
   });
 
   it('names each missing field', () => {
@@ -83,7 +83,7 @@ describe('payment data schema', () => {
     for (const amount of [0, -1, 10.5, NaN, Infinity, 2 ** 53, '1000', null]) {
       expect(pathsOf({ ...valid, amount }), String(amount)).to.deep.equal(['amount']);
     }
-    expect(validatePaymentData({ ...valid, amount: Number.MAX_SAFE_INTEGER }).ok).to.be.true;
+    expect(validatePaymentData({ ...valid, amount: Number.MAX_SAFE_INTEGER }).ok).to.equal(true);
   });
 
   it('rejects unknown and lower-case currencies', () => {
@@ -95,7 +95,7 @@ describe('payment data schema', () => {
   it('limits the description to 1…255 characters', () => {
     expect(pathsOf({ ...valid, description: '' })).to.deep.equal(['description']);
     expect(pathsOf({ ...valid, description: 'x'.repeat(256) })).to.deep.equal(['description']);
-    expect(validatePaymentData({ ...valid, description: 'x'.repeat(255) }).ok).to.be.true;
+    expect(validatePaymentData({ ...valid, description: 'x'.repeat(255) }).ok).to.equal(true);
   });
 
   it('names typos and refuses secrets with their own message', () => {
@@ -119,18 +119,27 @@ describe('payment data schema', () => {
     expect(pathsOf(null)).to.deep.equal(['']);
     expect(pathsOf('{"apiKey":')).to.deep.equal(['']);
     expect(pathsOf([valid])).to.deep.equal(['']);
-    expect(pathsOf(JSON.parse('{"__proto__": {"polluted": true}, "apiKey":"k","amount":1,"currencyCode":"PLN","description":"d"}'))).to.deep.equal(['__proto__']);
+    expect(pathsOf(JSON.parse('{"__proto__": {"polluted": true}, "apiKey":"k","amount":1,"currencyCode":"PLN","description":"d"}'))).to.deep.equal([
+      '__proto__',
+    ]);
   });
 
   it('summarises every issue in one message naming the fields', () => {
     const result = validatePaymentData({ ...valid, amount: 0, currencyCode: 'XYZ' });
-    expect(result.ok).to.be.false;
+    expect(result.ok).to.equal(false);
     if (!result.ok) expect(result.message).to.match(/^Invalid data: amount .*; currencyCode /);
   });
 
   it('shares its field rules with the backend request body', () => {
-    const body = { transactionId: '08ea8e28-0aad-45eb-8368-f15bdadd5eba', apiKey: 'k', amount: 1, currency: 'PLN', description: 'd', token: 'examplePaymentMethodToken' };
-    expect(validateCheckoutRequest(body).ok).to.be.true;
+    const body = {
+      transactionId: '08ea8e28-0aad-45eb-8368-f15bdadd5eba',
+      apiKey: 'k',
+      amount: 1,
+      currency: 'PLN',
+      description: 'd',
+      token: 'examplePaymentMethodToken',
+    };
+    expect(validateCheckoutRequest(body).ok).to.equal(true);
     const bad = validateCheckoutRequest({ ...body, amount: 1.5, currency: 'XYZ' });
     expect(bad.ok ? [] : bad.issues.map((i) => i.path)).to.have.members(['amount', 'currency']);
   });
@@ -148,7 +157,9 @@ describe('outcome classification (docs/protocol.md §4.2)', () => {
 
   it('failures carry the code', () => {
     expect(classifyResponse(422, { status: 'E0150', message: 'Transaction rejected', transactionStatus: 'REJECTED' })).to.deep.equal({
-      kind: 'failure', code: 'E0150', message: 'Transaction rejected',
+      kind: 'failure',
+      code: 'E0150',
+      message: 'Transaction rejected',
     });
     expect(classifyResponse(200, { status: 'DECLINED' })).to.deep.equal({ kind: 'failure', code: 'DECLINED' });
     expect(classifyResponse(404, {})).to.deep.equal({ kind: 'failure', code: 'HTTP_404' });
@@ -165,10 +176,12 @@ describe('outcome classification (docs/protocol.md §4.2)', () => {
 
   it('redirects, GET or POST with fields', () => {
     expect(classifyResponse(200, { redirect: { url: 'https://acs.example/3ds', method: 'POST', params: { PaReq: 'x' } } })).to.deep.equal({
-      kind: 'redirect', redirect: { url: 'https://acs.example/3ds', method: 'POST', params: { PaReq: 'x' } },
+      kind: 'redirect',
+      redirect: { url: 'https://acs.example/3ds', method: 'POST', params: { PaReq: 'x' } },
     });
     expect(classifyResponse(200, { redirectUrl: 'https://pay.example/1' })).to.deep.equal({
-      kind: 'redirect', redirect: { url: 'https://pay.example/1', method: 'GET' },
+      kind: 'redirect',
+      redirect: { url: 'https://pay.example/1', method: 'GET' },
     });
   });
 });

@@ -17,7 +17,14 @@ function payInFrame(endpoint: string, tag: string): Promise<Document> {
 describe('redirects really navigate (docs/protocol.md §4.2)', () => {
   it('POST: an auto-submitted form carries the fields (3-D Secure)', async () => {
     const server = await backend({
-      pay: [{ body: { transactionId: 't', redirect: { url: '/mock/echo', method: 'POST', params: { PaReq: 'eJx+abc/=', MD: '42', TermUrl: 'https://shop.example/3ds?a=1&b=2' } } } }],
+      pay: [
+        {
+          body: {
+            transactionId: 't',
+            redirect: { url: '/mock/echo', method: 'POST', params: { PaReq: 'eJx+abc/=', MD: '42', TermUrl: 'https://shop.example/3ds?a=1&b=2' } },
+          },
+        },
+      ],
     });
     const page = await payInFrame(server.endpoint, 'feennex-pay');
     expect(JSON.parse(page.getElementById('echo')!.textContent!)).to.deep.equal({
@@ -28,7 +35,9 @@ describe('redirects really navigate (docs/protocol.md §4.2)', () => {
   });
 
   it('GET: navigates with params in the query', async () => {
-    const server = await backend({ pay: [{ body: { redirect: { url: '/test/support/redirect-page.html?landed=1', method: 'GET', params: { session: 's 1' } } } }] });
+    const server = await backend({
+      pay: [{ body: { redirect: { url: '/test/support/redirect-page.html?landed=1', method: 'GET', params: { session: 's 1' } } } }],
+    });
     const page = await payInFrame(server.endpoint, 'paytool-button');
     const url = new URL(page.location.href);
     expect(url.searchParams.get('landed')).to.equal('1');

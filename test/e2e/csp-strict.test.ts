@@ -8,7 +8,6 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.js';
 import { startCspServer, type CspPage, type CspServer } from '../support/csp-server.js';
 
-
 interface Report {
   violations: Array<{ directive: string; blocked: string; sample: string }>;
   policies: string[];
@@ -146,7 +145,10 @@ describe('strict CSP + Trusted Types (Chromium)', () => {
     const { page, report } = await open({ google: 'script', elementNonce: true, trustedTypes: 'lit-html' });
     await waitForEvent(page, 'payment-unavailable');
     const { violations, events, scriptUrls } = await report();
-    assert.ok(violations.some((v) => v.directive === 'trusted-types' && v.sample === 'paytool-elements'), JSON.stringify(violations));
+    assert.ok(
+      violations.some((v) => v.directive === 'trusted-types' && v.sample === 'paytool-elements'),
+      JSON.stringify(violations),
+    );
     assert.deepEqual(events.find((e) => e.type === 'payment-unavailable')!.detail, { reason: 'load-failed' });
     assert.deepEqual(scriptUrls, []);
     assert.equal(server.payJsFetches(), fetchesBefore);
@@ -156,7 +158,10 @@ describe('strict CSP + Trusted Types (Chromium)', () => {
   it('a trusted-types list without lit-html stops the elements from loading at all', async () => {
     const { page, report } = await open({ google: 'page', elementNonce: true, trustedTypes: 'paytool-elements' });
     const { violations, loadError, events } = await report();
-    assert.ok(violations.some((v) => v.directive === 'trusted-types' && v.sample === 'lit-html'), JSON.stringify(violations));
+    assert.ok(
+      violations.some((v) => v.directive === 'trusted-types' && v.sample === 'lit-html'),
+      JSON.stringify(violations),
+    );
     assert.match(loadError ?? '', /lit-html/);
     assert.deepEqual(events, []);
     await page.close();

@@ -1,6 +1,7 @@
 // The demo as a payer and a reviewer see it, in Debian's Chromium: at 390 px (a phone) and 1280 px,
 // in the light and the dark theme, the page never scrolls sideways and axe finds no violation —
-// with the developer drawer closed and open, with Google Pay available and not. Each view's
+// with the developer drawer closed and open, with Google Pay available and not, with the Google
+// Pay sheet open, and once paid with the back office listing the payment. Each view's
 // screenshot goes to test-results/ (scripts/demo-screenshots.ts writes the committed ones).
 // Needs `npm run build` first.
 import { after, before, describe, it } from 'node:test';
@@ -8,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startDemoServer } from './chromium.js';
-import { DEMO_VIEWS, openDemoView, type DemoView } from './demo-views.js';
+import { DEMO_VIEWS, openDemoView, openSheet, payAndShowBackOffice, type DemoView } from './demo-views.js';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -43,7 +44,12 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
-  return violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.slice(0, 3).map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+  return violations.map(({ id, impact, help, nodes }) => ({
+    id,
+    impact,
+    help,
+    nodes: nodes.slice(0, 3).map(({ target, failureSummary }) => ({ target, failureSummary })),
+  }));
 }
 
 async function checkView(view: DemoView, prepare?: (page: Page) => Promise<void>): Promise<void> {
@@ -75,6 +81,8 @@ describe('demo screenshots: no sideways scroll, axe clean', () => {
     it(`${view.name}: the checkout`, () => checkView(view));
     it(`${view.name}: the developer drawer open, Google Pay unavailable`, () =>
       checkView({ ...view, name: `${view.name}-drawer-unavailable`, query: 'google-pay=unavailable&drawer=open' }));
+    it(`${view.name}: the Google Pay sheet open`, () => checkView({ ...view, name: `${view.name}-sheet` }, openSheet));
+    it(`${view.name}: paid, the back office listing the payment`, () => checkView({ ...view, name: `${view.name}-paid` }, payAndShowBackOffice));
   }
 
   it('360 px, the narrowest phone we support: no sideways scroll', () => checkView({ name: 'checkout-360-light', width: 360, theme: 'light' }));

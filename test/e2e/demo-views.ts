@@ -24,7 +24,7 @@ export async function openDemoView(
   const context = await browser.newContext({ viewport: { width: view.width, height: 900 }, colorScheme: view.theme, deviceScaleFactor: 1, ...options });
   const page = await context.newPage();
   await page.goto(`${origin}/${view.query ? `?${view.query}` : ''}`);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && document.getElementById('merchant-panel')?.dataset.loaded === 'true');
   await page.waitForFunction(() =>
     ['paytool', 'feennex'].every((id) => ['ready', 'unavailable'].includes(document.getElementById(id)?.getAttribute('state') ?? '')),
   );
@@ -33,19 +33,42 @@ export async function openDemoView(
   return { page, context };
 }
 
-/** Google's review screens: the cart, the Google Pay button, the payment sheet, the confirmation. */
+/** Opens the Google Pay sheet from `<paytool-button>` and waits for it. */
+export async function openSheet(page: Page): Promise<void> {
+  await page.locator('#paytool [part="button"] button').click();
+  await page.getByRole('dialog', { name: 'Google Pay' }).getByRole('button', { name: 'Pay', exact: true }).waitFor();
+}
+
+/** Pays the order through `<paytool-button>` and waits until the back office lists the payment. */
+export async function payAndShowBackOffice(page: Page): Promise<void> {
+  await openSheet(page);
+  await page.getByRole('dialog', { name: 'Google Pay' }).getByRole('button', { name: 'Pay', exact: true }).click();
+  await page.locator('.paid .notice').waitFor();
+  await page.locator('#mp-fenige tbody tr').first().waitFor();
+}
+
+/**
+ * The screens Google's integration review asks for, from the demo: item selection, the
+ * pre-purchase screen, the payment method screen, the Google Pay sheet and the post-purchase
+ * screen (docs/demo.md says which ones need Google's real sheet instead of the fake's).
+ */
 export async function googleIntegrationShots(browser: Browser, origin: string, out: string): Promise<string[]> {
   const { page, context } = await openDemoView(browser, origin, { name: 'google', width: 1280, theme: 'light' });
   const files: string[] = [];
-  const shot = async (name: string, fullPage = false) => {
-    const path = `${out}/${name}.png`;
-    await page.screenshot({ path, fullPage });
-    files.push(path);
+  const path = (name: string) => {
+    files.push(`${out}/${name}.png`);
+    return `${out}/${name}.png`;
   };
-  await shot('google-pay-1-checkout');
-  await page.locator('#paytool').scrollIntoViewIfNeeded();
-  await page.locator('#paytool').screenshot({ path: `${out}/google-pay-2-button.png` });
-  files.push(`${out}/google-pay-2-button.png`);
+  await page.locator('.cart').screenshot({ path: path('google-pay-1-item-selection') });
+  await page.locator('#checkout').screenshot({ path: path('google-pay-2-pre-purchase') });
+  await page.locator('#pay').screenshot({ path: path('google-pay-3-payment-method') });
+  await openSheet(page);
+  await page.screenshot({ path: path('google-pay-4-payment-sheet') });
+  const sheet = page.getByRole('dialog', { name: 'Google Pay' });
+  await sheet.getByRole('button', { name: 'Pay', exact: true }).click();
+  await sheet.waitFor({ state: 'detached' });
+  await page.locator('.paid .notice').waitFor();
+  await page.screenshot({ path: path('google-pay-5-post-purchase') });
   await context.close();
   return files;
 }

@@ -37,8 +37,20 @@ const cspErrors = (errors: string[]) => errors.filter((e) => /Content Security P
 const onceEvent = (page: Page, type: string) =>
   page.evaluate((t) => new Promise((resolve) => document.addEventListener(t, (e) => resolve((e as CustomEvent).detail), { once: true })), type);
 
+/** The payer in the fake Google Pay sheet: picks the card whose label matches, presses Pay. */
+async function payInSheet(page: Page, card?: RegExp) {
+  const sheet = page.getByRole('dialog', { name: 'Google Pay' });
+  await sheet.waitFor();
+  if (card) await sheet.getByRole('radio', { name: card }).check();
+  await sheet.getByRole('button', { name: 'Pay', exact: true }).click();
+  return sheet;
+}
+
 async function sandboxRecord(transactionId: string) {
-  const all = (await (await fetch(`${origin}/demo-api/transactions`)).json()) as { fenige: { transactionId: string; amount: number }[]; feennex: { shopOrderId: string }[] };
+  const all = (await (await fetch(`${origin}/demo-api/transactions`)).json()) as {
+    fenige: { transactionId: string; amount: number }[];
+    feennex: { shopOrderId: string }[];
+  };
   return all.fenige.find((t) => t.transactionId === transactionId) ?? all.feennex.find((t) => t.shopOrderId === transactionId);
 }
 
@@ -60,6 +72,7 @@ describe('demo (npm run demo)', () => {
     await page.locator('#paytool').evaluate((el: HTMLElement & { data: Record<string, unknown> }) => (el.data = { ...el.data, amount: 1 }));
     const success = onceEvent(page, 'payment-success');
     await page.locator('#paytool [part="button"] button').click();
+    await payInSheet(page);
     const detail = (await success) as { status: string; transactionId: string };
     assert.match(detail.status, /^(APPROVED|SUCCESS|SUCCESS_WAITING_FOR_CLEARING)$/);
     assert.equal(await page.locator('#paytool').getAttribute('state'), 'success');
@@ -73,8 +86,8 @@ describe('demo (npm run demo)', () => {
   it('pays through <feennex-pay> with a 3-D Secure card: challenge page, approve, back to the shop', async () => {
     const { page, errors, order } = await openDemo();
     const { id } = await order();
-    await page.evaluate(() => (window as unknown as { fakeGooglePay: { setOptions(o: object): void } }).fakeGooglePay.setOptions({ card: '4000000000003220' }));
     await page.locator('#feennex [part="button"] button').click();
+    await payInSheet(page, /3220/);
     await page.waitForURL(/\/3ds\//);
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.waitForURL((url) => url.origin === origin && !url.pathname.includes('3ds'));
@@ -91,13 +104,18 @@ describe('demo (npm run demo)', () => {
     const { id, total } = await order();
     assert.equal(await page.getByRole('switch', { name: 'Google Pay available' }).isChecked(), false);
     // The elements fired these as they connected, before the page's own code ran: the log heard them.
-    const logged = await page.locator('#event-log li').evaluateAll((items) => items.map((li) => `${(li as HTMLElement).dataset.type} ${(li as HTMLElement).dataset.element}`));
+    const logged = await page
+      .locator('#event-log li')
+      .evaluateAll((items) => items.map((li) => `${(li as HTMLElement).dataset.type} ${(li as HTMLElement).dataset.element}`));
     assert.deepEqual(logged.filter((entry) => entry.startsWith('payment-unavailable')).sort(), ['payment-unavailable feennex', 'payment-unavailable paytool']);
 
     const fallback = page.locator('#paytool [part="fallback-button"]');
     await fallback.click();
     await page.waitForURL(/\/sandbox\//);
-    await page.getByText(`${(total / 100).toFixed(2)}`).first().waitFor();
+    await page
+      .getByText(`${(total / 100).toFixed(2)}`)
+      .first()
+      .waitFor();
     await page.getByLabel('Card number').fill('4111111111111111');
     await page.getByLabel('Expiry date (MM/YY)').fill('12/30');
     await page.getByLabel('Security code (CVC)').fill('123');
@@ -128,6 +146,7 @@ describe('demo (npm run demo)', () => {
     const { id, total } = await order();
     const success = onceEvent(page, 'payment-success');
     await page.locator('#paytool [part="button"] button').click();
+    await payInSheet(page);
     await success;
     const row = page.locator('#mp-fenige tr', { hasText: id });
     const actions = async () => (await row.getByRole('button').allTextContents()).map((t) => t.trim());
@@ -150,6 +169,76 @@ describe('demo (npm run demo)', () => {
     await row.getByText('Refunded', { exact: true }).waitFor();
     assert.deepEqual(await actions(), ['Details'], 'nothing left to do with a refunded payment');
     assert.equal(await cell('Refunded').textContent(), `${(total / 100).toFixed(2)} PLN`);
+    await page.close();
+  });
+
+  for (const [element, gateway] of [
+    ['paytool', 'fenige'],
+    ['feennex', 'feennex'],
+  ] as const) {
+    it(`<${element === 'paytool' ? 'paytool-button' : 'feennex-pay'}>: a decline shows in the Google Pay sheet, which stays open; another card pays the same order`, async () => {
+      const { page, errors, order } = await openDemo();
+      const { id } = await order();
+      const events: string[] = [];
+      await page.exposeFunction('recordPaymentEvent', (type: string) => events.push(type));
+      await page.evaluate(() =>
+        ['payment-success', 'payment-failure', 'payment-cancel'].forEach((t) =>
+          document.addEventListener(t, () => (window as unknown as { recordPaymentEvent(t: string): void }).recordPaymentEvent(t)),
+        ),
+      );
+      const success = onceEvent(page, 'payment-success');
+      await page.locator(`#${element} [part="button"] button`).click();
+      const sheet = await payInSheet(page, /5100/);
+      const alert = sheet.getByRole('alert');
+      await alert.waitFor();
+      assert.match((await alert.textContent())!, /declined/i, 'the payer reads the decline in the sheet');
+      assert.equal(await sheet.isVisible(), true, 'the sheet stays open');
+      assert.equal(await page.locator(`#${element}`).getAttribute('state'), 'processing');
+
+      await sheet.getByRole('radio', { name: /1111/ }).check();
+      await sheet.getByRole('button', { name: 'Pay', exact: true }).click();
+      const detail = (await success) as { transactionId: string };
+      await sheet.waitFor({ state: 'detached' });
+      await page.getByText(`Order ${id} is paid`).waitFor();
+      assert.deepEqual(events, ['payment-success'], 'the page hears the outcome, not the attempt the payer replaced');
+
+      // Two attempts at the gateway, each with its own transactionId, both for the same order.
+      const all = (await (await fetch(`${origin}/demo-api/transactions`)).json()) as Record<
+        string,
+        { transactionId?: string; shopOrderId?: string; order?: string }[]
+      >;
+      const attempts = all[gateway]!.filter((t) => t.order === id).map((t) => t.transactionId ?? t.shopOrderId);
+      assert.equal(attempts.length, 2, `two ${gateway} attempts for ${id}: ${JSON.stringify(attempts)}`);
+      assert.notEqual(attempts[0], attempts[1]);
+      assert.ok(attempts.includes(detail.transactionId));
+      assert.deepEqual(cspErrors(errors), []);
+      await page.close();
+    });
+  }
+
+  it('closing the Google Pay sheet cancels: payment-cancel, the order stays open', async () => {
+    const { page, order } = await openDemo();
+    const cancel = onceEvent(page, 'payment-cancel');
+    await page.locator('#paytool [part="button"] button').click();
+    const sheet = page.getByRole('dialog', { name: 'Google Pay' });
+    await sheet.getByRole('button', { name: 'Close' }).click();
+    await cancel;
+    await sheet.waitFor({ state: 'detached' });
+    assert.equal(await page.locator('#paytool').getAttribute('state'), 'ready');
+    assert.equal((await order()).status, 'open');
+    await page.close();
+  });
+
+  it('the language menu switches the elements to the payer language (here the hosted fallback, in German)', async () => {
+    const { page } = await openDemo('?google-pay=unavailable', ['unavailable', 'unavailable']);
+    const fallback = page.locator('#paytool [part="fallback-button"]');
+    assert.equal((await fallback.textContent())?.trim(), 'Pay by card');
+    await page.getByLabel('Language').selectOption('de');
+    await page.waitForFunction(
+      () => document.querySelector('#paytool')?.shadowRoot?.querySelector('[part="fallback-button"]')?.textContent?.trim() === 'Mit Karte bezahlen',
+    );
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+    assert.match(page.url(), /lang=de/);
     await page.close();
   });
 });

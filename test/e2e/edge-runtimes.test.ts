@@ -56,7 +56,10 @@ async function paysThroughBothGateways(
   newId: () => string = () => crypto.randomUUID(),
 ): Promise<string[]> {
   const lines: string[] = [];
-  for (const [gateway, path] of [['fenige', '/paytool/transactions'], ['feennex', '/feennex/payments']] as const) {
+  for (const [gateway, path] of [
+    ['fenige', '/paytool/transactions'],
+    ['feennex', '/feennex/payments'],
+  ] as const) {
     const transactionId = newId();
     await addOrder(transactionId);
     const response = await send(path, {
@@ -117,11 +120,10 @@ describe('edge runtimes (examples/edge)', () => {
     const orders: Record<string, typeof ORDER> = {};
     const ids = [crypto.randomUUID(), crypto.randomUUID()];
     for (const id of ids) orders[id] = ORDER;
-    const deno: ChildProcess = spawn(
-      'node_modules/.bin/deno',
-      ['run', '--no-prompt', '--allow-net=127.0.0.1', '--allow-env', `${BUILD}/deno.js`],
-      { env: { ...process.env, ...credentials(), PORT: '0', ORDERS: JSON.stringify(orders), NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const deno: ChildProcess = spawn('node_modules/.bin/deno', ['run', '--no-prompt', '--allow-net=127.0.0.1', '--allow-env', `${BUILD}/deno.js`], {
+      env: { ...process.env, ...credentials(), PORT: '0', ORDERS: JSON.stringify(orders), NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     deno.stderr!.on('data', (chunk) => (stderr += chunk));
     t.after(async () => {

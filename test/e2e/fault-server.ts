@@ -77,7 +77,8 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8',
 
 async function serveDist(path: string): Promise<Response> {
   const file = join(DIST, normalize(path));
-  if (!file.startsWith(DIST) || !TYPES[extname(file)] || file.split(sep).some((part) => part.startsWith('.'))) return new Response('Not found', { status: 404 });
+  if (!file.startsWith(DIST) || !TYPES[extname(file)] || file.split(sep).some((part) => part.startsWith('.')))
+    return new Response('Not found', { status: 404 });
   try {
     return new Response(await readFile(file), { headers: { 'Content-Type': TYPES[extname(file)]! } });
   } catch {
@@ -104,7 +105,13 @@ export async function startFaultShop(faults?: FaultSettings): Promise<FaultShop>
   const timeoutMs = TIMINGS.gatewayTimeoutMs;
   const handlers = [
     createCheckoutHandler({
-      gateway: new FenigeClient({ baseUrl: sb.fenige.url, login: sb.fenige.login, password: sb.fenige.password, merchantUuid: sb.fenige.merchantUuid, timeoutMs }),
+      gateway: new FenigeClient({
+        baseUrl: sb.fenige.url,
+        login: sb.fenige.login,
+        password: sb.fenige.password,
+        merchantUuid: sb.fenige.merchantUuid,
+        timeoutMs,
+      }),
       timeoutMs: TIMINGS.handlerTimeoutMs,
       unsafeTrustBrowserAmount: true, // a test page: the browser's amount is charged
       logger: { warn: () => {}, error: (message: string) => console.error(message) },
@@ -122,7 +129,10 @@ export async function startFaultShop(faults?: FaultSettings): Promise<FaultShop>
   /** Calls a handler and notes its answer the way the merchant's order book would read it. */
   async function checkout(handler: (typeof handlers)[number], request: Request, info?: { clientIp?: string }): Promise<Response> {
     const response = await handler(request, info);
-    const body = await response.clone().json().catch(() => ({}));
+    const body = await response
+      .clone()
+      .json()
+      .catch(() => ({}));
     const { pathname } = new URL(request.url);
     answers.push({
       method: request.method,
@@ -174,7 +184,8 @@ export interface PayerView {
 export async function openShop(page: Page, shop: FaultShop, element: ShopElement, card: string, amount = 1000): Promise<void> {
   await page.goto(`${shop.origin}/`);
   await page.waitForFunction(() => (window as unknown as { shopReady?: boolean }).shopReady === true);
-  const gatewayMerchantId = element === 'fenige' ? shop.sandbox.emulators.fenige.credentials.gatewayMerchantId : shop.sandbox.emulators.feennex.credentials.shopId;
+  const gatewayMerchantId =
+    element === 'fenige' ? shop.sandbox.emulators.fenige.credentials.gatewayMerchantId : shop.sandbox.emulators.feennex.credentials.shopId;
   await page.evaluate(
     async ({ element, card, amount, gatewayMerchantId, policy }) => {
       const w = window as unknown as { fakeGooglePay: { setOptions(o: object): void } };
@@ -276,11 +287,19 @@ export async function playScenario(shop: FaultShop, page: Page, scenario: Scenar
   }
   if (scenario.lateMs) await sleep(scenario.lateMs);
 
-  const fired = new Set<FaultKind>(shop.sandbox.faults.injected().slice(firstFault).map((f) => f.fault));
+  const fired = new Set<FaultKind>(
+    shop.sandbox.faults
+      .injected()
+      .slice(firstFault)
+      .map((f) => f.fault),
+  );
   for (const rule of scenario.rules) assert.ok(fired.has(rule.fault), `the ${rule.fault} fault fired (fired: ${[...fired].join(', ') || 'none'})`);
 
   const ids = views.map((v) => v.detail.transactionId);
-  assert.ok(ids.every((id): id is string => typeof id === 'string'), `every click ended with a transactionId: ${JSON.stringify(views.map((v) => v.event))}`);
+  assert.ok(
+    ids.every((id): id is string => typeof id === 'string'),
+    `every click ended with a transactionId: ${JSON.stringify(views.map((v) => v.event))}`,
+  );
   const records = ids.map((id) => gatewayRecord(shop, element, id));
   records.forEach((r, i) => assert.ok(r.count <= 1, `${ids[i]}: at most one transaction per transactionId, got ${r.states}`));
 
@@ -289,7 +308,8 @@ export async function playScenario(shop: FaultShop, page: Page, scenario: Scenar
     const what = `click ${i + 1} (${view.event} ${view.detail.code ?? view.detail.status ?? ''}, gateway: ${records[i]!.states.join(',') || 'nothing'})`;
     assert.ok(view.event === 'payment-success' || view.event === 'payment-failure', `${what}: a payment outcome`);
     if (view.event === 'payment-success') assert.ok(records[i]!.successful, `${what}: success shown only for a charged payment`);
-    if (view.event === 'payment-failure' && view.detail.code !== 'OUTCOME_UNKNOWN') assert.ok(!records[i]!.successful, `${what}: failure shown for a charged payment`);
+    if (view.event === 'payment-failure' && view.detail.code !== 'OUTCOME_UNKNOWN')
+      assert.ok(!records[i]!.successful, `${what}: failure shown for a charged payment`);
     const last = view.trail.at(-1);
     assert.equal(last?.state, view.event === 'payment-success' ? 'success' : 'failure', `${what}: the element ends in the outcome's state`);
     assert.ok(last!.text.length > 0, `${what}: the payer reads a message`);

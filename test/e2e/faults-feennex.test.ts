@@ -18,19 +18,20 @@ const play = faultSuite('feennex', APPROVED);
 describe('<feennex-pay> → checkout handler → Feennex sandbox with faults', () => {
   test('latency with jitter: paid once', () => play({ rules: [onCreate({ fault: 'latency', ms: 400, jitterMs: 300 })], expect: 'paid' }));
 
-  test('connection dropped before Feennex sees the invoice: paid once', () =>
-    play({ rules: [onCreate({ fault: 'drop-before', next: 1 })], expect: 'paid' }));
+  test('connection dropped before Feennex sees the invoice: paid once', () => play({ rules: [onCreate({ fault: 'drop-before', next: 1 })], expect: 'paid' }));
 
   test('connection dropped after Feennex charged: paid once', () => play({ rules: [onCreate({ fault: 'drop-after', next: 1 })], expect: 'paid' }));
 
-  test('a proxy 502 in front of Feennex: paid once', () =>
-    play({ rules: [onCreate({ fault: 'http-error', status: 502, next: 1 })], expect: 'paid' }));
+  test('a proxy 502 in front of Feennex: paid once', () => play({ rules: [onCreate({ fault: 'http-error', status: 502, next: 1 })], expect: 'paid' }));
 
   test('timeout after Feennex charged: paid once', () => play({ rules: [onCreate({ fault: 'timeout', ms: 5_000, next: 1 })], expect: 'paid' }));
 
   test('an invoice still processing, status reads failing: "we are checking", then paid', () =>
     play({
-      rules: [{ fault: 'http-error', status: 502, path: STATUS, next: 2 }, { fault: 'drop-after', path: STATUS, next: 1 }],
+      rules: [
+        { fault: 'http-error', status: 502, path: STATUS, next: 2 },
+        { fault: 'drop-after', path: STATUS, next: 1 },
+      ],
       amount: PROCESSING_AMOUNT,
       expect: 'paid',
       checking: true,
@@ -39,8 +40,6 @@ describe('<feennex-pay> → checkout handler → Feennex sandbox with faults', (
   test('a declined card and a dropped answer: declined once, nothing paid', () =>
     play({ rules: [onCreate({ fault: 'drop-after', next: 1 })], card: DECLINED, expect: 'declined' }));
 
-  test(
-    'the invoice delivered three times at once: one invoice, paid once',
-    () => play({ rules: [onCreate({ fault: 'duplicate', copies: 3 })], expect: 'paid' }),
-  );
+  test('the invoice delivered three times at once: one invoice, paid once', () =>
+    play({ rules: [onCreate({ fault: 'duplicate', copies: 3 })], expect: 'paid' }));
 });

@@ -28,8 +28,7 @@ describe('<paytool-button> → checkout handler → Fenige sandbox with faults',
   test('a proxy 502 in front of Fenige: nothing charged, the next try pays once', () =>
     play({ rules: [onPay({ fault: 'http-error', status: 502, next: 1 })], expect: 'paid' }));
 
-  test('Fenige down (every payment 500): never paid, never told so', () =>
-    play({ rules: [onPay({ fault: 'http-error', status: 500 })], expect: 'unpaid' }));
+  test('Fenige down (every payment 500): never paid, never told so', () => play({ rules: [onPay({ fault: 'http-error', status: 500 })], expect: 'unpaid' }));
 
   test('503 E9001 (not processed): nothing charged, the next try pays once', () =>
     play({ rules: [onPay({ fault: 'fenige-e9001', next: 1 })], expect: 'paid' }));
@@ -37,22 +36,18 @@ describe('<paytool-button> → checkout handler → Fenige sandbox with faults',
   test('500 E0153 after Fenige processed the payment: the handler reads the true state, paid once', () =>
     play({ rules: [onPay({ fault: 'fenige-e0153', next: 1 })], expect: 'paid' }));
 
-  test('E0153 card that settles as paid: "we are checking", then paid', () =>
-    play({ rules: [], card: E0153_THEN_SUCCESS, expect: 'paid', checking: true }));
+  test('E0153 card that settles as paid: "we are checking", then paid', () => play({ rules: [], card: E0153_THEN_SUCCESS, expect: 'paid', checking: true }));
 
   test('E0153 card that settles as failed: "we are checking", then declined, nothing paid', () =>
     play({ rules: [], card: E0153_THEN_FAILURE, expect: 'declined', checking: true }));
 
-  test('timeout after Fenige charged: paid once', () =>
-    play({ rules: [onPay({ fault: 'timeout', ms: 5_000, next: 1 })], expect: 'paid' }));
+  test('timeout after Fenige charged: paid once', () => play({ rules: [onPay({ fault: 'timeout', ms: 5_000, next: 1 })], expect: 'paid' }));
 
   test('timeout, never processed: nothing charged, the next try pays once', () =>
     play({ rules: [onPay({ fault: 'timeout', ms: 5_000, processing: 'none', next: 1 })], expect: 'paid' }));
 
-  test(
-    'timeout, the payment lands at Fenige after the handler gave up: the payer is not told it failed',
-    () => play({ rules: [onPay({ fault: 'timeout', ms: 3_500, processing: 'after', next: 1 })], expect: 'paid', lateMs: 2_000 }),
-  );
+  test('timeout, the payment lands at Fenige after the handler gave up: the payer is not told it failed', () =>
+    play({ rules: [onPay({ fault: 'timeout', ms: 3_500, processing: 'after', next: 1 })], expect: 'paid', lateMs: 2_000 }));
 
   test('the payment delivered three times at once: one transaction, paid once', () =>
     play({ rules: [onPay({ fault: 'duplicate', copies: 3 })], expect: 'paid' }));

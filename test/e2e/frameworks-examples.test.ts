@@ -18,7 +18,6 @@ let stopDemo: (() => Promise<void>) | undefined;
 let origin: string;
 let browser: Browser;
 
-
 async function open(example: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
@@ -55,7 +54,8 @@ function expectedReact18Major(): string {
 describe('framework examples (npm run build:examples)', () => {
   before(async () => {
     for (const example of EXAMPLES) {
-      if (!existsSync(`dist/examples/${example}/index.html`)) throw new Error(`dist/examples/${example} is missing: run npm run build && npm run build:examples`);
+      if (!existsSync(`dist/examples/${example}/index.html`))
+        throw new Error(`dist/examples/${example} is missing: run npm run build && npm run build:examples`);
     }
     ({ origin, stop: stopDemo } = await startDemoServer());
     browser = await launchChromium();

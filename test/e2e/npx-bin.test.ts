@@ -29,7 +29,15 @@ describe('npx paytool-elements (the published bin)', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('ships the command, the payer languages, the licence and the changelog', () => {
-    for (const file of ['dist/npm/cli.js', 'dist/npm/sandbox/cli.js', 'dist/paytool-de.js', 'dist/npm/i18n/locales/de.js', 'LICENSE', 'CHANGELOG.md', 'README.md']) {
+    for (const file of [
+      'dist/npm/cli.js',
+      'dist/npm/sandbox/cli.js',
+      'dist/paytool-de.js',
+      'dist/npm/i18n/locales/de.js',
+      'LICENSE',
+      'CHANGELOG.md',
+      'README.md',
+    ]) {
       assert.ok(files.includes(file), `${file} is not in the tarball`);
     }
   });

@@ -56,7 +56,12 @@ describe('submit: follow one payment until its outcome is known', () => {
   });
 
   test('Retry-After is capped by maxDelayMs: a backend asking for an hour does not stall the payer', async () => {
-    const b = backend({ pay: [{ status: 503, headers: { 'Retry-After': '3600' } }, { status: 200, body: { status: 'APPROVED' } }] });
+    const b = backend({
+      pay: [
+        { status: 503, headers: { 'Retry-After': '3600' } },
+        { status: 200, body: { status: 'APPROVED' } },
+      ],
+    });
     const answer = await submit(b.url, b.body, policy);
     assert.equal(answer.outcome.kind, 'success');
     assert.equal(b.log().length, 2);
@@ -76,28 +81,60 @@ describe('submit: follow one payment until its outcome is known', () => {
     const posts = b.log().filter((r) => r.method === 'POST');
     assert.equal(posts.length, 3);
     assert.ok(posts.every((p) => p.key === b.id && p.body === posts[0]!.body));
-    assert.deepEqual(b.log().slice(3).map((r) => `${r.method} ${r.path}`), [`GET ${new URL(b.url).pathname}/${b.id}`]);
+    assert.deepEqual(
+      b
+        .log()
+        .slice(3)
+        .map((r) => `${r.method} ${r.path}`),
+      [`GET ${new URL(b.url).pathname}/${b.id}`],
+    );
   });
 
   test('a pending answer is followed by status queries, never by a second POST', async () => {
-    const b = backend({ pay: [{ status: 202, body: { status: 'PENDING' } }], status: [{ status: 200, body: { status: 'IN_PROGRESS' } }, { status: 200, body: { status: 'DECLINED' } }] });
+    const b = backend({
+      pay: [{ status: 202, body: { status: 'PENDING' } }],
+      status: [
+        { status: 200, body: { status: 'IN_PROGRESS' } },
+        { status: 200, body: { status: 'DECLINED' } },
+      ],
+    });
     const answer = await submit(b.url, b.body, policy);
     assert.deepEqual(answer.outcome, { kind: 'failure', code: 'DECLINED' });
-    assert.deepEqual(b.log().map((r) => r.method), ['POST', 'GET', 'GET']);
+    assert.deepEqual(
+      b.log().map((r) => r.method),
+      ['POST', 'GET', 'GET'],
+    );
   });
 
   test('a status 404 means the POST never arrived: the identical POST is sent again', async () => {
-    const b = backend({ pay: [{ status: 202, body: { status: 'PENDING' } }, { status: 200, body: { status: 'APPROVED' } }], status: [{ status: 404, body: {} }] });
+    const b = backend({
+      pay: [
+        { status: 202, body: { status: 'PENDING' } },
+        { status: 200, body: { status: 'APPROVED' } },
+      ],
+      status: [{ status: 404, body: {} }],
+    });
     const answer = await submit(b.url, b.body, policy);
     assert.equal(answer.outcome.kind, 'success');
-    assert.deepEqual(b.log().map((r) => r.method), ['POST', 'GET', 'POST']);
+    assert.deepEqual(
+      b.log().map((r) => r.method),
+      ['POST', 'GET', 'POST'],
+    );
   });
 
   test('no answer is an unknown outcome, re-sent with the same key', async () => {
-    const b = backend({ pay: [{ status: 200, drop: true }, { status: 200, body: { status: 'APPROVED' } }] });
+    const b = backend({
+      pay: [
+        { status: 200, drop: true },
+        { status: 200, body: { status: 'APPROVED' } },
+      ],
+    });
     const answer = await submit(b.url, b.body, policy);
     assert.equal(answer.outcome.kind, 'success');
-    assert.deepEqual(b.log().map((r) => r.key), [b.id, b.id]);
+    assert.deepEqual(
+      b.log().map((r) => r.key),
+      [b.id, b.id],
+    );
   });
 
   test('when the deadline passes the outcome is OUTCOME_UNKNOWN, never success', async () => {
@@ -108,7 +145,11 @@ describe('submit: follow one payment until its outcome is known', () => {
   });
 
   test('a non-JSON or non-object body is classified by its status alone', async () => {
-    for (const answer of [{ status: 422, text: 'nope' }, { status: 422, body: ['APPROVED'] }, { status: 422, body: null }]) {
+    for (const answer of [
+      { status: 422, text: 'nope' },
+      { status: 422, body: ['APPROVED'] },
+      { status: 422, body: null },
+    ]) {
       const b = backend({ pay: [answer] });
       assert.deepEqual(await submit(b.url, b.body, policy), { outcome: { kind: 'failure', code: 'HTTP_422' }, response: {} });
     }
@@ -117,15 +158,26 @@ describe('submit: follow one payment until its outcome is known', () => {
 
 describe('confirm: a returning payer’s outcome', () => {
   test('asks GET {url}/{id} until the outcome is known', async () => {
-    const b = backend({ status: [{ status: 200, body: { status: 'PROCESSING' } }, { status: 200, body: { status: 'APPROVED' } }] });
+    const b = backend({
+      status: [
+        { status: 200, body: { status: 'PROCESSING' } },
+        { status: 200, body: { status: 'APPROVED' } },
+      ],
+    });
     const answer = await confirm(`${b.url}/`, b.id, policy);
     assert.deepEqual(answer?.outcome, { kind: 'success', status: 'APPROVED' });
-    assert.deepEqual(b.log().map((r) => r.method), ['GET', 'GET']);
+    assert.deepEqual(
+      b.log().map((r) => r.method),
+      ['GET', 'GET'],
+    );
   });
 
   test('a backend that does not know the payment: undefined, and nothing is posted', async () => {
     const b = backend({ status: [{ status: 404, body: {} }] });
     assert.equal(await confirm(b.url, b.id, policy), undefined);
-    assert.deepEqual(b.log().map((r) => r.method), ['GET']);
+    assert.deepEqual(
+      b.log().map((r) => r.method),
+      ['GET'],
+    );
   });
 });

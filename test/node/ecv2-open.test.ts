@@ -73,11 +73,7 @@ describe('openGooglePayToken with the public vectors', () => {
 
   it('skips expired root keys and keys of other protocol versions', async () => {
     const [root] = dotnet.rootKeys;
-    const rootKeys = [
-      { ...SANDBOX_KEYS.rootKeys[0]!, protocolVersion: 'ECv1' },
-      { ...root!, keyExpiration: String(dotnet.now - 1) },
-      root!,
-    ];
+    const rootKeys = [{ ...SANDBOX_KEYS.rootKeys[0]!, protocolVersion: 'ECv1' }, { ...root!, keyExpiration: String(dotnet.now - 1) }, root!];
     assert.equal(await openGooglePayToken(dotnet.token, optionsFor(dotnet, { rootKeys })), 'plaintext');
   });
 });

@@ -40,12 +40,21 @@ describe('sealGooglePayToken', () => {
   });
 
   it('produces DER signatures over Google’s LV bytes that OpenSSL verifies', async () => {
-    const { token, intermediate } = await seal('hello');
+    const { token } = await seal('hello');
     const root = createPublicKey({ key: Buffer.from(SANDBOX_KEYS.rootKeys[0]!.keyValue, 'base64'), format: 'der', type: 'spki' });
     const signedKey = token.intermediateSigningKey.signedKey;
-    assert.ok(verify('sha256', intermediateKeySignedBytes(signedKey), { key: root, dsaEncoding: 'der' }, Buffer.from(token.intermediateSigningKey.signatures[0]!, 'base64')));
+    assert.ok(
+      verify(
+        'sha256',
+        intermediateKeySignedBytes(signedKey),
+        { key: root, dsaEncoding: 'der' },
+        Buffer.from(token.intermediateSigningKey.signatures[0]!, 'base64'),
+      ),
+    );
     const messageKey = createPublicKey({ key: Buffer.from(JSON.parse(signedKey).keyValue, 'base64'), format: 'der', type: 'spki' });
-    assert.ok(verify('sha256', messageSignedBytes(recipientId, token.signedMessage), { key: messageKey, dsaEncoding: 'der' }, Buffer.from(token.signature, 'base64')));
+    assert.ok(
+      verify('sha256', messageSignedBytes(recipientId, token.signedMessage), { key: messageKey, dsaEncoding: 'der' }, Buffer.from(token.signature, 'base64')),
+    );
     const { ephemeralPublicKey } = JSON.parse(token.signedMessage);
     const point = Buffer.from(ephemeralPublicKey, 'base64');
     assert.equal(point.length, 65);
@@ -62,6 +71,15 @@ describe('sealGooglePayToken', () => {
     assert.equal(await reasonOf(openGooglePayToken(token, openOptions)), 'MESSAGE_EXPIRED');
   });
 
+  // Issue: a Google payload without messageExpiration was opened; Google's spec makes the check mandatory.
+  it('a sealed Google payload without messageExpiration is refused', async () => {
+    const { token } = await seal(JSON.stringify({ gatewayMerchantId: 'm', messageId: 'id', paymentMethod: 'CARD' }));
+    const error = await openGooglePayToken(token, openOptions).catch((e: unknown) => e);
+    assert.ok(error instanceof GooglePayTokenError);
+    assert.equal(error.reason, 'MALFORMED_TOKEN');
+    assert.match(error.message, /messageExpiration/);
+  });
+
   it('a tampered tag or ciphertext under a valid signature fails the tag check', async () => {
     const { token, intermediate } = await seal('hello');
     const content = JSON.parse(token.signedMessage);
@@ -70,7 +88,10 @@ describe('sealGooglePayToken', () => {
       bytes[0]! ^= 1;
       return bytes.toString('base64');
     };
-    for (const altered of [{ ...content, tag: flip(content.tag) }, { ...content, encryptedMessage: flip(content.encryptedMessage) }]) {
+    for (const altered of [
+      { ...content, tag: flip(content.tag) },
+      { ...content, encryptedMessage: flip(content.encryptedMessage) },
+    ]) {
       const signedMessage = formatSignedMessage(altered);
       const signature = await signDer(intermediate.privateKey, messageSignedBytes(recipientId, signedMessage));
       assert.equal(await reasonOf(openGooglePayToken({ ...token, signedMessage, signature }, openOptions)), 'TAG_MISMATCH');
@@ -99,7 +120,13 @@ describe('DER ⇄ raw ECDSA signatures', () => {
   });
 
   it('reject what is not a DER signature', () => {
-    for (const bad of [[], [0x30, 0x00], [0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01], [0x31, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01], [0x30, 0x06, 0x02, 0x01, 0x81, 0x02, 0x01, 0x01]]) {
+    for (const bad of [
+      [],
+      [0x30, 0x00],
+      [0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01],
+      [0x31, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01],
+      [0x30, 0x06, 0x02, 0x01, 0x81, 0x02, 0x01, 0x01],
+    ]) {
       assert.equal(derSignatureToRaw(Uint8Array.from(bad)), null, JSON.stringify(bad));
     }
   });

@@ -66,6 +66,9 @@ describe('createTestToken', () => {
     assert.throws(() => createTestToken({ gateway: 'stripe' as SandboxGateway, gatewayMerchantId: 'm' }), /gateway must be 'fenige' or 'feennex'/);
     assert.throws(() => createTestToken({ gateway: 'fenige', gatewayMerchantId: '' }), /gatewayMerchantId/);
     assert.throws(() => createTestToken({ gateway: 'fenige', gatewayMerchantId: 'm', card: '4111' }), /card\.pan/);
-    assert.throws(() => createTestToken({ gateway: 'fenige', gatewayMerchantId: 'm', card: { pan: '4111111111111111', expirationMonth: 13 } }), /card\.expirationMonth/);
+    assert.throws(
+      () => createTestToken({ gateway: 'fenige', gatewayMerchantId: 'm', card: { pan: '4111111111111111', expirationMonth: 13 } }),
+      /card\.expirationMonth/,
+    );
   });
 });

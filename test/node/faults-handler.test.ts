@@ -21,7 +21,13 @@ let close: () => Promise<void>;
 
 before(async () => {
   sb = await startSandbox();
-  const gateway = new FenigeClient({ baseUrl: sb.fenige.url, login: sb.fenige.login, password: sb.fenige.password, merchantUuid: sb.fenige.merchantUuid, timeoutMs: 2_000 });
+  const gateway = new FenigeClient({
+    baseUrl: sb.fenige.url,
+    login: sb.fenige.login,
+    password: sb.fenige.password,
+    merchantUuid: sb.fenige.merchantUuid,
+    timeoutMs: 2_000,
+  });
   const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway, timeoutMs: 4_000 });
   const server = await listen(toNodeListener(handler));
   endpoint = server.url + handler.basePath;
@@ -49,26 +55,20 @@ async function pay(rules: FaultRule[]) {
   return { outcome: answer.outcome, transactions };
 }
 
-test(
-  'E9001 (nothing processed, retriable): the re-sent POST pays, once',
-  async () => {
-    const { outcome, transactions } = await pay([{ fault: 'fenige-e9001', path: PAY, next: 1 }]);
-    assert.equal(outcome.kind, 'success', JSON.stringify(outcome));
-    assert.equal(transactions.length, 1);
-  },
-);
+test('E9001 (nothing processed, retriable): the re-sent POST pays, once', async () => {
+  const { outcome, transactions } = await pay([{ fault: 'fenige-e9001', path: PAY, next: 1 }]);
+  assert.equal(outcome.kind, 'success', JSON.stringify(outcome));
+  assert.equal(transactions.length, 1);
+});
 
-test(
-  'E9001, then failing status reads: the payer hears the true outcome (paid once), not "we could not confirm"',
-  async () => {
-    // E9001 on the payment, then the next two status reads fail: the element's three POSTs are spent.
-    const { outcome, transactions } = await pay([
-      { fault: 'fenige-e9001', path: PAY, next: 1 },
-      { fault: 'http-error', status: 502, path: DETAILS, next: 2 },
-    ]);
-    // Fenige never saw the first try; once a status read answers "not found", the handler sends
-    // the identical request again and it pays — once.
-    assert.equal(outcome.kind, 'success', JSON.stringify(outcome));
-    assert.equal(transactions.length, 1, 'charged exactly once');
-  },
-);
+test('E9001, then failing status reads: the payer hears the true outcome (paid once), not "we could not confirm"', async () => {
+  // E9001 on the payment, then the next two status reads fail: the element's three POSTs are spent.
+  const { outcome, transactions } = await pay([
+    { fault: 'fenige-e9001', path: PAY, next: 1 },
+    { fault: 'http-error', status: 502, path: DETAILS, next: 2 },
+  ]);
+  // Fenige never saw the first try; once a status read answers "not found", the handler sends
+  // the identical request again and it pays — once.
+  assert.equal(outcome.kind, 'success', JSON.stringify(outcome));
+  assert.equal(transactions.length, 1, 'charged exactly once');
+});

@@ -185,17 +185,34 @@ describe('faults between a client and the emulators', () => {
   });
 
   test('latency adds up with another fault: the first non-latency rule wins', async () => {
-    sb.faults.set({ rules: [{ fault: 'latency', ms: 100 }, { fault: 'fenige-e9001', path: PAY }, { fault: 'http-error', path: PAY }] });
+    sb.faults.set({
+      rules: [
+        { fault: 'latency', ms: 100 },
+        { fault: 'fenige-e9001', path: PAY },
+        { fault: 'http-error', path: PAY },
+      ],
+    });
     const started = Date.now();
     const answer = await pay();
     assert.ok(Date.now() - started >= 100);
     assert.equal(answer.status, 503);
-    assert.deepEqual(sb.faults.injected().slice(-2).map((f) => f.fault), ['latency', 'fenige-e9001']);
+    assert.deepEqual(
+      sb.faults
+        .injected()
+        .slice(-2)
+        .map((f) => f.fault),
+      ['latency', 'fenige-e9001'],
+    );
   });
 
   test('path and method filters: a rule for payments leaves the details alone', async () => {
     const paid = await pay();
-    sb.faults.set({ rules: [{ fault: 'http-error', path: PAY }, { fault: 'drop-before', method: 'DELETE' }] });
+    sb.faults.set({
+      rules: [
+        { fault: 'http-error', path: PAY },
+        { fault: 'drop-before', method: 'DELETE' },
+      ],
+    });
     const details = await fetch(`${sb.fenige.url}/transactions/details/${paid.id}`, { headers: { Authorization: authorization() } });
     assert.equal(details.status, 200);
     assert.equal((await pay()).status, 500);
@@ -222,7 +239,10 @@ describe('fault settings', () => {
         await response.body?.cancel();
         if (response.status === 500) hits.push(i);
       }
-      assert.deepEqual(local.faults.injected().map((f) => f.request - 1), hits);
+      assert.deepEqual(
+        local.faults.injected().map((f) => f.request - 1),
+        hits,
+      );
       return hits;
     } finally {
       await local.close();

@@ -11,12 +11,15 @@ function recordingLogger() {
 }
 
 test('a handler without lookupOrder is refused at construction, naming lookupOrder and the unsafe opt-in', () => {
-  assert.throws(() => createCheckoutHandler({ gateway: fakeGateway() }), (error: Error) => {
-    assert.ok(error instanceof TypeError);
-    assert.match(error.message, /lookupOrder/);
-    assert.match(error.message, /unsafeTrustBrowserAmount/);
-    return true;
-  });
+  assert.throws(
+    () => createCheckoutHandler({ gateway: fakeGateway() }),
+    (error: Error) => {
+      assert.ok(error instanceof TypeError);
+      assert.match(error.message, /lookupOrder/);
+      assert.match(error.message, /unsafeTrustBrowserAmount/);
+      return true;
+    },
+  );
 });
 
 test('only the literal opt-in unsafeTrustBrowserAmount: true is accepted instead of lookupOrder', () => {

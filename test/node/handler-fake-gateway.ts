@@ -54,6 +54,11 @@ export const TOKEN = {
   signedMessage: '{"encryptedMessage":"TOKEN-CIPHERTEXT","ephemeralPublicKey":"e","tag":"t"}',
 };
 
+/** A token of its own for each payment (a token pays one payment); `TOKEN-CIPHERTEXT` marks it in logs. */
+export function freshToken(): typeof TOKEN {
+  return { ...TOKEN, signedMessage: TOKEN.signedMessage.replace('TOKEN-CIPHERTEXT', `TOKEN-CIPHERTEXT-${randomUUID()}`) };
+}
+
 export function payBody(overrides: Record<string, unknown> = {}): Record<string, unknown> & { transactionId: string } {
   return {
     transactionId: randomUUID(),
@@ -62,7 +67,7 @@ export function payBody(overrides: Record<string, unknown> = {}): Record<string,
     currency: 'PLN',
     description: 'Order 42',
     sender: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
-    token: TOKEN,
+    token: freshToken(),
     ...overrides,
   };
 }
@@ -85,6 +90,10 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 /** Serves `listener` on 127.0.0.1 port 0; `close` also ends idle keep-alive sockets. */
 export async function listen(listener: RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer(listener);
+  // fetch keeps idle sockets ~1 s less than the server's keep-alive; on a busy machine its coarse
+  // timer can fire after the server closed the socket, and the next request fails ECONNRESET.
+  // A long keep-alive takes that race out of the tests (close() ends idle sockets anyway).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -107,10 +116,7 @@ export const TRUST_BROWSER_AMOUNT = {
 } as const satisfies Partial<CheckoutHandlerOptions>;
 
 /** A checkout handler in front of a fake gateway, served over real HTTP; closed when `t` ends. */
-export async function serveCheckout(
-  t: { after: (fn: () => Promise<void>) => void },
-  options: Partial<CheckoutHandlerOptions> = {},
-) {
+export async function serveCheckout(t: { after: (fn: () => Promise<void>) => void }, options: Partial<CheckoutHandlerOptions> = {}) {
   const gateway = (options.gateway as FakeGateway | undefined) ?? fakeGateway();
   const events: CheckoutEvent[] = [];
   const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, onEvent: (event) => events.push(event), ...options, gateway });

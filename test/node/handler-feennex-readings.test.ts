@@ -4,8 +4,13 @@ import { describe, test } from 'node:test';
 import { classifyResponse } from '../../src/protocol/index.js';
 import { createTestToken, startSandbox, type StartSandboxOptions } from '../../src/sandbox/index.js';
 import {
-  createCheckoutHandler, createFeennexNotificationHandler, FeennexClient, feennexCheckout, toNodeListener,
-  type FeennexCheckoutOptions, type FeennexNotification,
+  createCheckoutHandler,
+  createFeennexNotificationHandler,
+  FeennexClient,
+  feennexCheckout,
+  toNodeListener,
+  type FeennexCheckoutOptions,
+  type FeennexNotification,
 } from '../../src/server/index.js';
 import { listen } from './handler-fake-gateway.js';
 
@@ -21,6 +26,7 @@ async function shop(feennex: StartSandboxOptions['feennex'], checkout: FeennexCh
   const handler = createCheckoutHandler({
     gateway: feennexCheckout(client, checkout),
     lookupOrder: (query) => ({ amount: query.amount, currency: query.currency, description: query.description }),
+    allowedReturnOrigins: ['https://shop.example'],
   });
   const server = await listen(toNodeListener(handler));
   try {
@@ -37,7 +43,11 @@ async function pay(endpoint: string, shopId: string) {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': transactionId },
     body: JSON.stringify({
-      transactionId, apiKey: 'pk', amount: 1000, currency: 'PLN', description: 'Order 42',
+      transactionId,
+      apiKey: 'pk',
+      amount: 1000,
+      currency: 'PLN',
+      description: 'Order 42',
       token: createTestToken({ gateway: 'feennex', gatewayMerchantId: shopId, card: '4111111111111111' }),
     }),
   });

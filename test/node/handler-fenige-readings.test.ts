@@ -4,8 +4,14 @@ import { describe, test } from 'node:test';
 import { classifyResponse } from '../../src/protocol/index.js';
 import { createTestToken, startSandbox, type RunningSandbox, type StartSandboxOptions } from '../../src/sandbox/index.js';
 import {
-  createCheckoutHandler, createMemoryIdempotencyStore, FenigeClient, fenigeCheckout, toNodeListener,
-  type CheckoutEvent, type FenigeCheckoutOptions, type IdempotencyStore,
+  createCheckoutHandler,
+  createMemoryIdempotencyStore,
+  FenigeClient,
+  fenigeCheckout,
+  toNodeListener,
+  type CheckoutEvent,
+  type FenigeCheckoutOptions,
+  type IdempotencyStore,
 } from '../../src/server/index.js';
 import { Redis } from 'ioredis';
 import { createRedisIdempotencyStore } from '../../src/server/index.js';
@@ -50,7 +56,11 @@ async function openShop(
   });
   const server = await listen(toNodeListener(handler));
   return {
-    sb, client, origin: server.url, endpoint: server.url + handler.basePath, events,
+    sb,
+    client,
+    origin: server.url,
+    endpoint: server.url + handler.basePath,
+    events,
     close: async () => {
       await server.close();
       if (!extra.sb) await sb.close();
@@ -169,20 +179,30 @@ describe('Fenige hosted page under each paymelinkId reading (point 1)', () => {
       // Both handlers send payers back to the same shop page (the merchant's returnUrl option).
       const returnUrl = 'https://shop.example/checkout';
       let first: Awaited<ReturnType<typeof post>> | undefined;
-      await withShop({}, {}, async (shop) => {
-        first = await post(`${shop.endpoint}/hosted`, { ...body, returnUrl } as never);
-        assert.equal(first.status, 200, JSON.stringify(first.body));
-      }, { sb, returnUrl });
-      await withShop({}, {}, async (shop) => {
-        const unknown = await get(`${shop.endpoint}/${body.transactionId}`);
-        assert.equal(unknown.status, 404, 'a fresh store does not know the link; Fenige does not know the merchant id');
-        const again = await post(`${shop.endpoint}/hosted`, { ...body, returnUrl } as never);
-        assert.equal(again.status, 200, JSON.stringify(again.body));
-        assert.equal(again.body.redirect.url, first!.body.redirect.url, 'Fenige answers the same merchant id with the same link');
-        const status = await get(`${shop.endpoint}/${body.transactionId}`);
-        assert.equal(status.status, 200);
-        assert.equal(status.body.transactionState, 'IN_PROGRESS');
-      }, { sb, returnUrl });
+      await withShop(
+        {},
+        {},
+        async (shop) => {
+          first = await post(`${shop.endpoint}/hosted`, { ...body, returnUrl } as never);
+          assert.equal(first.status, 200, JSON.stringify(first.body));
+        },
+        { sb, returnUrl },
+      );
+      await withShop(
+        {},
+        {},
+        async (shop) => {
+          const unknown = await get(`${shop.endpoint}/${body.transactionId}`);
+          assert.equal(unknown.status, 404, 'a fresh store does not know the link; Fenige does not know the merchant id');
+          const again = await post(`${shop.endpoint}/hosted`, { ...body, returnUrl } as never);
+          assert.equal(again.status, 200, JSON.stringify(again.body));
+          assert.equal(again.body.redirect.url, first!.body.redirect.url, 'Fenige answers the same merchant id with the same link');
+          const status = await get(`${shop.endpoint}/${body.transactionId}`);
+          assert.equal(status.status, 200);
+          assert.equal(status.body.transactionState, 'IN_PROGRESS');
+        },
+        { sb, returnUrl },
+      );
       assert.equal(sb.emulators.fenige.transactions().length, 1);
     } finally {
       await sb.close();
@@ -194,13 +214,23 @@ describe('Fenige hosted page under each paymelinkId reading (point 1)', () => {
     const sb = await startSandbox({ fenige: { paymelinkId: 'assigned' } });
     try {
       const body = order();
-      await withShop({}, {}, async (shop) => {
-        assert.equal((await post(`${shop.endpoint}/hosted`, { ...body, returnUrl: `${shop.origin}/c` } as never)).status, 200);
-      }, { sb, store });
-      await withShop({}, {}, async (shop) => {
-        const status = await get(`${shop.endpoint}/${body.transactionId}`);
-        assert.equal(status.status, 200, 'another handler on the same store confirms by the merchant id');
-      }, { sb, store });
+      await withShop(
+        {},
+        {},
+        async (shop) => {
+          assert.equal((await post(`${shop.endpoint}/hosted`, { ...body, returnUrl: `${shop.origin}/c` } as never)).status, 200);
+        },
+        { sb, store },
+      );
+      await withShop(
+        {},
+        {},
+        async (shop) => {
+          const status = await get(`${shop.endpoint}/${body.transactionId}`);
+          assert.equal(status.status, 200, 'another handler on the same store confirms by the merchant id');
+        },
+        { sb, store },
+      );
     } finally {
       await sb.close();
     }
@@ -215,20 +245,30 @@ test('paymelinkId: assigned — two handler instances sharing Redis: one creates
     const store = createRedisIdempotencyStore({ client, prefix: `h11:${randomUUID()}:` });
     const body = order();
     let fenigeId = '';
-    await withShop({}, {}, async (shop) => {
-      const created = await post(`${shop.endpoint}/hosted`, { ...body, returnUrl: `${shop.origin}/c` } as never);
-      assert.equal(created.status, 200, JSON.stringify(created.body));
-      fenigeId = created.body.gatewayTransactionId;
-      await payOnHostedPage(created.body.redirect.url);
-    }, { sb, store });
-    await withShop({}, {}, async (shop) => {
-      for (const id of [body.transactionId, fenigeId]) {
-        const status = await get(`${shop.endpoint}/${id}`);
-        assert.equal(status.status, 200, id);
-        assert.equal(status.body.transactionId, body.transactionId);
-        assert.equal(status.body.transactionState, 'SUCCESS');
-      }
-    }, { sb, store });
+    await withShop(
+      {},
+      {},
+      async (shop) => {
+        const created = await post(`${shop.endpoint}/hosted`, { ...body, returnUrl: `${shop.origin}/c` } as never);
+        assert.equal(created.status, 200, JSON.stringify(created.body));
+        fenigeId = created.body.gatewayTransactionId;
+        await payOnHostedPage(created.body.redirect.url);
+      },
+      { sb, store },
+    );
+    await withShop(
+      {},
+      {},
+      async (shop) => {
+        for (const id of [body.transactionId, fenigeId]) {
+          const status = await get(`${shop.endpoint}/${id}`);
+          assert.equal(status.status, 200, id);
+          assert.equal(status.body.transactionId, body.transactionId);
+          assert.equal(status.body.transactionState, 'SUCCESS');
+        }
+      },
+      { sb, store },
+    );
   } finally {
     client.disconnect();
     await sb.close();
@@ -273,7 +313,11 @@ describe('Google Pay payments under each reading', () => {
   test('an expired card in the token is declined (point 8)', () =>
     withShop({}, {}, async (shop) => {
       const body = order({
-        token: createTestToken({ gateway: 'fenige', gatewayMerchantId: shop.sb.fenige.gatewayMerchantId, card: { pan: '4111111111111111', expirationMonth: 1, expirationYear: 2021 } }),
+        token: createTestToken({
+          gateway: 'fenige',
+          gatewayMerchantId: shop.sb.fenige.gatewayMerchantId,
+          card: { pan: '4111111111111111', expirationMonth: 1, expirationYear: 2021 },
+        }),
       });
       const declined = await post(shop.endpoint, body);
       assert.equal(declined.status, 422);
@@ -281,14 +325,19 @@ describe('Google Pay payments under each reading', () => {
     }));
 
   test('googlePayHost: separate (point 9) — the client with googlePayBaseUrl pays; the other methods stay on baseUrl', () =>
-    withShop({ googlePayHost: 'separate' }, {}, async (shop) => {
-      assert.notEqual(shop.sb.fenige.googlePayUrl, shop.sb.fenige.url);
-      const body = payBody(shop);
-      const paid = await post(shop.endpoint, body);
-      assert.equal(paid.status, 200, JSON.stringify(paid.body));
-      const status = await get(`${shop.endpoint}/${body.transactionId}`);
-      assert.equal(status.body.transactionState, 'SUCCESS');
-    }, { googlePayBaseUrl: 'separate' }));
+    withShop(
+      { googlePayHost: 'separate' },
+      {},
+      async (shop) => {
+        assert.notEqual(shop.sb.fenige.googlePayUrl, shop.sb.fenige.url);
+        const body = payBody(shop);
+        const paid = await post(shop.endpoint, body);
+        assert.equal(paid.status, 200, JSON.stringify(paid.body));
+        const status = await get(`${shop.endpoint}/${body.transactionId}`);
+        assert.equal(status.body.transactionState, 'SUCCESS');
+      },
+      { googlePayBaseUrl: 'separate' },
+    ));
 
   for (const details of ['example', 'table'] as const) {
     test(`details: ${details} (point 7) — the status route reads either shape`, () =>
@@ -329,13 +378,18 @@ describe('What happens to the funds (point 6)', () => {
     const failures: string[] = [];
     const sb = await startSandbox({ faults: { rules: [{ fault: 'http-error', status: 503, path: '/fenige/external/clear' }] } });
     try {
-      await withShop({}, { capture: 'clear', onClearError: (id) => void failures.push(id) }, async (shop) => {
-        const body = payBody(shop);
-        const paid = await post(shop.endpoint, body);
-        assert.equal(paid.status, 200);
-        assert.deepEqual(failures, [body.transactionId]);
-        assert.equal(stateOf(shop, body.transactionId), 'SUCCESS_WAITING_FOR_CLEARING');
-      }, { sb });
+      await withShop(
+        {},
+        { capture: 'clear', onClearError: (id) => void failures.push(id) },
+        async (shop) => {
+          const body = payBody(shop);
+          const paid = await post(shop.endpoint, body);
+          assert.equal(paid.status, 200);
+          assert.deepEqual(failures, [body.transactionId]);
+          assert.equal(stateOf(shop, body.transactionId), 'SUCCESS_WAITING_FOR_CLEARING');
+        },
+        { sb },
+      );
     } finally {
       await sb.close();
     }
@@ -370,7 +424,10 @@ describe('What happens to the funds (point 6)', () => {
       const body = payBody(shop);
       await post(shop.endpoint, body);
       now += 8 * 24 * 60 * 60 * 1000;
-      const refused = await shop.client.clear({ transactionId: body.transactionId, clearingAmount: 2599 }).then(() => undefined, (e: unknown) => e);
+      const refused = await shop.client.clear({ transactionId: body.transactionId, clearingAmount: 2599 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       assert.ok(refused instanceof Error);
       assert.match((refused as Error).message, /clearing window/);
     });
@@ -378,17 +435,26 @@ describe('What happens to the funds (point 6)', () => {
 });
 
 describe('Clearing and refunds through the client (point 5)', () => {
-  for (const [clearing, refunds] of [['once', 'repeated'], ['repeated', 'once']] as const) {
+  for (const [clearing, refunds] of [
+    ['once', 'repeated'],
+    ['repeated', 'once'],
+  ] as const) {
     test(`clearing: ${clearing}, refunds: ${refunds}`, () =>
       withShop({ clearing, refunds }, { capture: 'authorize' }, async (shop) => {
         const body = payBody(shop);
         await post(shop.endpoint, body);
         const id = body.transactionId;
         await shop.client.clear({ transactionId: id, clearingAmount: 1000 });
-        const second = await shop.client.clear({ transactionId: id, clearingAmount: 1000 }).then(() => 'cleared', (e: Error) => e.message);
+        const second = await shop.client.clear({ transactionId: id, clearingAmount: 1000 }).then(
+          () => 'cleared',
+          (e: Error) => e.message,
+        );
         assert.equal(second === 'cleared', clearing === 'repeated', String(second));
         await shop.client.refund({ transactionId: id, amountToRefund: 500 });
-        const again = await shop.client.refund({ transactionId: id, amountToRefund: 500 }).then(() => 'refunded', (e: Error) => e.message);
+        const again = await shop.client.refund({ transactionId: id, amountToRefund: 500 }).then(
+          () => 'refunded',
+          (e: Error) => e.message,
+        );
         assert.equal(again === 'refunded', refunds === 'repeated', String(again));
       }));
   }

@@ -45,7 +45,7 @@ test('concurrent duplicates (double click, retries) wait for the one charge in f
 });
 
 test('the same transactionId with a different amount, token or payer is 422 TRANSACTION_ID_REUSED', async (t) => {
-  const { endpoint, gateway } = await serveCheckout(t);
+  const { endpoint, gateway } = await serveCheckout(t, { allowedReturnOrigins: ['https://shop.test'] });
   const body = payBody();
   await postJson(endpoint, body);
   for (const change of [{ amount: 999 }, { token: 'other-token' }, { sender: { firstName: 'Eve', lastName: 'X' } }]) {
@@ -168,8 +168,10 @@ test('a lock left by a process that died mid-charge expires into a status query,
   const { hashBody } = await import('../../src/server/idempotency/body-hash.js');
   const live = payBody();
   const dead = payBody();
-  await store.acquire(live.transactionId, await hashBody({ kind: 'pay', body: live }), Date.now() + 40_000);
-  await store.acquire(dead.transactionId, await hashBody({ kind: 'pay', body: dead }), Date.now() - 1);
+  // The handler's keys and hashes name the gateway and its account (the fake one has none).
+  const scope = 'fake:-';
+  await store.acquire(`${scope}:${live.transactionId}`, await hashBody({ scope, kind: 'pay', body: live }), Date.now() + 40_000);
+  await store.acquire(`${scope}:${dead.transactionId}`, await hashBody({ scope, kind: 'pay', body: dead }), Date.now() - 1);
 
   assert.equal((await postJson(endpoint, live)).response.status, 409);
   const afterExpiry = await postJson(endpoint, dead);
@@ -194,7 +196,10 @@ test('neither the store nor onEvent ever sees the token', async (t) => {
 
   const recorded = JSON.stringify(seen) + JSON.stringify(events);
   for (const secret of ['TOKEN-CIPHERTEXT', 'secret-signature', 'keyValue']) assert.ok(!recorded.includes(secret), secret);
-  assert.deepEqual(events.map((e) => e.source ?? e.type), ['charged', 'replayed', 'reused']);
+  assert.deepEqual(
+    events.map((e) => e.source ?? e.type),
+    ['charged', 'replayed', 'reused'],
+  );
   assert.equal(events[0]!.amount, 1000);
 });
 

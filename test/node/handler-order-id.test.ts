@@ -12,8 +12,14 @@ test('lookupOrder is asked with the page’s orderId: one order, a new transacti
   });
   const attempts = [payBody({ orderId: 'order-42' }), payBody({ orderId: 'order-42' })];
   for (const body of attempts) assert.equal((await postJson(endpoint, body)).response.status, 200);
-  assert.deepEqual(asked.map((q) => q.orderId), ['order-42', 'order-42']);
-  assert.deepEqual(gateway.payCalls.map((c) => [c.request.transactionId, c.request.amount]), attempts.map((b) => [b.transactionId, 2500]));
+  assert.deepEqual(
+    asked.map((q) => q.orderId),
+    ['order-42', 'order-42'],
+  );
+  assert.deepEqual(
+    gateway.payCalls.map((c) => [c.request.transactionId, c.request.amount]),
+    attempts.map((b) => [b.transactionId, 2500]),
+  );
   assert.equal((await postJson(endpoint, payBody({ orderId: 'no such order' }))).response.status, 400, 'not a valid order id');
   assert.equal((await postJson(endpoint, payBody({ orderId: 'order-41' }))).response.status, 404);
 });

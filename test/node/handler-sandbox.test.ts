@@ -29,7 +29,7 @@ before(async () => {
     feennex: new FeennexClient({ baseUrl: feennex.url, shopId: feennex.shopId, secretKey: feennex.secretKey, timeoutMs: 5_000 }),
   };
   for (const name of ['fenige', 'feennex'] as const) {
-    const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway: gateways[name], timeoutMs: 10_000 });
+    const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway: gateways[name], timeoutMs: 10_000, allowedReturnOrigins: ['https://shop.test'] });
     const server = await listen(toNodeListener(handler));
     closers.push(server.close);
     endpoints[name] = server.url + handler.basePath;
@@ -95,7 +95,7 @@ describe('Fenige through the checkout handler', () => {
     assert.equal(outcomeOf({ response: status, body: await status.json() }).kind, 'success');
   });
 
-  test('a declined card is a final failure with Fenige\'s code, replayed as it is', async () => {
+  test("a declined card is a final failure with Fenige's code, replayed as it is", async () => {
     const payment = body('fenige', cardFor('E0150'));
     const first = await postJson(endpoints.fenige, payment);
     assert.deepEqual(outcomeOf(first), { kind: 'failure', code: 'E0150', message: first.body.message });
@@ -122,7 +122,10 @@ describe('Fenige through the checkout handler', () => {
     const expired = body('fenige', '4111111111111111', {
       token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.gatewayMerchantId, messageExpiration: Date.now() - 60_000 }),
     });
-    for (const [payment, reason] of [[tampered, 'MESSAGE_SIGNATURE_INVALID'], [expired, 'MESSAGE_EXPIRED']] as const) {
+    for (const [payment, reason] of [
+      [tampered, 'MESSAGE_SIGNATURE_INVALID'],
+      [expired, 'MESSAGE_EXPIRED'],
+    ] as const) {
       const answer = await postJson(endpoints.fenige, payment);
       assert.equal(outcomeOf(answer).kind, 'failure', JSON.stringify(answer.body));
       assert.match(answer.body.errors.token[0], new RegExp(reason));
@@ -130,7 +133,7 @@ describe('Fenige through the checkout handler', () => {
     }
   });
 
-  test('hosted: the answer redirects to the sandbox\'s payment page', async () => {
+  test("hosted: the answer redirects to the sandbox's payment page", async () => {
     const { token: _token, ...order } = body('fenige', '4111111111111111');
     const answer = await postJson(`${endpoints.fenige}/hosted`, { ...order, returnUrl: 'https://shop.test/checkout' });
     const outcome = outcomeOf(answer);
@@ -189,7 +192,7 @@ describe('Feennex through the checkout handler', () => {
     }
   });
 
-  test('hosted: the answer redirects to the sandbox\'s card page', async () => {
+  test("hosted: the answer redirects to the sandbox's card page", async () => {
     const { token: _token, ...order } = body('feennex', '4111111111111111');
     const answer = await postJson(`${endpoints.feennex}/hosted`, { ...order, returnUrl: 'https://shop.test/checkout' });
     const outcome = outcomeOf(answer);

@@ -57,7 +57,10 @@ for (const gateway of ['fenige', 'feennex'] as const) {
     const answer = body as { errors?: { token?: string[] }; message?: string };
     assert.equal(classifyResponse(response.status, body).kind, 'failure');
     assert.equal(answer.errors?.token?.length, 1, JSON.stringify(body));
-    assert.match(answer.errors!.token![0]!, gateway === 'fenige' ? /not sealed for this merchant/ : /refused by Feennex: sealed for gatewayMerchantId "pk_live_51Hx", not for shop/);
+    assert.match(
+      answer.errors!.token![0]!,
+      gateway === 'fenige' ? /not sealed for this merchant/ : /refused by Feennex: sealed for gatewayMerchantId "pk_live_51Hx", not for shop/,
+    );
     assert.doesNotMatch(JSON.stringify(body), /string_to_sign|sandbox-password|SandboxSecret/);
     const charged = gateway === 'fenige' ? sb.emulators.fenige.transactions() : sb.emulators.feennex.invoices().filter((i) => i.status === 4);
     assert.equal(charged.length, 0);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { payBody, postInit, postJson, serveCheckout } from './handler-fake-gateway.js';
 
 test('a valid token POST is forwarded once with browserIp and the Referer as returnUrl, and answered as the gateway said', async (t) => {
-  const { endpoint, gateway } = await serveCheckout(t);
+  const { endpoint, gateway } = await serveCheckout(t, { allowedReturnOrigins: ['https://shop.test'] });
   const body = payBody();
   const { response, body: answer } = await postJson(endpoint, body, { Referer: 'https://shop.test/cart?step=2' });
 
@@ -83,7 +83,7 @@ test('an Idempotency-Key that differs from the transactionId is refused', async 
   assert.equal(gateway.payCalls.length, 0);
 });
 
-test('lookupOrder is the authority: its amount, currency and description replace the browser\'s, and it never sees the token', async (t) => {
+test("lookupOrder is the authority: its amount, currency and description replace the browser's, and it never sees the token", async (t) => {
   const queries: unknown[] = [];
   const { endpoint, gateway } = await serveCheckout(t, {
     lookupOrder: async (query) => {
@@ -108,7 +108,7 @@ test('lookupOrder is the authority: its amount, currency and description replace
 test('lookupOrder: no order → 404 ORDER_NOT_FOUND; a throwing lookup → 503 to retry; an invalid order → 500; none charged', async (t) => {
   const outcomes = new Map<string, () => unknown>();
   const { endpoint, gateway } = await serveCheckout(t, {
-    lookupOrder: async (query) => (outcomes.get(query.description)!() as never),
+    lookupOrder: async (query) => outcomes.get(query.description)!() as never,
   });
   outcomes.set('none', () => null);
   outcomes.set('boom', () => {
@@ -142,7 +142,7 @@ test('browserIp comes from the first X-Forwarded-For hop only with trustProxy', 
   assert.equal(direct.gateway.payCalls[0]!.context.browserIp, '127.0.0.1');
 });
 
-test('hosted: POST basePath/hosted answers the gateway redirect; the returnUrl option overrides the browser\'s', async (t) => {
+test("hosted: POST basePath/hosted answers the gateway redirect; the returnUrl option overrides the browser's", async (t) => {
   const { endpoint, gateway } = await serveCheckout(t, { returnUrl: 'https://shop.test/thanks' });
   const { amount, currency, description, apiKey, transactionId } = payBody();
   const hosted = { transactionId, apiKey, amount, currency, description, returnUrl: 'https://evil.test/' };
@@ -158,9 +158,11 @@ test('hosted: POST basePath/hosted answers the gateway redirect; the returnUrl o
   assert.ok(invalid.body.errors.returnUrl);
 });
 
-test('status: GET basePath/{id} answers the gateway status; a non-UUID id is 400', async (t) => {
+test('status: GET basePath/{id} answers the gateway status of a payment it charged; a non-UUID id is 400', async (t) => {
   const { endpoint, gateway } = await serveCheckout(t);
-  const id = randomUUID();
+  const body = payBody();
+  await postJson(endpoint, body);
+  const id = body.transactionId;
   const ok = await fetch(`${endpoint}/${id}`);
   assert.equal(ok.status, 200);
   assert.deepEqual(await ok.json(), { transactionId: id, status: 'SUCCESS' });
@@ -192,7 +194,7 @@ test('other paths are 404, wrong methods 405 with Allow, OPTIONS 204', async (t)
   assert.equal(options.headers.get('allow'), 'POST, OPTIONS');
 });
 
-test('the default basePath is the gateway\'s and a basePath without a leading slash is refused', async (t) => {
+test("the default basePath is the gateway's and a basePath without a leading slash is refused", async (t) => {
   const { handler } = await serveCheckout(t);
   assert.equal(handler.basePath, '/pay');
   const { createCheckoutHandler } = await import('../../src/server/checkout-handler.js');

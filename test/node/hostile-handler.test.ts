@@ -85,12 +85,16 @@ const notAString = fc.oneof(
   fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }).map(json),
   fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }).map(json),
 );
-const notAnObject = fc.oneof(notAString.filter((raw) => !raw.startsWith('{')), anyString.map(json));
+const notAnObject = fc.oneof(
+  notAString.filter((raw) => !raw.startsWith('{')),
+  anyString.map(json),
+);
 /** Strings longer than `max`, up to what still fits under the body limit. */
 const tooLong = (max: number) =>
-  fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: max + 1, max: 30_000 })).map(([seed, length]) =>
-    json(seed.repeat(Math.ceil(length / seed.length)).slice(0, Math.max(length, max + 1))),
-  ).filter((raw) => JSON.parse(raw).length > max);
+  fc
+    .tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: max + 1, max: 30_000 }))
+    .map(([seed, length]) => json(seed.repeat(Math.ceil(length / seed.length)).slice(0, Math.max(length, max + 1))))
+    .filter((raw) => JSON.parse(raw).length > max);
 
 const invalidAmount = fc.oneof(
   notAString.filter((raw) => typeof JSON.parse(raw) !== 'number' || !Number.isSafeInteger(JSON.parse(raw)) || JSON.parse(raw) < 1),
@@ -98,7 +102,10 @@ const invalidAmount = fc.oneof(
   fc.constantFrom('9007199254740992', '9007199254740993', '1e16', '1e308', '1.5', '0.0000001', '1e-400', '-1'),
   fc.bigInt({ min: 2n ** 53n, max: 10n ** 40n }).map(String),
   fc.integer({ max: 0 }).map(String),
-  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)).map(json),
+  fc
+    .double({ noNaN: true, noDefaultInfinity: true })
+    .filter((n) => !Number.isInteger(n))
+    .map(json),
 );
 const invalidCurrency = fc.oneof(
   notAString,
@@ -128,14 +135,17 @@ const hostileField = fc.oneof(
     const body = payBody();
     return { path: 'sender.email', text: withRaw(body, 'sender', withRaw(body.sender as Record<string, unknown>, 'email', raw)) };
   }),
-  fc.oneof(
-    notAString.filter((raw) => !/"signedMessage"/.test(raw)),
-    fc.constant('""'),
-    fc.integer({ min: 20_001, max: 30_000 }).map((n) => json('t'.repeat(n))),
-    fc.record({ protocolVersion: fc.jsonValue(), signature: fc.jsonValue(), signedMessage: fc.jsonValue() }, { requiredKeys: [] })
-      .filter((t) => !(typeof t.protocolVersion === 'string' && typeof t.signature === 'string' && typeof t.signedMessage === 'string'))
-      .map(json),
-  ).map((raw) => ({ path: 'token', text: withRaw(payBody(), 'token', raw) })),
+  fc
+    .oneof(
+      notAString.filter((raw) => !/"signedMessage"/.test(raw)),
+      fc.constant('""'),
+      fc.integer({ min: 20_001, max: 30_000 }).map((n) => json('t'.repeat(n))),
+      fc
+        .record({ protocolVersion: fc.jsonValue(), signature: fc.jsonValue(), signedMessage: fc.jsonValue() }, { requiredKeys: [] })
+        .filter((t) => !(typeof t.protocolVersion === 'string' && typeof t.signature === 'string' && typeof t.signedMessage === 'string'))
+        .map(json),
+    )
+    .map((raw) => ({ path: 'token', text: withRaw(payBody(), 'token', raw) })),
   notAnObject.map((raw) => ({ path: 'paymentMethod', text: withRaw(payBody(), 'paymentMethod', raw) })),
 );
 
@@ -143,11 +153,7 @@ const OBJECT_PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
 const BODY_KEYS = Object.keys(payBody()).concat('paymentMethod');
 const SENDER_KEYS = ['firstName', 'lastName', 'email'];
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'];
-const pollutingValue = fc.oneof(
-  fc.constant('{"polluted":true}'),
-  fc.constant('{"prototype":{"polluted":true}}'),
-  fc.jsonValue({ maxDepth: 2 }).map(json),
-);
+const pollutingValue = fc.oneof(fc.constant('{"polluted":true}'), fc.constant('{"prototype":{"polluted":true}}'), fc.jsonValue({ maxDepth: 2 }).map(json));
 
 describe('hostile request bodies (property-based, over HTTP)', () => {
   test('any one field with a wrong type, a wrong value, a huge or an HTML string → 400 naming that field', async () => {
@@ -162,18 +168,35 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
   test('hosted page: a returnUrl that is no absolute http(s) URL (javascript:, data:, relative, HTML, wrong type) → 400 naming returnUrl', async () => {
     const returnUrl = fc.oneof(
       notAString,
-      fc.oneof(
-        fc.constantFrom(
-          'javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x',
-          '//evil.example/x', '/relative', 'ftp://example.com/', 'file:///etc/passwd', 'blob:https://x/1', '', 'https://', ...HTML,
-        ),
-        fc.webUrl().map((url) => url.replace(/^https?/, 'javascript')),
-      ).map(json),
+      fc
+        .oneof(
+          fc.constantFrom(
+            'javascript:alert(1)',
+            'JAVASCRIPT:alert(1)',
+            ' javascript:alert(1)',
+            'data:text/html,<script>alert(1)</script>',
+            'vbscript:x',
+            '//evil.example/x',
+            '/relative',
+            'ftp://example.com/',
+            'file:///etc/passwd',
+            'blob:https://x/1',
+            '',
+            'https://',
+            ...HTML,
+          ),
+          fc.webUrl().map((url) => url.replace(/^https?/, 'javascript')),
+        )
+        .map(json),
     );
     await fc.assert(
       fc.asyncProperty(returnUrl, async (raw) => {
         const { token: _token, ...hosted } = payBody();
-        const response = await fetch(`${endpoint}/hosted`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: withRaw(hosted, 'returnUrl', raw) });
+        const response = await fetch(`${endpoint}/hosted`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: withRaw(hosted, 'returnUrl', raw),
+        });
         assertNamesField({ status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.json() }, 'returnUrl');
         assert.equal(gateway.hostedCalls.length, 0);
       }),
@@ -213,7 +236,8 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
   });
 
   test('unknown top-level keys that are not Object.prototype names → 400 naming the key', async () => {
-    const key = fc.oneof(fc.constantFrom('prototype', ...HTML), fc.string({ minLength: 1 }))
+    const key = fc
+      .oneof(fc.constantFrom('prototype', ...HTML), fc.string({ minLength: 1 }))
       .filter((k) => !BODY_KEYS.includes(k) && !OBJECT_PROTOTYPE_NAMES.includes(k));
     await fc.assert(
       fc.asyncProperty(key, pollutingValue, async (unknown, raw) => {
@@ -224,25 +248,23 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
     );
   });
 
-  test(
-    'top-level keys named like Object.prototype members (__proto__, constructor, toString …) → 400 naming the key',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...OBJECT_PROTOTYPE_NAMES), pollutingValue, async (unknown, raw) => {
-          const answer = await post(withRaw(payBody(), unknown, raw));
-          assertNamesField(answer, unknown);
-          const issue = (answer.body.issues as Array<{ path: string; message: string }>).find((i) => i.path === unknown)!;
-          assert.doesNotMatch(issue.message, /\[object Object\]|native code/, 'a nonsense "did you mean" hint');
-        }),
-        { numRuns: OBJECT_PROTOTYPE_NAMES.length * 2 },
-      );
-    },
-  );
+  test('top-level keys named like Object.prototype members (__proto__, constructor, toString …) → 400 naming the key', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...OBJECT_PROTOTYPE_NAMES), pollutingValue, async (unknown, raw) => {
+        const answer = await post(withRaw(payBody(), unknown, raw));
+        assertNamesField(answer, unknown);
+        const issue = (answer.body.issues as Array<{ path: string; message: string }>).find((i) => i.path === unknown)!;
+        assert.doesNotMatch(issue.message, /\[object Object\]|native code/, 'a nonsense "did you mean" hint');
+      }),
+      { numRuns: OBJECT_PROTOTYPE_NAMES.length * 2 },
+    );
+  });
 
   test('nesting thousands deep in a known field or an unknown key → 400 naming it, never a crash', async () => {
-    const nested = fc.tuple(fc.integer({ min: 1, max: 25_000 }), fc.boolean()).map(([depth, arrays]) =>
-      arrays ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth),
-    ).filter((raw) => raw.length < LIMIT - 2_000);
+    const nested = fc
+      .tuple(fc.integer({ min: 1, max: 25_000 }), fc.boolean())
+      .map(([depth, arrays]) => (arrays ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)))
+      .filter((raw) => raw.length < LIMIT - 2_000);
     const place = fc.constantFrom('amount', 'currency', 'description', 'sender', 'transactionId', 'deep');
     await fc.assert(
       fc.asyncProperty(place, nested, async (path, raw) => {
@@ -252,58 +274,54 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
     );
   });
 
-  test(
-    'nesting thousands deep inside the token → 400, never a crash',
-    async () => {
-      const depth = fc.integer({ min: 4_000, max: 25_000 });
-      await fc.assert(
-        fc.asyncProperty(depth, async (d) => {
-          const body = payBody();
-          const answer = await post(withRaw(body, 'token', withRaw(body.token as Record<string, unknown>, 'extra', '['.repeat(d) + ']'.repeat(d))));
-          assert.equal(answer.status, 400);
-        }),
-        { numRuns: 10 },
-      );
-    },
-  );
+  test('nesting thousands deep inside the token → 400, never a crash', async () => {
+    const depth = fc.integer({ min: 4_000, max: 25_000 });
+    await fc.assert(
+      fc.asyncProperty(depth, async (d) => {
+        const body = payBody();
+        const answer = await post(withRaw(body, 'token', withRaw(body.token as Record<string, unknown>, 'extra', '['.repeat(d) + ']'.repeat(d))));
+        assert.equal(answer.status, 400);
+      }),
+      { numRuns: 10 },
+    );
+  });
 
-  test(
-    'a duplicated key → 400 naming it (no "last one wins")',
-    async () => {
-      const local = fakeGateway();
-      const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway: local, basePath: '/pay' });
-      const server = await listen(toNodeListener(handler));
-      const field = fc.constantFrom('amount', 'currency', 'description', 'transactionId', 'apiKey');
-      try {
-        await fc.assert(
-          fc.asyncProperty(field, fc.jsonValue({ maxDepth: 1 }), async (key, first) => {
-            const body = payBody();
-            const text = `{${JSON.stringify(key)}:${json(first)},${JSON.stringify(body).slice(1)}`;
-            const response = await fetch(`${server.url}/pay`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text });
-            assertNamesField({ status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.json() }, key);
-            assert.equal(local.payCalls.length, 0);
-          }),
-          { numRuns: 30 },
-        );
-      } finally {
-        await server.close();
-      }
-    },
-  );
+  test('a duplicated key → 400 naming it (no "last one wins")', async () => {
+    const local = fakeGateway();
+    const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway: local, basePath: '/pay' });
+    const server = await listen(toNodeListener(handler));
+    const field = fc.constantFrom('amount', 'currency', 'description', 'transactionId', 'apiKey');
+    try {
+      await fc.assert(
+        fc.asyncProperty(field, fc.jsonValue({ maxDepth: 1 }), async (key, first) => {
+          const body = payBody();
+          const text = `{${JSON.stringify(key)}:${json(first)},${JSON.stringify(body).slice(1)}`;
+          const response = await fetch(`${server.url}/pay`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text });
+          assertNamesField({ status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.json() }, key);
+          assert.equal(local.payCalls.length, 0);
+        }),
+        { numRuns: 30 },
+      );
+    } finally {
+      await server.close();
+    }
+  });
 
   test('text that is not JSON, or not UTF-8 → 400 INVALID_JSON that does not quote the body', async () => {
-    const notJson = fc.oneof(
-      fc.string({ unit: 'grapheme' }),
-      fc.constantFrom('{', '{"amount":1000,}', "{'a':1}", 'NaN', 'Infinity', '{"a":NaN}', '[1,]', '\u0000', 'undefined', '{"a":1}{"b":2}'),
-      fc.jsonValue().map((v) => json(v).slice(0, -1)),
-    ).filter((text) => {
-      try {
-        JSON.parse(text);
-        return false;
-      } catch {
-        return true;
-      }
-    });
+    const notJson = fc
+      .oneof(
+        fc.string({ unit: 'grapheme' }),
+        fc.constantFrom('{', '{"amount":1000,}', "{'a':1}", 'NaN', 'Infinity', '{"a":NaN}', '[1,]', '\u0000', 'undefined', '{"a":1}{"b":2}'),
+        fc.jsonValue().map((v) => json(v).slice(0, -1)),
+      )
+      .filter((text) => {
+        try {
+          JSON.parse(text);
+          return false;
+        } catch {
+          return true;
+        }
+      });
     await fc.assert(
       fc.asyncProperty(notJson, async (text) => {
         const answer = await post(`${text}`);
@@ -342,14 +360,29 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
 
   test('a valid body sent with any other Content-Type (or none) → 415, not charged', async () => {
     const token = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789+-.'), minLength: 1, maxLength: 20 });
-    const contentType = fc.oneof(
-      fc.constantFrom(
-        'text/plain', 'text/json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp',
-        'application/json-seq', 'application/x-json', 'application/json+x', 'application/ld+json', 'json', 'application/',
-        '*/*', 'application/*', 'text/html; charset=utf-8', ' ', 'application/ json',
-      ),
-      fc.tuple(token, token, fc.constantFrom('', '; charset=utf-8', ';x=y')).map(([a, b, params]) => `${a}/${b}${params}`),
-    ).filter((type) => type.split(';')[0]!.trim().toLowerCase() !== 'application/json');
+    const contentType = fc
+      .oneof(
+        fc.constantFrom(
+          'text/plain',
+          'text/json',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          'application/jsonp',
+          'application/json-seq',
+          'application/x-json',
+          'application/json+x',
+          'application/ld+json',
+          'json',
+          'application/',
+          '*/*',
+          'application/*',
+          'text/html; charset=utf-8',
+          ' ',
+          'application/ json',
+        ),
+        fc.tuple(token, token, fc.constantFrom('', '; charset=utf-8', ';x=y')).map(([a, b, params]) => `${a}/${b}${params}`),
+      )
+      .filter((type) => type.split(';')[0]!.trim().toLowerCase() !== 'application/json');
     await fc.assert(
       fc.asyncProperty(fc.option(contentType, { nil: undefined }), async (type) => {
         const bytes = new TextEncoder().encode(JSON.stringify(payBody()));
@@ -376,7 +409,11 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
     }
     return fetch(endpoint, init);
   }
-  const oversize = fc.oneof(fc.integer({ min: LIMIT + 1, max: 2 * LIMIT }), fc.constantFrom(1024 * 1024, 10 * 1024 * 1024), fc.integer({ min: LIMIT, max: 10 * 1024 * 1024 }));
+  const oversize = fc.oneof(
+    fc.integer({ min: LIMIT + 1, max: 2 * LIMIT }),
+    fc.constantFrom(1024 * 1024, 10 * 1024 * 1024),
+    fc.integer({ min: LIMIT, max: 10 * 1024 * 1024 }),
+  );
   const paddedField = fc.constantFrom('description', 'token', 'padding');
 
   test('streamed bodies (no Content-Length) from just over the limit up to 10 MB → 413', async () => {
@@ -390,19 +427,16 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
     );
   });
 
-  test(
-    'bodies with a Content-Length over the limit (up to 10 MB) → 413, not a connection reset',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(oversize, paddedField, async (bytes, field) => {
-          const response = await postOversized(bytes, field, false);
-          assert.equal(response.status, 413);
-          assert.equal((await response.json()).code, 'PAYLOAD_TOO_LARGE');
-        }),
-        { numRuns: 12, endOnFailure: true },
-      );
-    },
-  );
+  test('bodies with a Content-Length over the limit (up to 10 MB) → 413, not a connection reset', async () => {
+    await fc.assert(
+      fc.asyncProperty(oversize, paddedField, async (bytes, field) => {
+        const response = await postOversized(bytes, field, false);
+        assert.equal(response.status, 413);
+        assert.equal((await response.json()).code, 'PAYLOAD_TOO_LARGE');
+      }),
+      { numRuns: 12, endOnFailure: true },
+    );
+  });
 
   test('HTML in the description is a description like any other: sent as data, answered as JSON', async () => {
     // Not hostile to the server: a 1…255 character description is valid whatever its characters.
@@ -412,7 +446,9 @@ describe('hostile request bodies (property-based, over HTTP)', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...HTML), async (description) => {
         const body = payBody({ description });
-        const response = await handler(new Request('http://shop.test/pay', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+        const response = await handler(
+          new Request('http://shop.test/pay', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+        );
         assert.equal(response.status, 200);
         assert.match(response.headers.get('content-type')!, /^application\/json/);
         assert.ok(!(await response.text()).includes('<'));

@@ -73,7 +73,10 @@ async function recordResponse(where: string, response: Response): Promise<Respon
 }
 
 async function rejection(where: string, promise: Promise<unknown>): Promise<unknown> {
-  const error = await promise.then(() => assert.fail(`${where}: expected a failure`), (e: unknown) => e);
+  const error = await promise.then(
+    () => assert.fail(`${where}: expected a failure`),
+    (e: unknown) => e,
+  );
   recordError(where, error);
   return error;
 }
@@ -108,7 +111,10 @@ before(async () => {
   captureOutput();
   fenige = await startFakeFenige();
   feennex = await startFakeFeennex();
-  closers.push(() => fenige.close(), () => feennex.close());
+  closers.push(
+    () => fenige.close(),
+    () => feennex.close(),
+  );
 });
 after(async () => {
   restore.splice(0).forEach((undo) => undo());
@@ -173,7 +179,10 @@ describe('secrets never appear in logs, errors, events or answers', () => {
     await rejection('fenige refused', fenigeClient(ANSWERED_MS, await closedPort()).googlePay(googlePayBody()));
     const { sender: _sender, ...withoutSender } = googlePayBody();
     await rejection('fenige invalid input', client.googlePay(withoutSender as never));
-    assert.throws(() => new FenigeClient({ baseUrl: 'ftp://x', login: FENIGE.login, password: 42 as never, merchantUuid: '' }), (e) => (recordError('fenige options', e), true));
+    assert.throws(
+      () => new FenigeClient({ baseUrl: 'ftp://x', login: FENIGE.login, password: 42 as never, merchantUuid: '' }),
+      (e) => (recordError('fenige options', e), true),
+    );
     record('fenige client: inspect', inspect(client, { depth: Infinity, showHidden: true }));
     record('fenige client: JSON', JSON.stringify(client));
     record('fenige client: String', String(client));
@@ -195,7 +204,10 @@ describe('secrets never appear in logs, errors, events or answers', () => {
     feennex.on('shop_balance', { httpStatus: 502, text: '<html>Bad gateway</html>' });
     await rejection('feennex HTML 502', client.shopBalance());
     await rejection('feennex invalid input', client.invoiceCreate({ ...invoice, amount: -1 }));
-    assert.throws(() => new FeennexClient({ baseUrl: 'https://core.feennex.com/', shopId: 'x', secretKey: FAKE_SHOP.secretKey }), (e) => (recordError('feennex options', e), true));
+    assert.throws(
+      () => new FeennexClient({ baseUrl: 'https://core.feennex.com/', shopId: 'x', secretKey: FAKE_SHOP.secretKey }),
+      (e) => (recordError('feennex options', e), true),
+    );
     record('feennex client: inspect', inspect(client, { depth: Infinity, showHidden: true }));
     record('feennex client: JSON', JSON.stringify(client));
   });
@@ -206,7 +218,9 @@ describe('secrets never appear in logs, errors, events or answers', () => {
     const post = async (url: string, body: string, where: string) =>
       recordResponse(where, await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }));
     const serve = async (gateway: CheckoutGateway | FenigeClient, extra: Partial<CheckoutHandlerOptions> = {}) => {
-      const server = await listen(toNodeListener(createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway, basePath: '/pay', timeoutMs: 400, onEvent, ...extra })));
+      const server = await listen(
+        toNodeListener(createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway, basePath: '/pay', timeoutMs: 400, onEvent, ...extra })),
+      );
       closers.push(server.close);
       return `${server.url}/pay`;
     };
@@ -258,8 +272,14 @@ describe('secrets never appear in logs, errors, events or answers', () => {
     await post(fenigeUrl, JSON.stringify(payBody({ token: TOKEN })).slice(0, -5), 'handler broken JSON');
     await post(fenigeUrl, JSON.stringify(payBody({ token: TOKEN, description: 'x'.repeat(70_000) })), 'handler too large');
 
-    assert.ok(events.some((e) => e.type === 'gateway-error' && e.error === 'Error'), 'the throwing gateway was reported');
-    assert.ok(events.some((e) => e.type === 'payment' && e.outcome === 'success'), 'an approved payment was reported');
+    assert.ok(
+      events.some((e) => e.type === 'gateway-error' && e.error === 'Error'),
+      'the throwing gateway was reported',
+    );
+    assert.ok(
+      events.some((e) => e.type === 'payment' && e.outcome === 'success'),
+      'an approved payment was reported',
+    );
     events.forEach((event, i) => record(`onEvent #${i} (${event.type})`, JSON.stringify(event) + inspect(event, { depth: Infinity })));
   });
 
@@ -271,7 +291,12 @@ describe('secrets never appear in logs, errors, events or answers', () => {
       onPaid: () => undefined,
     });
     const fields: Record<string, string> = {
-      payment_id: '1', shop_amount: '12.34', shop_currency: '985', shop_id: FAKE_SHOP.shopId, shop_order_id: 'o', status: 'success',
+      payment_id: '1',
+      shop_amount: '12.34',
+      shop_currency: '985',
+      shop_id: FAKE_SHOP.shopId,
+      shop_order_id: 'o',
+      status: 'success',
     };
     const tampered = { ...fields, shop_amount: '0.01' };
     // The signature the forger would need is an oracle: it must not be revealed either.
@@ -297,9 +322,13 @@ describe('secrets never appear in logs, errors, events or answers', () => {
     const postbacks = await serveHandler(createFenigePostbackHandler({ secret: POSTBACK_SECRET, confirmWithDetails: client, onNotification: () => undefined }));
     closers.push(postbacks.close);
     const id = crypto.randomUUID();
-    const good = createHash('sha256').update(POSTBACK_SECRET + id).digest('hex');
+    const good = createHash('sha256')
+      .update(POSTBACK_SECRET + id)
+      .digest('hex');
     const forgedId = crypto.randomUUID();
-    const postbackOracle = createHash('sha256').update(POSTBACK_SECRET + forgedId).digest('hex');
+    const postbackOracle = createHash('sha256')
+      .update(POSTBACK_SECRET + forgedId)
+      .digest('hex');
     for (const [name, body, checksum] of [
       ['replayed for another id', { transactionId: forgedId, transactionState: 'SUCCESS' }, good],
       ['wrong checksum', { transactionId: id }, 'f'.repeat(64)],

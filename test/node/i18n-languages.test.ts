@@ -49,16 +49,37 @@ describe('payer languages', () => {
 
   test('a tag resolves to the closest language: region, script and aliases, else English', () => {
     const cases: [string | undefined, string][] = [
-      ['de', 'de'], ['de-AT', 'de'], ['DE_ch', 'de'], ['pt-BR', 'pt'], ['nb-NO', 'no'], ['nn', 'no'],
-      ['zh-CN', 'zh'], ['zh-Hans-SG', 'zh'], ['zh-TW', 'zh-tw'], ['zh-Hant-HK', 'zh-tw'], ['zh-HK', 'zh-tw'],
-      ['sr-Cyrl-RS', 'sr'], ['en-GB', 'en'], ['xx', 'en'], ['', 'en'], [undefined, 'en'],
+      ['de', 'de'],
+      ['de-AT', 'de'],
+      ['DE_ch', 'de'],
+      ['pt-BR', 'pt'],
+      ['nb-NO', 'no'],
+      ['nn', 'no'],
+      ['zh-CN', 'zh'],
+      ['zh-Hans-SG', 'zh'],
+      ['zh-TW', 'zh-tw'],
+      ['zh-Hant-HK', 'zh-tw'],
+      ['zh-HK', 'zh-tw'],
+      ['sr-Cyrl-RS', 'sr'],
+      ['en-GB', 'en'],
+      ['xx', 'en'],
+      ['', 'en'],
+      [undefined, 'en'],
     ];
     for (const [tag, language] of cases) assert.equal(resolveLanguage(tag), language, String(tag));
     for (const target of Object.values(LANGUAGE_ALIASES)) assert.ok(target in LANGUAGES, target);
   });
 
   test('Google’s button gets the language part of the tag, in a code Google knows', () => {
-    const cases: [string | undefined, string | undefined][] = [['de-AT', 'de'], ['nb-NO', 'no'], ['nn', 'no'], ['zh-Hant-TW', 'zh'], ['PT_br', 'pt'], ['', undefined], [undefined, undefined]];
+    const cases: [string | undefined, string | undefined][] = [
+      ['de-AT', 'de'],
+      ['nb-NO', 'no'],
+      ['nn', 'no'],
+      ['zh-Hant-TW', 'zh'],
+      ['PT_br', 'pt'],
+      ['', undefined],
+      [undefined, undefined],
+    ];
     for (const [tag, locale] of cases) assert.equal(buttonLocaleFor(tag), locale, String(tag));
   });
 
@@ -69,7 +90,10 @@ describe('payer languages', () => {
     const finnish = await loadMessages('fi');
     assert.equal(finnish.payByCard, 'Maksa kortilla');
     assert.equal(loaded, 1);
-    assert.equal(messagesFor('fi-FI', () => loaded++), finnish);
+    assert.equal(
+      messagesFor('fi-FI', () => loaded++),
+      finnish,
+    );
     assert.equal(loaded, 1, 'no second callback once loaded');
   });
 

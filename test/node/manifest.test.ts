@@ -4,13 +4,38 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
-interface Described { name: string; description?: string; type?: { text: string } }
-interface Declaration { tagName?: string; attributes?: Described[]; members?: Described[]; events?: Described[]; cssParts?: Described[]; cssProperties?: Described[] }
+interface Described {
+  name: string;
+  description?: string;
+  type?: { text: string };
+}
+interface Declaration {
+  tagName?: string;
+  attributes?: Described[];
+  members?: Described[];
+  events?: Described[];
+  cssParts?: Described[];
+  cssProperties?: Described[];
+}
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: Array<{ declarations?: Declaration[] }> };
 const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
 
-const ATTRIBUTES = ['data', 'endpoint', 'environment', 'button-type', 'button-color', 'button-radius', 'button-size-mode', 'locale', 'disabled', 'fallback', 'nonce', 'state', 'return-url'];
+const ATTRIBUTES = [
+  'data',
+  'endpoint',
+  'environment',
+  'button-type',
+  'button-color',
+  'button-radius',
+  'button-size-mode',
+  'locale',
+  'disabled',
+  'fallback',
+  'nonce',
+  'state',
+  'return-url',
+];
 const EVENTS = ['payment-ready', 'payment-unavailable', 'payment-cancel', 'payment-success', 'payment-failure', 'payment-error', 'payment-redirect'];
 const PARTS = ['container', 'button', 'fallback-button', 'status'];
 

@@ -65,7 +65,7 @@ test('the server typings compile in a project without ioredis (skipLibCheck off)
     join(dir, 'shop.ts'),
     [
       "import { createCheckoutHandler, createRedisIdempotencyStore, FenigeClient, } from 'paytool-elements/server';",
-      "declare const redis: any;",
+      'declare const redis: any;',
       "const gateway = new FenigeClient({ baseUrl: 'https://paytool-api.fenige.pl', login: 'l', password: 'p', merchantUuid: 'm' });",
       'export const handler = createCheckoutHandler({',
       '  gateway,',
@@ -77,7 +77,16 @@ test('the server typings compile in a project without ioredis (skipLibCheck off)
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', types: ['node'], preserveSymlinks: true },
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        types: ['node'],
+        preserveSymlinks: true,
+      },
       files: ['shop.ts'],
     }),
   );

@@ -53,7 +53,11 @@ describe('classifyResponse: what a backend answer means', () => {
     for (const status of ['DECLINED', 'REJECTED', 'FAILURE', 'REVERSED', 'REFUNDED', 'CANCELED', 'EXPIRED']) {
       assert.deepEqual(classifyResponse(200, { status, message: 'm' }), { kind: 'failure', code: status, message: 'm' });
     }
-    assert.deepEqual(classifyResponse(422, { code: 'TRANSACTION_ID_REUSED', message: 'again' }), { kind: 'failure', code: 'TRANSACTION_ID_REUSED', message: 'again' });
+    assert.deepEqual(classifyResponse(422, { code: 'TRANSACTION_ID_REUSED', message: 'again' }), {
+      kind: 'failure',
+      code: 'TRANSACTION_ID_REUSED',
+      message: 'again',
+    });
     assert.deepEqual(classifyResponse(404, { code: 42 }), { kind: 'failure', code: 'HTTP_404' });
   });
 
@@ -68,10 +72,23 @@ describe('classifyResponse: what a backend answer means', () => {
       kind: 'redirect',
       redirect: { url: 'https://acs.example/3ds', method: 'POST', params: { PaReq: 'x', MD: '42' } },
     });
-    assert.deepEqual(classifyResponse(200, { redirect: { url: 'https://a.example', method: 'Post' } }).kind === 'redirect' && (classifyResponse(200, { redirect: { url: 'https://a.example', method: 'Post' } }) as any).redirect.method, 'POST');
-    assert.deepEqual(classifyResponse(201, { redirect: { url: 'https://a.example' } }), { kind: 'redirect', redirect: { url: 'https://a.example', method: 'GET' } });
-    assert.deepEqual(classifyResponse(200, { redirect: { url: 'https://a.example', method: 'PUT' } }), { kind: 'redirect', redirect: { url: 'https://a.example', method: 'GET' } });
-    assert.deepEqual(classifyResponse(200, { redirectUrl: 'https://pay.example/x' }), { kind: 'redirect', redirect: { url: 'https://pay.example/x', method: 'GET' } });
+    assert.deepEqual(
+      classifyResponse(200, { redirect: { url: 'https://a.example', method: 'Post' } }).kind === 'redirect' &&
+        (classifyResponse(200, { redirect: { url: 'https://a.example', method: 'Post' } }) as any).redirect.method,
+      'POST',
+    );
+    assert.deepEqual(classifyResponse(201, { redirect: { url: 'https://a.example' } }), {
+      kind: 'redirect',
+      redirect: { url: 'https://a.example', method: 'GET' },
+    });
+    assert.deepEqual(classifyResponse(200, { redirect: { url: 'https://a.example', method: 'PUT' } }), {
+      kind: 'redirect',
+      redirect: { url: 'https://a.example', method: 'GET' },
+    });
+    assert.deepEqual(classifyResponse(200, { redirectUrl: 'https://pay.example/x' }), {
+      kind: 'redirect',
+      redirect: { url: 'https://pay.example/x', method: 'GET' },
+    });
     assert.deepEqual(classifyResponse(200, { redirect: { url: 42 } }).kind, 'pending');
     assert.equal(classifyResponse(400, { redirectUrl: 'https://pay.example/x' }).kind, 'failure', 'a redirect only on a 2xx');
   });

@@ -37,7 +37,10 @@ describe('README server example (examples/checkout-server.ts)', () => {
   });
 
   it('is shown verbatim in the README, as are the framework examples the e2e tests pay through in docs/react-and-vue.md', () => {
-    const shown = { 'README.md': ['examples/checkout-server.ts'], 'docs/react-and-vue.md': ['demo/react19/Checkout.tsx', 'demo/react18/Checkout.tsx', 'demo/vue/App.vue'] };
+    const shown = {
+      'README.md': ['examples/checkout-server.ts'],
+      'docs/react-and-vue.md': ['demo/react19/Checkout.tsx', 'demo/react18/Checkout.tsx', 'demo/vue/App.vue'],
+    };
     for (const [doc, files] of Object.entries(shown)) {
       const text = readFileSync(doc, 'utf8');
       for (const file of files) assert.ok(text.includes(readFileSync(file, 'utf8').trim()), `${doc} drifted from ${file}`);
@@ -46,8 +49,20 @@ describe('README server example (examples/checkout-server.ts)', () => {
 
   it('charges the order’s amount, not the one the browser sent', async () => {
     const token = createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.gatewayMerchantId });
-    const body = { transactionId, apiKey: sb.fenige.merchantUuid, amount: 1, currency: 'PLN', description: 'tampered', sender: { firstName: 'Jan', lastName: 'Kowalski' }, token };
-    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': transactionId }, body: JSON.stringify(body) });
+    const body = {
+      transactionId,
+      apiKey: sb.fenige.merchantUuid,
+      amount: 1,
+      currency: 'PLN',
+      description: 'tampered',
+      sender: { firstName: 'Jan', lastName: 'Kowalski' },
+      token,
+    };
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': transactionId },
+      body: JSON.stringify(body),
+    });
     assert.equal(res.status, 200);
     assert.equal((await res.json()).status, 'APPROVED');
     const [tx] = sb.emulators.fenige.transactions();

@@ -28,8 +28,11 @@ test('two instances sharing Redis, 20 % faults and replays: one charge per id ac
   assert.equal(report.handlerCharges, 61, 'one pay call per transactionId across both instances');
   assert.equal(report.replayed[0]!.payCalls, 1);
   assert.equal(Object.values(report.replayed[0]!.told)[0], 20, 'every replay heard the same outcome');
-  assert.equal(report.entries.afterRun, 61, 'one entry per transactionId');
+  assert.equal(report.entries.afterRun, 2 * 61, 'one payment entry and one token claim per transactionId');
   const keys = await clients[0]!.keys('load:*');
   const ttls = await Promise.all(keys.map((key) => clients[0]!.pttl(key)));
-  assert.ok(ttls.every((ms) => ms > 0 && ms <= ttlMs), 'every entry expires');
+  assert.ok(
+    ttls.every((ms) => ms > 0 && ms <= ttlMs),
+    'every entry expires',
+  );
 });

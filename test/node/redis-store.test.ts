@@ -147,7 +147,7 @@ describe('two checkout handlers sharing Redis', () => {
     void postJson(a.endpoint, body).catch(() => undefined);
     while (stuck.payCalls.length === 0) await sleep(10);
     // …and dies: its lock runs out.
-    const key = `dead:${body.transactionId}`;
+    const key = `dead:fake:-:${body.transactionId}`; // prefix, gateway, its account, the id
     const entry = JSON.parse((await client.get(key))!);
     assert.equal(entry.state, 'in-flight');
     await client.set(key, JSON.stringify({ ...entry, lockedUntil: Date.now() - 1 }));

@@ -7,10 +7,11 @@ import { now, startSandbox, type Sandbox } from './sandbox-feennex-harness.js';
 type Call = [method: string, params: Record<string, unknown>];
 
 let order = 0;
-const invoice = (amount: string, payway: string, currency = '985'): Call =>
-  ['invoice/create', { amount, currency, payway, shop_order_id: `err-${++order}` }];
-const withdraw = (amount: string, account = '4111111111111111', extra: Record<string, unknown> = {}): Call =>
-  ['withdraw/create', { account, amount, amount_type: 'shop_amount', payway: 'card_pln', shop_currency: '985', shop_payment_id: `err-${++order}`, ...extra }];
+const invoice = (amount: string, payway: string, currency = '985'): Call => ['invoice/create', { amount, currency, payway, shop_order_id: `err-${++order}` }];
+const withdraw = (amount: string, account = '4111111111111111', extra: Record<string, unknown> = {}): Call => [
+  'withdraw/create',
+  { account, amount, amount_type: 'shop_amount', payway: 'card_pln', shop_currency: '985', shop_payment_id: `err-${++order}`, ...extra },
+];
 const balanceOf = (shop: string): Call => ['shop_balance', { now: now(), shop_id: shop }];
 const accountOf = (code: number) => Object.keys(MAGIC_ACCOUNTS).find((account) => MAGIC_ACCOUNTS[account].errorCode === code && account.includes('@'))!;
 const shopOf = (code: number) => Object.keys(MAGIC_SHOPS).find((shop) => MAGIC_SHOPS[shop].errorCode === code)!;
@@ -29,7 +30,17 @@ const TRIGGERS: Record<number, () => Promise<Call>> = {
   10: async () => invoice('10.001', 'card_pln'),
   11: async () => balanceOf('424242'),
   12: async () => balanceOf(shopOf(12)),
-  13: async () => ['transfer/create', { amount: '1.00', amount_type: 'writeoff_amount', payee_account: accountOf(13), payee_currency: '985', shop_currency: '985', shop_payment_id: `err-${++order}` }],
+  13: async () => [
+    'transfer/create',
+    {
+      amount: '1.00',
+      amount_type: 'writeoff_amount',
+      payee_account: accountOf(13),
+      payee_currency: '985',
+      shop_currency: '985',
+      shop_payment_id: `err-${++order}`,
+    },
+  ],
   14: async () => withdraw('1.00', accountOf(14), { payway: 'payeer_pln' }),
   15: async () => balanceOf(shopOf(15)),
   16: async () => invoice('10.00', 'card_usd', '392'),
@@ -48,7 +59,10 @@ describe('feennex sandbox: every documented error code is reachable', () => {
   after(() => sandbox.close());
 
   test('the table documents exactly the codes 1 to 19, and so does the README', () => {
-    assert.deepEqual(ERROR_CODES.map((entry) => entry.code), Array.from({ length: 19 }, (_, i) => i + 1));
+    assert.deepEqual(
+      ERROR_CODES.map((entry) => entry.code),
+      Array.from({ length: 19 }, (_, i) => i + 1),
+    );
     const readme = readFileSync(new URL('../../src/gateways/feennex/sandbox/README.md', import.meta.url), 'utf8');
     for (const { code, message } of ERROR_CODES) assert.ok(readme.includes(`| ${code} | ${message} |`), `README row for ${code}`);
   });

@@ -15,13 +15,20 @@ describe('feennex sandbox: Google Pay invoices', () => {
     createTestToken({ gateway: 'feennex', gatewayMerchantId, card });
   const pay = (googlePayToken: unknown, amount = '10.00', extra: Record<string, unknown> = {}) => {
     const shopOrderId = `gp-${++order}`;
-    return sandbox.call('invoice/create', {
-      amount, currency: '985', payway: 'googlepay_pln', shop_order_id: shopOrderId, google_pay_token: googlePayToken,
-      success_url: 'https://shop.example/done', failed_url: 'https://shop.example/failed', ...extra,
-    }).then((answer) => ({ shopOrderId, answer }));
+    return sandbox
+      .call('invoice/create', {
+        amount,
+        currency: '985',
+        payway: 'googlepay_pln',
+        shop_order_id: shopOrderId,
+        google_pay_token: googlePayToken,
+        success_url: 'https://shop.example/done',
+        failed_url: 'https://shop.example/failed',
+        ...extra,
+      })
+      .then((answer) => ({ shopOrderId, answer }));
   };
-  const statusOf = async (shopOrderId: string) =>
-    (await sandbox.call('bill/shop_order_status', { now: now(), shop_order_id: shopOrderId })).data!.status;
+  const statusOf = async (shopOrderId: string) => (await sandbox.call('bill/shop_order_status', { now: now(), shop_order_id: shopOrderId })).data!.status;
 
   before(async () => {
     receiver = await startCallbackReceiver();
@@ -69,9 +76,12 @@ describe('feennex sandbox: Google Pay invoices', () => {
     assert.equal(challengePath, `/feennex/3ds/${data.id}`);
 
     // The browser auto-submits a POST form with `data`, as the element does.
-    const post = (fields: Record<string, string>) => sandbox.fetch(challengePath, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
-    });
+    const post = (fields: Record<string, string>) =>
+      sandbox.fetch(challengePath, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
     const page = await post(data.data);
     assert.equal(page.status, 200);
     const html = await page.text();
@@ -142,7 +152,10 @@ describe('feennex sandbox: callback delivery', () => {
     const sandbox = await startSandbox({ callbackUrl: receiver.url });
     try {
       const answer = await sandbox.call('invoice/create', {
-        amount: '10.00', currency: '985', payway: 'googlepay_pln', shop_order_id: 'retry',
+        amount: '10.00',
+        currency: '985',
+        payway: 'googlepay_pln',
+        shop_order_id: 'retry',
         google_pay_token: createTestToken({ gateway: 'feennex', gatewayMerchantId: '5', card: '4111111111111111' }),
       });
       assert.equal(answer.data?.status, 4, answer.message);
@@ -164,7 +177,10 @@ describe('feennex sandbox: callback delivery', () => {
     const sandbox = await startSandbox({ callbackUrl: receiver.url, timing: { callbacks: { attempts: 2, retryMs: 10, timeoutMs: 500 } } });
     try {
       await sandbox.call('invoice/create', {
-        amount: '10.00', currency: '985', payway: 'googlepay_pln', shop_order_id: 'give-up',
+        amount: '10.00',
+        currency: '985',
+        payway: 'googlepay_pln',
+        shop_order_id: 'give-up',
         google_pay_token: createTestToken({ gateway: 'feennex', gatewayMerchantId: '5' }),
       });
       await until(() => sandbox.emulator.callbacks()[0]?.attempts === 2 && sandbox.emulator.callbacks()[0].lastError !== undefined);

@@ -29,12 +29,19 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 
 /** The documented rule: signed keys sorted, values joined with ':', secret appended, SHA-256 hex. */
 export function documentedSign(params: Record<string, unknown>, keys: string[], secret: string): string {
-  return sha256([...keys].sort().map((key) => String(params[key])).join(':') + secret);
+  return sha256(
+    [...keys]
+      .sort()
+      .map((key) => String(params[key]))
+      .join(':') + secret,
+  );
 }
 
 /** The callback rule: all fields but sign with a non-empty value, sorted, joined, secret, SHA-256. */
 export function documentedCallbackSign(fields: Record<string, string>, secret: string): string {
-  const keys = Object.keys(fields).filter((key) => key !== 'sign' && fields[key] !== '').sort();
+  const keys = Object.keys(fields)
+    .filter((key) => key !== 'sign' && fields[key] !== '')
+    .sort();
   return sha256(keys.map((key) => fields[key]).join(':') + secret);
 }
 
@@ -62,7 +69,11 @@ export interface Sandbox {
   shopId: string;
   secret: string;
   /** Calls a method signed as documented (`sign: false` sends none, a string sends that). */
-  call<T = Record<string, any>>(method: string, params: Record<string, unknown>, how?: { sign?: false | string; secret?: string; get?: boolean }): Promise<Envelope<T>>;
+  call<T = Record<string, any>>(
+    method: string,
+    params: Record<string, unknown>,
+    how?: { sign?: false | string; secret?: string; get?: boolean },
+  ): Promise<Envelope<T>>;
   /** Raw HTTP to the sandbox's server, redirects not followed. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
@@ -104,7 +115,7 @@ export async function startSandbox(options: FeennexSandboxOptions = {}): Promise
     async call(method, params, how = {}) {
       const keys = DOCUMENTED_SIGNED_KEYS[method] ?? [];
       const withShop = { shop_id: shopId, ...params };
-      const sign = how.sign === false ? undefined : how.sign ?? documentedSign(withShop, keys, how.secret ?? secretKey);
+      const sign = how.sign === false ? undefined : (how.sign ?? documentedSign(withShop, keys, how.secret ?? secretKey));
       const body = sign === undefined ? withShop : { ...withShop, sign };
       const response = how.get
         ? await fetch(`${url}/${method}?${new URLSearchParams(body as Record<string, string>)}`)
@@ -113,11 +124,12 @@ export async function startSandbox(options: FeennexSandboxOptions = {}): Promise
       return response.json() as Promise<Envelope<any>>;
     },
     fetch: (path, init) => fetch(`${origin}${path}`, { redirect: 'manual', ...init }),
-    close: () => new Promise<void>((resolve) => {
-      emulator.reset();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        emulator.reset();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -159,10 +171,11 @@ export async function startCallbackReceiver(failFirst = 0) {
       }
       return received;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

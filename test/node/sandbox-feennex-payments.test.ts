@@ -28,8 +28,14 @@ describe('feennex sandbox: payments', () => {
   async function cardInvoice(amount = '25.00', payway = 'card_pln') {
     const shopOrderId = nextOrder();
     const answer = await sandbox.call('invoice/create', {
-      amount, currency: PLN, payway, shop_order_id: shopOrderId, description: 'Order',
-      success_url: 'https://shop.example/ok?x=1', failed_url: 'https://shop.example/ko', callback_url: receiver.url,
+      amount,
+      currency: PLN,
+      payway,
+      shop_order_id: shopOrderId,
+      description: 'Order',
+      success_url: 'https://shop.example/ok?x=1',
+      failed_url: 'https://shop.example/ko',
+      callback_url: receiver.url,
     });
     assert.equal(answer.error_code, 0, answer.message);
     return { shopOrderId, answer: answer.data! };
@@ -48,7 +54,13 @@ describe('feennex sandbox: payments', () => {
     const answer = await sandbox.call('invoice/try', { amount: '43.00', currency: PLN, payway: 'card_eur', shop_order_id: 'try-1' });
     assert.equal(answer.error_code, 0, answer.message);
     assert.deepEqual(answer.data, {
-      add_ons_config: {}, email: null, manual: false, payer_price: '10.00', paymethod_id: 1, paymethod_name: 'Bank card', ps_currency: 978,
+      add_ons_config: {},
+      email: null,
+      manual: false,
+      payer_price: '10.00',
+      paymethod_id: 1,
+      paymethod_name: 'Bank card',
+      ps_currency: 978,
     });
     assert.equal((await statusOf('try-1')).error_code, 7);
   });
@@ -71,9 +83,16 @@ describe('feennex sandbox: payments', () => {
     assert.match(html, /4111111111111111/);
     assert.equal((await statusOf(shopOrderId)).data!.status, 2, 'waiting once the payer is on the page');
 
-    const paid = await sandbox.fetch(pathOf(answer.url), form({
-      session_id: answer.data.session_id, action: 'pay', pan: '4111 1111 1111 1111', exp: '12/39', cvc: '123',
-    }));
+    const paid = await sandbox.fetch(
+      pathOf(answer.url),
+      form({
+        session_id: answer.data.session_id,
+        action: 'pay',
+        pan: '4111 1111 1111 1111',
+        exp: '12/39',
+        cvc: '123',
+      }),
+    );
     assert.equal(paid.status, 303);
     assert.equal(paid.headers.get('location'), `https://shop.example/ok?x=1&shop_order_id=${shopOrderId}`);
 
@@ -86,8 +105,24 @@ describe('feennex sandbox: payments', () => {
     const [callback] = (await receiver.waitFor(1)).filter((c) => c.fields.shop_order_id === shopOrderId);
     assert.equal(callback.contentType, 'application/x-www-form-urlencoded');
     assert.deepEqual(Object.keys(callback.fields).sort(), [
-      'client_price', 'created', 'description', 'email', 'lang', 'payment_id', 'payway', 'processed', 'ps_currency', 'ps_data',
-      'shop_amount', 'shop_currency', 'shop_id', 'shop_order_id', 'shop_refund', 'sign', 'status', 'user_ip',
+      'client_price',
+      'created',
+      'description',
+      'email',
+      'lang',
+      'payment_id',
+      'payway',
+      'processed',
+      'ps_currency',
+      'ps_data',
+      'shop_amount',
+      'shop_currency',
+      'shop_id',
+      'shop_order_id',
+      'shop_refund',
+      'sign',
+      'status',
+      'user_ip',
     ]);
     assert.equal(callback.fields.status, 'success');
     assert.equal(callback.fields.shop_amount, '25.00');
@@ -98,9 +133,16 @@ describe('feennex sandbox: payments', () => {
 
   test('card invoice: a 3-D Secure card goes through the challenge page; Fail ends at failed_url', async () => {
     const { shopOrderId, answer } = await cardInvoice('30.00');
-    const toChallenge = await sandbox.fetch(pathOf(answer.url), form({
-      session_id: answer.data.session_id, action: 'pay', pan: '4000000000003220', exp: '01/40', cvc: '999',
-    }));
+    const toChallenge = await sandbox.fetch(
+      pathOf(answer.url),
+      form({
+        session_id: answer.data.session_id,
+        action: 'pay',
+        pan: '4000000000003220',
+        exp: '01/40',
+        cvc: '999',
+      }),
+    );
     assert.equal(toChallenge.status, 303);
     const challenge = toChallenge.headers.get('location')!;
     assert.match(challenge, /\/feennex\/3ds\/\d+\?md=[0-9a-f]+$/);
@@ -115,13 +157,27 @@ describe('feennex sandbox: payments', () => {
 
   test('card invoice: a declining card ends rejected; the page is final afterwards', async () => {
     const { shopOrderId, answer } = await cardInvoice('31.00');
-    const declined = await sandbox.fetch(pathOf(answer.url), form({
-      session_id: answer.data.session_id, action: 'pay', pan: '4000000000000002', exp: '01/40', cvc: '999',
-    }));
+    const declined = await sandbox.fetch(
+      pathOf(answer.url),
+      form({
+        session_id: answer.data.session_id,
+        action: 'pay',
+        pan: '4000000000000002',
+        exp: '01/40',
+        cvc: '999',
+      }),
+    );
     assert.equal(declined.headers.get('location'), `https://shop.example/ko?shop_order_id=${shopOrderId}`);
-    const again = await sandbox.fetch(pathOf(answer.url), form({
-      session_id: answer.data.session_id, action: 'pay', pan: '4111111111111111', exp: '01/40', cvc: '999',
-    }));
+    const again = await sandbox.fetch(
+      pathOf(answer.url),
+      form({
+        session_id: answer.data.session_id,
+        action: 'pay',
+        pan: '4111111111111111',
+        exp: '01/40',
+        cvc: '999',
+      }),
+    );
     assert.equal(again.headers.get('location'), `https://shop.example/ko?shop_order_id=${shopOrderId}`, 'a final status is never left');
     assert.equal((await statusOf(shopOrderId)).data!.status, 6);
     const [callback] = (await receiver.waitFor(2)).filter((c) => c.fields.shop_order_id === shopOrderId);
@@ -148,7 +204,10 @@ describe('feennex sandbox: payments', () => {
   test('bill: created waiting, paid on the wallet page, then final', async () => {
     const shopOrderId = nextOrder();
     const created = await sandbox.call('bill/create', {
-      payer_currency: '978', shop_amount: '43.00', shop_currency: PLN, shop_order_id: shopOrderId,
+      payer_currency: '978',
+      shop_amount: '43.00',
+      shop_currency: PLN,
+      shop_order_id: shopOrderId,
     });
     assert.equal(created.error_code, 0, created.message);
     const bill = created.data!;

@@ -14,7 +14,13 @@ describe('feennex sandbox: payouts and balances', () => {
     (await sandbox.call('shop_balance', { now: now() })).data!.balances.find((b: { currency: number }) => b.currency === currency);
   const withdraw = (amount: string, extra: Record<string, unknown> = {}) =>
     sandbox.call('withdraw/create', {
-      account: '4111111111111111', amount, amount_type: 'shop_amount', payway: 'card_pln', shop_currency: '985', shop_payment_id: nextId(), ...extra,
+      account: '4111111111111111',
+      amount,
+      amount_type: 'shop_amount',
+      payway: 'card_pln',
+      shop_currency: '985',
+      shop_payment_id: nextId(),
+      ...extra,
     });
   const withdrawStatus = async (id: number) => (await sandbox.call('withdraw/status', { now: now(), withdraw_id: String(id) })).data!;
 
@@ -39,7 +45,12 @@ describe('feennex sandbox: payouts and balances', () => {
   test('withdraw/try previews both sides across currencies', async () => {
     const answer = await sandbox.call('withdraw/try', { amount: '10.00', amount_type: 'ps_amount', payway: 'card_eur', shop_currency: '985' });
     assert.deepEqual(answer.data, {
-      account_info_config: {}, info: {}, payee_receive: '10.00', ps_currency: 978, shop_currency: 985, shop_write_off: '43.00',
+      account_info_config: {},
+      info: {},
+      payee_receive: '10.00',
+      ps_currency: 978,
+      shop_currency: 985,
+      shop_write_off: '43.00',
     });
   });
 
@@ -75,7 +86,8 @@ describe('feennex sandbox: payouts and balances', () => {
     const invoice = await sandbox.call('invoice/create', { amount: '20.00', currency: '985', payway: 'payeer_pln', shop_order_id: nextId() });
     const page = new URL(invoice.data!.url);
     await sandbox.fetch(page.pathname, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ session_id: invoice.data!.data.session_id, action: 'approve' }).toString(),
     });
     assert.equal((await balance(985)).available, '20.00');
@@ -105,7 +117,10 @@ describe('feennex sandbox: payouts and balances', () => {
     const payout = (await withdraw('6.06')).data!;
     assert.equal(payout.status, 6);
     assert.equal(payout.balance, '10000.00');
-    assert.deepEqual(sandbox.emulator.payouts().map((p) => p.statusName), ['rejected']);
+    assert.deepEqual(
+      sandbox.emulator.payouts().map((p) => p.statusName),
+      ['rejected'],
+    );
   });
 
   test('processing payout (8.08): error 8, the payout exists and settles; a repeat is 8, later 6', async () => {
@@ -131,12 +146,25 @@ describe('feennex sandbox: payouts and balances', () => {
     const preview = await sandbox.call('transfer/try', { amount: '10.00', amount_type: 'receive_amount', payee_currency: '978', shop_currency: '985' });
     assert.deepEqual(preview.data, { payee_amount: '10.00', payee_currency: 978, shop_currency: 985, write_off_amount: '43.00' });
     const created = await sandbox.call('transfer/create', {
-      amount: '10.00', amount_type: 'receive_amount', payee_account: 'payee@sandbox.test', payee_currency: '978', shop_currency: '985', shop_payment_id: 't-1',
+      amount: '10.00',
+      amount_type: 'receive_amount',
+      payee_account: 'payee@sandbox.test',
+      payee_currency: '978',
+      shop_currency: '985',
+      shop_payment_id: 't-1',
     });
     assert.equal(created.error_code, 0, created.message);
     assert.deepEqual(created.data, {
-      id: created.data!.id, shop_payment_id: 't-1', status: 5, payee_account: 'payee@sandbox.test', payee_currency: 978,
-      payee_amount: '10.00', shop_currency: 985, write_off_amount: '43.00', shop: '5', balance: '9957.00',
+      id: created.data!.id,
+      shop_payment_id: 't-1',
+      status: 5,
+      payee_account: 'payee@sandbox.test',
+      payee_currency: 978,
+      payee_amount: '10.00',
+      shop_currency: 985,
+      write_off_amount: '43.00',
+      shop: '5',
+      balance: '9957.00',
     });
     const status = await sandbox.call('transfer/shop_payment_status', { now: now(), shop_payment_id: 't-1' });
     assert.equal(status.data!.receive_amount, '10.00');
@@ -152,7 +180,10 @@ describe('feennex sandbox: payouts and balances', () => {
   test('check_account verifies a card without exposing its number', async () => {
     const answer = await sandbox.call('check_account', { account: '5555555555554444', amount: '10.00', payway: 'card_pln' });
     assert.deepEqual(answer.data, {
-      account_info: { card: '555555******4444', network: 'MASTERCARD' }, provider_status: 'verified', result: true, verified: true,
+      account_info: { card: '555555******4444', network: 'MASTERCARD' },
+      provider_status: 'verified',
+      result: true,
+      verified: true,
     });
   });
 

@@ -36,7 +36,11 @@ describe('feennex sandbox: transport rules and readings', () => {
 
   test('unknownShop: invalid-sign (default) answers error 10 with the string to sign, as the documented example', () =>
     withSandbox({}, async (sandbox) => {
-      const response = await sandbox.fetch('/feennex/shop_balance', { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedBalance('6199', 'any') });
+      const response = await sandbox.fetch('/feennex/shop_balance', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: signedBalance('6199', 'any'),
+      });
       const answer = await response.json();
       assert.equal(answer.error_code, 10);
       assert.match(answer.message, /^Invalid sign, string_to_sign: .*:6199$/);
@@ -45,14 +49,20 @@ describe('feennex sandbox: transport rules and readings', () => {
   test('unknownShop: shop-not-found answers error 11 first; the client reports either as a final error', async () => {
     await withSandbox({ unknownShop: 'shop-not-found' }, async (sandbox) => {
       const client = new FeennexClient({ baseUrl: `${sandbox.url}/`, shopId: '6199', secretKey: 'any-secret', timeoutMs: 2_000 });
-      const error = await client.shopBalance().then(() => assert.fail('expected error 11'), (e: unknown) => e);
+      const error = await client.shopBalance().then(
+        () => assert.fail('expected error 11'),
+        (e: unknown) => e,
+      );
       assert.ok(error instanceof FeennexError);
       assert.equal(error.errorCode, 11);
       assert.equal(error.kind, 'final');
     });
     await withSandbox({}, async (sandbox) => {
       const client = new FeennexClient({ baseUrl: `${sandbox.url}/`, shopId: '6199', secretKey: 'any-secret', timeoutMs: 2_000 });
-      const error = await client.shopBalance().then(() => assert.fail('expected error 10'), (e: unknown) => e);
+      const error = await client.shopBalance().then(
+        () => assert.fail('expected error 10'),
+        (e: unknown) => e,
+      );
       assert.ok(error instanceof FeennexError);
       assert.equal(error.errorCode, 10);
       assert.equal(error.kind, 'final');

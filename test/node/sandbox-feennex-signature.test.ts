@@ -10,16 +10,22 @@ interface Vector {
   sign: string;
 }
 
-const vectors: Vector[] = JSON.parse(readFileSync(new URL('../vectors/vectors.json', import.meta.url), 'utf8'))
-  .feennexSigning.vectors;
+const vectors: Vector[] = JSON.parse(readFileSync(new URL('../vectors/vectors.json', import.meta.url), 'utf8')).feennexSigning.vectors;
 
 describe('feennex sandbox: signature', () => {
-  test("answers the documented example with exactly the documented message", async () => {
+  test('answers the documented example with exactly the documented message', async () => {
     const sandbox = await startSandbox({ shopId: '6199' });
     try {
-      const answer = await sandbox.call('invoice/create', {
-        amount: '500', currency: '840', payway: 'card_usd', shop_order_id: '99991',
-      }, { sign: 'a'.repeat(64) });
+      const answer = await sandbox.call(
+        'invoice/create',
+        {
+          amount: '500',
+          currency: '840',
+          payway: 'card_usd',
+          shop_order_id: '99991',
+        },
+        { sign: 'a'.repeat(64) },
+      );
       assert.deepEqual(answer, {
         data: null,
         error_code: 10,
@@ -80,8 +86,13 @@ describe('feennex sandbox: signature', () => {
 
     test('unsigned extra fields do not change the signature', async () => {
       const answer = await sandbox.call('invoice/create', {
-        amount: '10.00', currency: '985', payway: 'card_pln', shop_order_id: 'sig-extra',
-        description: 'not signed', success_url: 'https://shop.example/ok', failed_url: 'https://shop.example/ko',
+        amount: '10.00',
+        currency: '985',
+        payway: 'card_pln',
+        shop_order_id: 'sig-extra',
+        description: 'not signed',
+        success_url: 'https://shop.example/ok',
+        failed_url: 'https://shop.example/ko',
       });
       assert.equal(answer.error_code, 0, answer.message);
     });

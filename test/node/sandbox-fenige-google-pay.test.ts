@@ -24,7 +24,14 @@ describe('Fenige sandbox: google-pay', () => {
     const details = await get(h, `/transactions/details/${body.transactionId}`);
     assert.equal(details.status, 200);
     assert.deepEqual(Object.keys(details.body), [
-      'creationDate', 'transactionId', 'transactionState', 'amount', 'currencyCode', 'description', 'currency', 'sender',
+      'creationDate',
+      'transactionId',
+      'transactionState',
+      'amount',
+      'currencyCode',
+      'description',
+      'currency',
+      'sender',
     ]);
     assert.equal(details.body.transactionState, 'SUCCESS_WAITING_FOR_CLEARING');
     assert.equal(details.body.amount, 1000);
@@ -108,7 +115,10 @@ describe('Fenige sandbox: google-pay', () => {
     const foreign = await post(h, PAY, googlePayBody({ merchant: 'another-merchant' }));
     assert.equal(foreign.status, 400);
     assert.match(foreign.body.errors.token[0], /not sealed for this merchant/);
-    assert.equal(h.emulator.transactions().some((t) => [tampered, expired].some((b) => b.transactionId === t.transactionId)), false);
+    assert.equal(
+      h.emulator.transactions().some((t) => [tampered, expired].some((b) => b.transactionId === t.transactionId)),
+      false,
+    );
   });
 
   it('keeps one transaction per transactionId: identical retry replays, a different request is 422', async () => {

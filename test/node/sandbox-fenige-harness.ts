@@ -66,12 +66,7 @@ async function answer(response: Response): Promise<Answer> {
   return { status: response.status, headers: response.headers, body: isJson && text ? JSON.parse(text) : text };
 }
 
-export async function post(
-  h: FenigeHarness,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = { Authorization: AUTH },
-): Promise<Answer> {
+export async function post(h: FenigeHarness, path: string, body: unknown, headers: Record<string, string> = { Authorization: AUTH }): Promise<Answer> {
   const response = await fetch(h.url + path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
@@ -89,9 +84,7 @@ export const MERCHANT = 'e59b470b-bdb1-4043-a856-86b624c2a607';
 export const GATEWAY_MERCHANT = '3c5e8f0a-6b1d-4e27-9a4c-d8f2b7e61a05';
 
 /** Fenige's documented google-pay example body with a fresh id and a token sealed for the sandbox. */
-export function googlePayBody(
-  options: { card?: string; amount?: number; deposit?: boolean; merchant?: string; now?: number } = {},
-): Record<string, any> {
+export function googlePayBody(options: { card?: string; amount?: number; deposit?: boolean; merchant?: string; now?: number } = {}): Record<string, any> {
   return {
     amount: options.amount ?? 1000,
     transactionId: crypto.randomUUID(),

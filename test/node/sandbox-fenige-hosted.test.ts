@@ -61,7 +61,7 @@ describe('Fenige sandbox: paymelink and hosted payment page', () => {
     assert.notEqual(assigned, data.transactionId, 'as the example: the answer names another id');
     assert.deepEqual(res.body, { value: `${h.url}/pay/${assigned}`, transactionId: assigned });
     assert.equal(await state(assigned), 'IN_PROGRESS');
-    assert.equal((await get(h, `/transactions/details/${data.transactionId}`)).status, 404, 'the merchant id is not Fenige\'s');
+    assert.equal((await get(h, `/transactions/details/${data.transactionId}`)).status, 404, "the merchant id is not Fenige's");
     assert.equal(h.emulator.transactions().find((t) => t.transactionId === assigned)?.merchantTransactionId, data.transactionId);
     const replay = await post(h, '/external/paymelink', { preInitData: data });
     assert.deepEqual(replay.body, res.body, 'the same request gets the same link');

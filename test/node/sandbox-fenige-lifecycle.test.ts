@@ -20,8 +20,7 @@ describe('Fenige sandbox: clear, reverse, refund, details', () => {
   const clear = (transactionId: string, clearingAmount: number, merchantUuid = MERCHANT) =>
     post(h, '/external/clear', { transactionId, merchantUuid, clearingAmount });
   const reverse = (transactionId: string) => post(h, '/external/reverse', { transactionId, merchantUuid: MERCHANT });
-  const refund = (transactionId: string, amountToRefund: number) =>
-    post(h, '/external/transaction/refund', { transactionId, amountToRefund });
+  const refund = (transactionId: string, amountToRefund: number) => post(h, '/external/transaction/refund', { transactionId, amountToRefund });
 
   it('clears part of the authorised amount with the documented answer, then refuses a second clearing', async () => {
     const id = await authorised();
@@ -78,7 +77,14 @@ describe('Fenige sandbox: clear, reverse, refund, details', () => {
     const id = await authorised();
     const res = await reverse(id);
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body, { ...res.body, reversalStatus: 'APPROVED', responseCode: 'CODE_00', status: 'S0005', message: 'Success reverse transaction', httpStatus: 'OK' });
+    assert.deepEqual(res.body, {
+      ...res.body,
+      reversalStatus: 'APPROVED',
+      responseCode: 'CODE_00',
+      status: 'S0005',
+      message: 'Success reverse transaction',
+      httpStatus: 'OK',
+    });
     assert.match(res.body.requestUuid, UUID);
     assert.equal(await state(id), 'REVERSED');
     assert.equal((await reverse(id)).status, 422);

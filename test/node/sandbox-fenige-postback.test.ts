@@ -32,10 +32,11 @@ async function startReceiver(delayMs = 0) {
     while (received.length < count) await new Promise<void>((wake) => waiters.push(wake));
     return received;
   };
-  const close = () => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return { url, received, waitFor, close };
 }
 
@@ -57,10 +58,19 @@ describe('Fenige sandbox: postback', () => {
     await post(h, '/external/clear', { transactionId: body.transactionId, merchantUuid: MERCHANT, clearingAmount: 1000 });
     const [authorised, cleared] = await receiver.waitFor(2);
     assert.equal(authorised!.headers['content-type'], 'application/json');
-    const checksum = createHash('sha256').update(SECRET + body.transactionId).digest('hex');
+    const checksum = createHash('sha256')
+      .update(SECRET + body.transactionId)
+      .digest('hex');
     assert.equal(authorised!.headers['x-secret-checksum'], checksum);
     assert.deepEqual(Object.keys(authorised!.body), [
-      'creationDate', 'transactionId', 'transactionState', 'amount', 'currencyCode', 'description', 'currency', 'sender',
+      'creationDate',
+      'transactionId',
+      'transactionState',
+      'amount',
+      'currencyCode',
+      'description',
+      'currency',
+      'sender',
     ]);
     assert.equal(authorised!.body.transactionState, 'SUCCESS_WAITING_FOR_CLEARING');
     assert.equal(cleared!.body.transactionState, 'SUCCESS');
@@ -78,7 +88,13 @@ describe('Fenige sandbox: postback', () => {
 
     await new Promise((resolve) => setTimeout(resolve, 50));
     const tx = h.emulator.transactions().find((t) => t.transactionId === body.transactionId)!;
-    assert.deepEqual(tx.postbacks.map((p) => [p.state, p.httpStatus]), [['SUCCESS_WAITING_FOR_CLEARING', 200], ['SUCCESS', 200]]);
+    assert.deepEqual(
+      tx.postbacks.map((p) => [p.state, p.httpStatus]),
+      [
+        ['SUCCESS_WAITING_FOR_CLEARING', 200],
+        ['SUCCESS', 200],
+      ],
+    );
   });
 
   it('sends FAILURE for a rejected payment and nothing for one that recorded nothing', async () => {

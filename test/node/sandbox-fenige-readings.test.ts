@@ -60,7 +60,11 @@ describe('Fenige sandbox readings', () => {
     withFenige({}, async (h) => {
       const body = {
         ...googlePayBody(),
-        token: createTestToken({ gateway: 'fenige', gatewayMerchantId: GATEWAY_MERCHANT, card: { pan: '4111111111111111', expirationMonth: 1, expirationYear: 2020 } }),
+        token: createTestToken({
+          gateway: 'fenige',
+          gatewayMerchantId: GATEWAY_MERCHANT,
+          card: { pan: '4111111111111111', expirationMonth: 1, expirationYear: 2020 },
+        }),
       };
       const res = await post(h, PAY, body);
       assert.equal(res.status, 422);
@@ -167,7 +171,14 @@ describe('Fenige sandbox readings', () => {
     await withFenige({ details: 'table' }, async (h) => {
       const id = await authorised(h);
       const { body } = await get(h, `/transactions/details/${id}`);
-      assert.deepEqual(body, { transactionId: id, amount: 1000, currency: 'PLN', description: 'SUCCESS', status: 'SUCCESS_WAITING_FOR_CLEARING', threeDsMode: 'PAN_ONLY' });
+      assert.deepEqual(body, {
+        transactionId: id,
+        amount: 1000,
+        currency: 'PLN',
+        description: 'SUCCESS',
+        status: 'SUCCESS_WAITING_FOR_CLEARING',
+        threeDsMode: 'PAN_ONLY',
+      });
     });
   });
 

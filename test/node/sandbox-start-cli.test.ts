@@ -30,7 +30,7 @@ function startCli(args: string[], env: Record<string, string> = {}) {
   return { child, exited, printed, output: () => ({ stdout, stderr }) };
 }
 
-test('paytool-elements sandbox prints both gateways\' URLs and credentials, serves them, and exits 0 on SIGTERM', async (t) => {
+test("paytool-elements sandbox prints both gateways' URLs and credentials, serves them, and exits 0 on SIGTERM", async (t) => {
   const cli = startCli(['sandbox', '--port', '0']);
   t.after(() => {
     if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
@@ -38,7 +38,16 @@ test('paytool-elements sandbox prints both gateways\' URLs and credentials, serv
   const [, url] = await cli.printed(/sandbox on (http:\/\/127\.0\.0\.1:\d+)/);
   await cli.printed(/Ctrl-C stops/);
   const { stdout } = cli.output();
-  for (const text of [`${url}/fenige`, `${url}/feennex`, 'login sandbox', 'password sandbox-password', 'shopId 5', 'secretKey SandboxSecret01', `${url}/fenige/external-api/transactions/google-pay`, `${url}/feennex/invoice/create`]) {
+  for (const text of [
+    `${url}/fenige`,
+    `${url}/feennex`,
+    'login sandbox',
+    'password sandbox-password',
+    'shopId 5',
+    'secretKey SandboxSecret01',
+    `${url}/fenige/external-api/transactions/google-pay`,
+    `${url}/feennex/invoice/create`,
+  ]) {
     assert.ok(stdout.includes(text), text);
   }
   assert.equal((await fetch(`${url}/`)).status, 200);

@@ -33,7 +33,7 @@ test('startSandbox listens on 127.0.0.1, a free port, with both gateways under o
   assert.equal(sb.emulators.feennex.invoices().length, 0);
 });
 
-test('the sandbox index lists URLs, credentials and both gateways\' test cards, as HTML or JSON', async (t) => {
+test("the sandbox index lists URLs, credentials and both gateways' test cards, as HTML or JSON", async (t) => {
   const sb = await startSandbox({ fenige: { login: 'shop-login' }, feennex: { shopId: '77' } });
   t.after(() => sb.close());
   assert.equal(sb.fenige.login, 'shop-login');

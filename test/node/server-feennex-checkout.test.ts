@@ -20,7 +20,12 @@ beforeEach(() => {
   gateway = feennexCheckout(client, { callbackUrl: 'https://shop.example/feennex/callback' });
 });
 
-const token = { protocolVersion: 'ECv2', signature: 'sig', signedMessage: '{"encryptedMessage":"x"}', intermediateSigningKey: { signedKey: 'k', signatures: ['s'] } };
+const token = {
+  protocolVersion: 'ECv2',
+  signature: 'sig',
+  signedMessage: '{"encryptedMessage":"x"}',
+  intermediateSigningKey: { signedKey: 'k', signatures: ['s'] },
+};
 const payment = (): CheckoutRequest => ({
   transactionId: randomUUID(),
   apiKey: 'pk_test',
@@ -37,7 +42,11 @@ describe('pay: the Google Pay invoice (assumed mapping)', () => {
     const request = payment();
     fake.on('invoice/create', { data: { id: 1, status: 4 } });
     const answer = await gateway.pay(request, context);
-    assert.deepEqual(answer, { httpStatus: 200, body: { transactionId: request.transactionId, status: 'SUCCESS', feennexStatus: 4 } });
+    assert.deepEqual(answer, {
+      httpStatus: 200,
+      body: { transactionId: request.transactionId, status: 'SUCCESS', feennexStatus: 4 },
+      charged: { amount: 1000, currency: 'PLN' },
+    });
     assert.deepEqual(classifyResponse(answer.httpStatus, answer.body), { kind: 'success', status: 'SUCCESS' });
     const body = fake.calls('invoice/create')[0]!.body;
     assert.equal(body.payway, 'googlepay_pln');
@@ -80,15 +89,32 @@ describe('pay: the Google Pay invoice (assumed mapping)', () => {
     assert.equal(answer.httpStatus, 422);
     assert.equal(answer.body.status, 'FEENNEX_5');
     assert.deepEqual(classifyResponse(answer.httpStatus, answer.body), {
-      kind: 'failure', code: 'FEENNEX_5', message: 'The amount is above the maximum for this payment method.',
+      kind: 'failure',
+      code: 'FEENNEX_5',
+      message: 'The amount is above the maximum for this payment method.',
     });
   });
 
-  test('error 6 (the element re-sent the same transactionId) is answered from the status', async () => {
+  test('error 6 (the element re-sent the same transactionId) is answered from the status, for the same amount and currency', async () => {
     fake.on('invoice/create', { error: 6 });
-    fake.on('bill/shop_order_status', { data: { status: 4 } });
+    fake.on('bill/shop_order_status', { data: { status: 4, shop_amount: '10.00', shop_currency: '985' } });
     const answer = await gateway.pay(payment(), context);
     assert.equal(classifyResponse(answer.httpStatus, answer.body).kind, 'success');
+    assert.deepEqual(answer.charged, { amount: 1000, currency: 'PLN' });
+  });
+
+  // Issue: on error 6 the adapter reported the existing invoice's status as success without comparing it.
+  test('error 6 for an invoice of another amount, another currency or an unreported amount is never a success', async () => {
+    for (const held of [{ shop_amount: '0.01', shop_currency: '985' }, { shop_amount: '10.00', shop_currency: '978' }, {}]) {
+      fake.on('invoice/create', { error: 6 });
+      fake.on('bill/shop_order_status', { data: { status: 4, ...held } });
+      const answer = await gateway.pay(payment(), context);
+      assert.equal(answer.httpStatus, 422, JSON.stringify(held));
+      assert.equal(answer.body.code, 'TRANSACTION_ID_REUSED');
+      assert.equal(classifyResponse(answer.httpStatus, answer.body).kind, 'failure');
+      assert.equal(answer.detail?.code, 'FEENNEX_6');
+      if (held.shop_amount === '0.01') assert.deepEqual(answer.charged, { amount: 1, currency: 'PLN' });
+    }
   });
 
   test('an unknown outcome asks the status; still unknown → 202 PENDING', async () => {
@@ -113,8 +139,18 @@ describe('pay: the Google Pay invoice (assumed mapping)', () => {
 describe('status and hosted', () => {
   test('every invoice status 1…12 maps to the documented §4.2 outcome', async () => {
     const expected: Record<number, string> = {
-      1: 'pending', 2: 'pending', 3: 'pending', 4: 'success', 5: 'pending', 6: 'failure',
-      7: 'failure', 8: 'pending', 9: 'failure', 10: 'success', 11: 'pending', 12: 'pending',
+      1: 'pending',
+      2: 'pending',
+      3: 'pending',
+      4: 'success',
+      5: 'pending',
+      6: 'failure',
+      7: 'failure',
+      8: 'pending',
+      9: 'failure',
+      10: 'success',
+      11: 'pending',
+      12: 'pending',
     };
     for (let status = 1; status <= 13; status++) {
       fake.on('bill/shop_order_status', { data: { status } });
@@ -143,7 +179,8 @@ describe('status and hosted', () => {
     fake.on('invoice/create', { data: { id: 9, method: 'GET', url: 'https://pay.feennex.example/card/9', data: {} } });
     const answer = await gateway.hosted(request, {});
     assert.deepEqual(classifyResponse(answer.httpStatus, answer.body), {
-      kind: 'redirect', redirect: { url: 'https://pay.feennex.example/card/9', method: 'GET' },
+      kind: 'redirect',
+      redirect: { url: 'https://pay.feennex.example/card/9', method: 'GET' },
     });
     const body = fake.calls('invoice/create')[0]!.body;
     assert.equal(body.payway, 'card_pln');

@@ -23,7 +23,10 @@ beforeEach(() => {
 });
 
 const rejects = async (promise: Promise<unknown>, check: Partial<FeennexError>) => {
-  const error = await promise.then(() => assert.fail('expected a FeennexError'), (e: unknown) => e);
+  const error = await promise.then(
+    () => assert.fail('expected a FeennexError'),
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof FeennexError, String(error));
   for (const [key, value] of Object.entries(check)) assert.deepEqual(error[key as keyof FeennexError], value, key);
   return error;
@@ -80,7 +83,11 @@ describe('requests', () => {
     assert.deepEqual(bill.payerPrice, { decimal: '1000', minor: 1000, currency: 'JPY', numericCurrency: '392' });
     assert.equal(bill.shopRefund, undefined, '9.50 JPY is not a JPY amount: left in raw');
     assert.deepEqual(fake.calls('bill/create')[0]!.body, {
-      payer_currency: '392', shop_amount: '1000', shop_currency: '392', shop_id: '5', shop_order_id: 'o-3',
+      payer_currency: '392',
+      shop_amount: '1000',
+      shop_currency: '392',
+      shop_id: '5',
+      shop_order_id: 'o-3',
       sign: fake.calls('bill/create')[0]!.body.sign,
     });
   });
@@ -119,7 +126,15 @@ describe('requests', () => {
     assert.equal(payout.id, '55');
     assert.equal(fake.calls('withdraw/status')[0]!.body.withdraw_id, '55');
 
-    fake.on('shop_balance', { data: { shop_id: 5, balances: [{ currency: 985, available: '10.00', frozen: '0', hold: '1.5' }, { currency: 1000, available: '1' }] } });
+    fake.on('shop_balance', {
+      data: {
+        shop_id: 5,
+        balances: [
+          { currency: 985, available: '10.00', frozen: '0', hold: '1.5' },
+          { currency: 1000, available: '1' },
+        ],
+      },
+    });
     const { balances } = await client.shopBalance();
     assert.equal(balances[0]!.currency, 'PLN');
     assert.equal(balances[0]!.available?.minor, 1000);
@@ -172,12 +187,19 @@ describe('errors', () => {
       ['amount', () => client.invoiceCreate({ amount: 12.5, currency: 'PLN', payway: 'card_pln', shopOrderId: 'o' }), /amount/],
       ['currency', () => client.invoiceTry({ amount: 1, currency: 'pln', payway: 'card_pln', shopOrderId: 'o' }), /currency/],
       ['shopOrderId', () => client.orderStatus('a:b'), /must not contain ":"/],
-      ['successUrl', () => client.invoiceCreate({ amount: 1, currency: 'PLN', payway: 'card_pln', shopOrderId: 'o', successUrl: 'javascript:x' }), /successUrl/],
+      [
+        'successUrl',
+        () => client.invoiceCreate({ amount: 1, currency: 'PLN', payway: 'card_pln', shopOrderId: 'o', successUrl: 'javascript:x' }),
+        /successUrl/,
+      ],
       ['shopCurrency', () => client.withdrawTry({ amount: 1, currency: 'PLN', shopCurrency: 'USD', payway: 'card_pln' }), /shopCurrency must equal currency/],
       ['unknown', () => client.transferTry({ amount: 1, currency: 'PLN', secret: 'x' } as never), /secret/],
     ];
     for (const [field, call, message] of attempts) {
-      const error = await call().then(() => undefined, (e: unknown) => e);
+      const error = await call().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       assert.ok(error instanceof FeennexInputError, `${field}: ${String(error)}`);
       assert.match(error.message, message, field);
     }
@@ -194,7 +216,10 @@ describe('errors', () => {
 
   test('has no silent production default: a missing baseUrl is refused, as FenigeClient refuses it', () => {
     // @ts-expect-error baseUrl is required
-    assert.throws(() => new FeennexClient({ shopId: 5, secretKey: 's' }), (e: unknown) => e instanceof TypeError && /baseUrl is required/.test(e.message) && !e.message.includes('undefined'));
+    assert.throws(
+      () => new FeennexClient({ shopId: 5, secretKey: 's' }),
+      (e: unknown) => e instanceof TypeError && /baseUrl is required/.test(e.message) && !e.message.includes('undefined'),
+    );
     assert.throws(() => new FeennexClient({ baseUrl: '', shopId: 5, secretKey: 's' }), /baseUrl is required/);
   });
 
@@ -232,7 +257,9 @@ describe('creates whose answer is lost', () => {
 
   test('transferCreate: a timed-out create that landed is found by transfer/shop_payment_status', async () => {
     fake.on('transfer/create', 'hang');
-    fake.on('transfer/shop_payment_status', { data: { id: 77, shop_payment_id: 'tr-1', receive_amount: '10.00', payee_currency: 840, write_off_amount: '10.00', shop_currency: 840 } });
+    fake.on('transfer/shop_payment_status', {
+      data: { id: 77, shop_payment_id: 'tr-1', receive_amount: '10.00', payee_currency: 840, write_off_amount: '10.00', shop_currency: 840 },
+    });
     const result = await client.transferCreate({ amount: 1000, currency: 'USD', payeeAccount: 'P123', shopPaymentId: 'tr-1' });
     assert.deepEqual([result.recovered, result.id, result.payeeAmount?.minor], [true, '77', 1000]);
   });
@@ -261,10 +288,11 @@ describe('creates whose answer is lost', () => {
   test('when nothing settles it within the bounded attempts, the outcome is reported unknown', async () => {
     fake.on('withdraw/create', 'drop');
     fake.on('withdraw/shop_payment_status', 'drop');
-    const error = await rejects(
-      client.withdrawCreate({ amount: 100, currency: 'PLN', payway: 'card_pln', account: '4111', shopPaymentId: 'pay-x' }),
-      { errorCode: null, kind: 'unknown-outcome', method: 'withdraw/create' },
-    );
+    const error = await rejects(client.withdrawCreate({ amount: 100, currency: 'PLN', payway: 'card_pln', account: '4111', shopPaymentId: 'pay-x' }), {
+      errorCode: null,
+      kind: 'unknown-outcome',
+      method: 'withdraw/create',
+    });
     assert.match(error.message, /pay-x is still unknown after 3 attempts/);
     assert.equal(fake.calls('withdraw/create').length, 3);
   });

@@ -58,7 +58,7 @@ export async function startFakeFeennex(): Promise<FakeFeennex> {
         return send({ data: null, error_code: 10, message: `Invalid sign, string_to_sign: ${stringToSign(signed)}`, result: false });
       }
       const entry = scripts.get(method);
-      const script = typeof entry === 'function' ? entry(body, previous) : entry ?? { error: 7, message: 'not scripted' };
+      const script = typeof entry === 'function' ? entry(body, previous) : (entry ?? { error: 7, message: 'not scripted' });
       if (script === 'hang') return;
       if (script === 'drop') return req.socket.destroy();
       if ('httpStatus' in script) {

@@ -4,14 +4,19 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import {
-  createFeennexNotificationHandler, feennexNotificationSign, verifyFeennexNotification,
-  type FeennexNotification, type FeennexOrderRecord,
+  createFeennexNotificationHandler,
+  feennexNotificationSign,
+  verifyFeennexNotification,
+  type FeennexNotification,
+  type FeennexOrderRecord,
 } from '../../src/gateways/feennex/server/notifications.js';
 import { createMemoryFeennexSeenStore } from '../../src/gateways/feennex/server/seen-store.js';
 import { signNotification } from '../support/feennex-sign.js';
 
 const SECRET = 'SecretKey01';
-const orders = new Map<string, FeennexOrderRecord>([['order-1', { amount: 1234, currency: 'PLN' }]]);
+/** Order ids are UUIDs: the callback's shop_order_id is the transactionId the checkout sent. */
+const ORDER_1 = '6b1f2e3d-4c5b-4a69-8f7e-0d1c2b3a4958';
+const orders = new Map<string, FeennexOrderRecord>([[ORDER_1, { amount: 1234, currency: 'PLN' }]]);
 const paid: FeennexNotification[] = [];
 const rejected: FeennexNotification[] = [];
 let failNext = false;
@@ -68,7 +73,7 @@ function callback(overrides: Record<string, string> = {}): Record<string, string
     shop_amount: '12.34',
     shop_currency: '985',
     shop_id: '5',
-    shop_order_id: 'order-1',
+    shop_order_id: ORDER_1,
     shop_refund: '0',
     status: 'success',
     user_ip: '203.0.113.7',
@@ -83,9 +88,11 @@ const post = (fields: Record<string, string>, contentType = 'application/x-www-f
 describe('signature', () => {
   test('the documented rule: no sign, no empty values, zeros kept, sorted, raw strings joined, secret appended', async () => {
     const fields = { b: '2', a: '1', empty: '', zero: '0', sign: 'x' };
-    const expected = createHash('sha256').update('1:2:0' + SECRET).digest('hex');
+    const expected = createHash('sha256')
+      .update('1:2:0' + SECRET)
+      .digest('hex');
     assert.equal(await feennexNotificationSign(fields, SECRET), expected);
-    assert.equal(signNotification(fields, SECRET), expected, 'the tests\' own signer agrees');
+    assert.equal(signNotification(fields, SECRET), expected, "the tests' own signer agrees");
     assert.equal(await verifyFeennexNotification({ ...fields, sign: expected }, SECRET), true);
     assert.equal(await verifyFeennexNotification({ ...fields, sign: expected.toUpperCase() }, SECRET), true);
     assert.equal(await verifyFeennexNotification({ ...fields, sign: expected.slice(0, 63) }, SECRET), false);
@@ -125,11 +132,25 @@ describe('the handler over HTTP', () => {
   test('forged or tampered callbacks are refused with 4xx and reach no merchant code', async () => {
     const cases: Array<[string, Record<string, string>, number]> = [
       ['tampered amount', { ...callback(), shop_amount: '0.01' }, 403],
-      ['wrong secret', (() => { const f = callback(); return { ...f, sign: signNotification(f, 'guess') }; })(), 403],
-      ['no sign', (() => { const { sign: _s, ...f } = callback(); return f; })(), 400],
+      [
+        'wrong secret',
+        (() => {
+          const f = callback();
+          return { ...f, sign: signNotification(f, 'guess') };
+        })(),
+        403,
+      ],
+      [
+        'no sign',
+        (() => {
+          const { sign: _s, ...f } = callback();
+          return f;
+        })(),
+        400,
+      ],
       ['other shop', callback({ shop_id: '6' }), 403],
-      ['unknown status', callback({ status: 'maybe' }), 422],
-      ['unknown order', callback({ shop_order_id: 'order-404' }), 404],
+      ['unknown status', callback({ status: 'maybe' }), 400], // refused by its shape, before the signature
+      ['unknown order', callback({ shop_order_id: '0d6f9c1e-5b2a-4c1f-9e3d-7a8b9c0d1e2f' }), 404],
       ['amount differs from the order', callback({ shop_amount: '12.35', client_price: '12.35' }), 422],
       ['currency differs from the order', callback({ shop_currency: '978' }), 422],
     ];
@@ -150,7 +171,7 @@ describe('the handler over HTTP', () => {
     assert.equal(response.status, 200);
     assert.equal(await response.text(), 'OK');
     assert.equal(paid.length, 1);
-    assert.equal(paid[0]!.shopOrderId, 'order-1');
+    assert.equal(paid[0]!.shopOrderId, ORDER_1);
     assert.equal((await postJson({ ...callback(), sign: 'f'.repeat(64) })).status, 403);
     const float = await postJson({ ...callback(), shop_amount: 12.34 });
     assert.equal(float.status, 400);

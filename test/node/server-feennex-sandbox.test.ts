@@ -11,9 +11,7 @@ import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import { feennexCheckout } from '../../src/gateways/feennex/server/checkout.js';
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
 import { FeennexError } from '../../src/gateways/feennex/server/errors.js';
-import {
-  createFeennexNotificationHandler, type FeennexNotification, type FeennexOrderRecord,
-} from '../../src/gateways/feennex/server/notifications.js';
+import { createFeennexNotificationHandler, type FeennexNotification, type FeennexOrderRecord } from '../../src/gateways/feennex/server/notifications.js';
 
 /**
  * The client, the checkout gateway and the callback handler against the Feennex emulator, all over
@@ -30,9 +28,7 @@ const rejected: FeennexNotification[] = [];
 
 before(async () => {
   let shop: (request: Request) => Promise<Response> = async () => new Response('not ready', { status: 503 });
-  server = createServer(
-    toNodeListener(async (request) => (await emulator.handle(request)) ?? shop(request)),
-  );
+  server = createServer(toNodeListener(async (request) => (await emulator.handle(request)) ?? shop(request)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   emulator = createFeennexEmulator({
@@ -61,10 +57,13 @@ before(async () => {
   });
   shop = (request) => (new URL(request.url).pathname === '/shop/feennex/callback' ? notifications(request) : checkout(request));
 });
-after(() => new Promise<void>((resolve) => {
-  server.closeAllConnections();
-  server.close(() => resolve());
-}));
+after(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
 
 const id = () => randomUUID();
 const card = (pan: string, amount = 1234) => ({ amount, currency: 'PLN', payway: 'card_pln', account: pan });
@@ -182,7 +181,11 @@ describe('every error class', () => {
     await expect(client.orderStatus(id()), 7);
     await expect(client.withdrawCreate({ ...card('4111111111111111', 600_000), currency: 'EUR', payway: 'card_eur', shopPaymentId: id() }), 9);
     await expect(order('card_usd', 1000, 'JPY'), 16);
-    for (const [account, code] of [['4000000000001315', 13], ['4000000000001414', 14], ['4000000000001810', 18]] as const) {
+    for (const [account, code] of [
+      ['4000000000001315', 13],
+      ['4000000000001414', 14],
+      ['4000000000001810', 18],
+    ] as const) {
       await expect(client.withdrawCreate({ ...card(account), shopPaymentId: id() }), code);
     }
   });

@@ -3,12 +3,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { constantTimeEqual, feennexSign, FEENNEX_SIGNED_KEYS, feennexSignedBody, stringToSign } from '../../src/gateways/feennex/server/sign.js';
 import { signRequest } from '../support/feennex-sign.js';
-import {
-  decimalText, fromFeennexCurrency, readFeennexMoney, toFeennexAmount, toFeennexCurrency,
-} from '../../src/gateways/feennex/server/currency.js';
+import { decimalText, fromFeennexCurrency, readFeennexMoney, toFeennexAmount, toFeennexCurrency } from '../../src/gateways/feennex/server/currency.js';
 
-const vectors = JSON.parse(readFileSync(new URL('../vectors/vectors.json', import.meta.url), 'utf8'))
-  .feennexSigning.vectors as Array<{ keys: Record<string, string>; secret: string; stringToSign: string; sign: string }>;
+const vectors = JSON.parse(readFileSync(new URL('../vectors/vectors.json', import.meta.url), 'utf8')).feennexSigning.vectors as Array<{
+  keys: Record<string, string>;
+  secret: string;
+  stringToSign: string;
+  sign: string;
+}>;
 
 test('every feennexSigning vector: string to sign and sign (WebCrypto)', async () => {
   assert.ok(vectors.length >= 4);
@@ -48,11 +50,29 @@ test('constantTimeEqual: equal only for the same text', () => {
 
 test('the signed-key table matches the documented methods', () => {
   assert.deepEqual(Object.keys(FEENNEX_SIGNED_KEYS).sort(), [
-    'bill/create', 'bill/shop_order_status', 'check_account', 'invoice/create', 'invoice/try', 'shop_balance',
-    'transfer/create', 'transfer/shop_payment_status', 'transfer/try', 'withdraw/create',
-    'withdraw/shop_payment_status', 'withdraw/status', 'withdraw/try',
+    'bill/create',
+    'bill/shop_order_status',
+    'check_account',
+    'invoice/create',
+    'invoice/try',
+    'shop_balance',
+    'transfer/create',
+    'transfer/shop_payment_status',
+    'transfer/try',
+    'withdraw/create',
+    'withdraw/shop_payment_status',
+    'withdraw/status',
+    'withdraw/try',
   ]);
-  assert.deepEqual([...FEENNEX_SIGNED_KEYS['withdraw/create']].sort(), ['account', 'amount', 'amount_type', 'payway', 'shop_currency', 'shop_id', 'shop_payment_id']);
+  assert.deepEqual([...FEENNEX_SIGNED_KEYS['withdraw/create']].sort(), [
+    'account',
+    'amount',
+    'amount_type',
+    'payway',
+    'shop_currency',
+    'shop_id',
+    'shop_payment_id',
+  ]);
 });
 
 test('currencies: alphabetic ↔ numeric through ISO 4217 data, written as Feennex integers', () => {

@@ -58,7 +58,12 @@ describe('fenigeCheckout.pay', () => {
     script({ pay: { status: 200, body: SEED.googlePayOk } });
     const answer = await fenigeCheckout(client, { capture: 'authorize', itemIdFor: () => undefined }).pay(checkoutRequest(), context);
     assert.equal(answer.httpStatus, 200);
-    assert.deepEqual(answer.body, { transactionId: TX, status: 'APPROVED', itemId: SEED.googlePayOk.itemId, externalTransactionId: SEED.googlePayOk.externalTransactionId });
+    assert.deepEqual(answer.body, {
+      transactionId: TX,
+      status: 'APPROVED',
+      itemId: SEED.googlePayOk.itemId,
+      externalTransactionId: SEED.googlePayOk.externalTransactionId,
+    });
     assertOutcome(answer, { kind: 'success', status: 'APPROVED' });
     assert.deepEqual(fake.requests[0]!.body, googlePayBody());
   });
@@ -110,10 +115,14 @@ describe('fenigeCheckout.pay', () => {
   });
 
   test('a final error Fenige answers with 500 (E0142) still reaches the element as a 4xx failure', async () => {
-    script({ pay: { status: 500, body: { status: 'E0142', message: 'Commission configuration is not added for terminal', httpStatus: 'INTERNAL_SERVER_ERROR' } } });
+    script({
+      pay: { status: 500, body: { status: 'E0142', message: 'Commission configuration is not added for terminal', httpStatus: 'INTERNAL_SERVER_ERROR' } },
+    });
     const answer = await fenigeCheckout(client).pay(checkoutRequest(), context);
     assert.equal(answer.httpStatus, 422);
-    assertOutcome(answer, { kind: 'failure', code: 'E0142' });
+    // A setup error: the payer reads a generic code, the merchant's logs get Fenige's.
+    assertOutcome(answer, { kind: 'failure', code: 'GATEWAY_SETUP' });
+    assert.equal(answer.detail?.code, 'E0142');
   });
 
   test('E9001 (acquirer unreachable) → 503 with the code: the element re-sends', async () => {
@@ -127,13 +136,43 @@ describe('fenigeCheckout.pay', () => {
 
   const unknownOutcomes: Array<[string, FakeAnswer, FakeAnswer, number, Outcome['kind']]> = [
     ['E0153, details SUCCESS', { status: 500, body: SEED.E0153 }, { status: 200, body: { ...SEED.detailsOk, transactionId: TX } }, 200, 'success'],
-    ['E0153, details IN_PROGRESS', { status: 500, body: SEED.E0153 }, { status: 200, body: { ...SEED.detailsOk, transactionId: TX, transactionState: 'IN_PROGRESS' } }, 202, 'pending'],
-    ['E0153, details FAILURE', { status: 500, body: SEED.E0153 }, { status: 200, body: { ...SEED.detailsOk, transactionId: TX, transactionState: 'FAILURE' } }, 422, 'failure'],
-    ['E9000, details 404', { status: 500, body: { status: 'E9000', message: 'Unknown reason' } }, { status: 404, body: { status: 'NOT_FOUND' } }, 202, 'pending'],
+    [
+      'E0153, details IN_PROGRESS',
+      { status: 500, body: SEED.E0153 },
+      { status: 200, body: { ...SEED.detailsOk, transactionId: TX, transactionState: 'IN_PROGRESS' } },
+      202,
+      'pending',
+    ],
+    [
+      'E0153, details FAILURE',
+      { status: 500, body: SEED.E0153 },
+      { status: 200, body: { ...SEED.detailsOk, transactionId: TX, transactionState: 'FAILURE' } },
+      422,
+      'failure',
+    ],
+    [
+      'E9000, details 404',
+      { status: 500, body: { status: 'E9000', message: 'Unknown reason' } },
+      { status: 404, body: { status: 'NOT_FOUND' } },
+      202,
+      'pending',
+    ],
     ['a timeout, details hangs too', { status: 200, hang: true }, { status: 200, hang: true }, 202, 'pending'],
-    ['a timeout, details SUCCESS_WAITING_FOR_CLEARING', { status: 200, hang: true }, { status: 200, body: { ...SEED.detailsOk, transactionId: TX, transactionState: 'SUCCESS_WAITING_FOR_CLEARING' } }, 200, 'success'],
+    [
+      'a timeout, details SUCCESS_WAITING_FOR_CLEARING',
+      { status: 200, hang: true },
+      { status: 200, body: { ...SEED.detailsOk, transactionId: TX, transactionState: 'SUCCESS_WAITING_FOR_CLEARING' } },
+      200,
+      'success',
+    ],
     ['an HTML 502', { status: 502, body: '<html/>', contentType: 'text/html' }, { status: 503, body: SEED.E9001 }, 202, 'pending'],
-    ['200 with an unknown status', { status: 200, body: { ...SEED.googlePayOk, status: 'WHATEVER' } }, { status: 200, body: { ...SEED.detailsOk, transactionId: TX } }, 200, 'success'],
+    [
+      '200 with an unknown status',
+      { status: 200, body: { ...SEED.googlePayOk, status: 'WHATEVER' } },
+      { status: 200, body: { ...SEED.detailsOk, transactionId: TX } },
+      200,
+      'success',
+    ],
   ];
   for (const [name, pay, details, httpStatus, kind] of unknownOutcomes) {
     test(`unknown outcome (${name}) asks details once → ${httpStatus} ${kind}`, async () => {
@@ -188,10 +227,11 @@ describe('fenigeCheckout.status', () => {
     assertOutcome(answer, { kind: 'failure', code: 'NOT_FOUND' });
   });
 
-  test("a merchant-setup 404 (E0122) is reported as that code, not as a missing transaction", async () => {
+  test('a merchant-setup 404 (E0122) is a setup failure (its code in the logs), not a missing transaction', async () => {
     script({ details: { status: 404, body: SEED.E0122 } });
     const answer = await fenigeCheckout(client).status(TX, {});
-    assertOutcome(answer, { kind: 'failure', code: 'E0122' });
+    assertOutcome(answer, { kind: 'failure', code: 'GATEWAY_SETUP' });
+    assert.equal(answer.detail?.code, 'E0122');
   });
 
   test('Fenige unavailable or silent → 503, the element asks again', async () => {
@@ -243,7 +283,9 @@ describe('fenigeCheckout.hosted', () => {
 
   test('a Fenige rejection is a failure, an outage a pending answer', async () => {
     script({ link: { status: 401, body: SEED.E8002 } });
-    assertOutcome(await fenigeCheckout(client).hosted(hostedRequest(), {}), { kind: 'failure', code: 'E8002' });
+    const refused = await fenigeCheckout(client).hosted(hostedRequest(), {});
+    assertOutcome(refused, { kind: 'failure', code: 'GATEWAY_SETUP' });
+    assert.equal(refused.detail?.code, 'E8002');
     script({ link: { status: 200, hang: true } });
     assertOutcome(await fenigeCheckout(client).hosted(hostedRequest(), {}), { kind: 'pending' });
   });

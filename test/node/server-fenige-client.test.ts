@@ -109,7 +109,11 @@ describe('FenigeClient requests', () => {
       description: 'test',
       redirectUrl: { successUrl: 'https://default-success.url.com', failureUrl: 'https://default-failure.url.com' },
       formLanguage: 'en',
-      sender: { firstName: 'test', lastName: 'test', address: { countryCode: 'PL', city: 'Lublin', postalCode: '20-149', street: 'test', houseNumber: '1234' } },
+      sender: {
+        firstName: 'test',
+        lastName: 'test',
+        address: { countryCode: 'PL', city: 'Lublin', postalCode: '20-149', street: 'test', houseNumber: '1234' },
+      },
     };
     const link = await client.paymelink(preInitData);
     assert.equal(link.value, SEED.paymelinkOk.value);
@@ -146,7 +150,11 @@ describe('FenigeClient validation before sending', () => {
     });
     const link = await rejection(
       client.paymelink({
-        transactionId: TX, currencyCode: 'PLN', amount: 1, description: 'd', formLanguage: 'en',
+        transactionId: TX,
+        currencyCode: 'PLN',
+        amount: 1,
+        description: 'd',
+        formLanguage: 'en',
         redirectUrl: { successUrl: 'javascript:alert(1)', failureUrl: 'https://ok.example' },
       }),
     );
@@ -218,14 +226,20 @@ describe('FenigeClient error answers', () => {
     assert.match(error.message, /status/);
 
     fake.answer({ status: 200, body: { value: 'javascript:alert(1)', transactionId: 't' } });
-    const link = await rejection(client.paymelink({
-      transactionId: TX, currencyCode: 'PLN', amount: 1, description: 'd', formLanguage: 'en',
-      redirectUrl: { successUrl: 'https://a.example', failureUrl: 'https://b.example' },
-    }));
+    const link = await rejection(
+      client.paymelink({
+        transactionId: TX,
+        currencyCode: 'PLN',
+        amount: 1,
+        description: 'd',
+        formLanguage: 'en',
+        redirectUrl: { successUrl: 'https://a.example', failureUrl: 'https://b.example' },
+      }),
+    );
     assert.equal(link.status, 'INVALID_RESPONSE');
   });
 
-  test('details accepts the field table\'s `status` instead of `transactionState`, refuses neither', async () => {
+  test("details accepts the field table's `status` instead of `transactionState`, refuses neither", async () => {
     fake.answer({ status: 200, body: { transactionId: TX, status: 'IN_PROGRESS' } });
     assert.equal((await client.details(TX)).status, 'IN_PROGRESS');
     fake.answer({ status: 200, body: { transactionId: TX, amount: 1 } });
@@ -289,7 +303,10 @@ describe('FenigeClient transport failures', () => {
 
   test('a connection dropped after the request was sent is an unknown outcome', async () => {
     const dropping = new FenigeClient({
-      baseUrl: fake.url, login: 'user', password: PASSWORD, merchantUuid: MERCHANT,
+      baseUrl: fake.url,
+      login: 'user',
+      password: PASSWORD,
+      merchantUuid: MERCHANT,
       fetch: async () => {
         throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
       },

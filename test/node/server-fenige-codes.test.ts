@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  classifyFenigeError, describeFenigeCode, FENIGE_ERROR_CODES, FENIGE_TRANSACTION_STATES,
-} from '../../src/gateways/fenige/server/index.js';
+import { classifyFenigeError, describeFenigeCode, FENIGE_ERROR_CODES, FENIGE_TRANSACTION_STATES } from '../../src/gateways/fenige/server/index.js';
 import { errorFromResponse } from '../../src/gateways/fenige/server/errors.js';
 
 /** Fenige's documented "Possible errors" table, by HTTP status (copied here, so the test checks the code against the documents). */
@@ -11,7 +9,35 @@ const SEED_CODES: Record<number, string[]> = {
   401: ['E8002'],
   403: ['E8001'],
   404: ['E0122', 'E0132', 'E0135', 'E0137'],
-  422: ['E0150', 'E0151', 'E0152', 'E0156', 'E0157', 'E01583', 'E0159', 'E01596', 'E01597', 'E01598', 'E01600', 'E01601', 'E01602', 'E01607', 'E0200', 'E0201', 'E0202', 'E0203', 'E0204', 'E0205', 'E0206', 'E0207', 'E0208', 'E0209', 'E0210', 'E0211', 'E11000'],
+  422: [
+    'E0150',
+    'E0151',
+    'E0152',
+    'E0156',
+    'E0157',
+    'E01583',
+    'E0159',
+    'E01596',
+    'E01597',
+    'E01598',
+    'E01600',
+    'E01601',
+    'E01602',
+    'E01607',
+    'E0200',
+    'E0201',
+    'E0202',
+    'E0203',
+    'E0204',
+    'E0205',
+    'E0206',
+    'E0207',
+    'E0208',
+    'E0209',
+    'E0210',
+    'E0211',
+    'E11000',
+  ],
   500: ['E0153', 'E01599', 'E0142', 'E0190', 'E9000', 'E9008'],
   503: ['E9001', 'E9002'],
 };
@@ -44,7 +70,14 @@ test('undocumented answers are classified by HTTP status', () => {
 });
 
 test('transaction states are described, and an unknown code is not', () => {
-  assert.deepEqual(Object.keys(FENIGE_TRANSACTION_STATES).sort(), ['FAILURE', 'IN_PROGRESS', 'REFUNDED', 'REVERSED', 'SUCCESS', 'SUCCESS_WAITING_FOR_CLEARING']);
+  assert.deepEqual(Object.keys(FENIGE_TRANSACTION_STATES).sort(), [
+    'FAILURE',
+    'IN_PROGRESS',
+    'REFUNDED',
+    'REVERSED',
+    'SUCCESS',
+    'SUCCESS_WAITING_FOR_CLEARING',
+  ]);
   assert.equal(describeFenigeCode('E4242'), undefined);
 });
 

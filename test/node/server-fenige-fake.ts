@@ -149,7 +149,8 @@ export const googlePayBody = () => ({
       signatures: ['MEYCIQDRc5NBd/GC5loetxwL3idIMMsR2vpXicoqlvsPEFIirwIhAMOHvdrHt/sMt5PxS4o0SYO3sCOb6hT9a2t+PMBcM/u7'],
     },
     protocolVersion: 'ECv2',
-    signedMessage: '{"encryptedMessage":"Tlkj3N2bApMJ2x2IUgsoTvqY","ephemeralPublicKey":"BH6BiZF1XFldmO+8EH13KABs4ttulS68cYHg9HRgYCbV6mdGIa4E2YQuDtsn98MtSQoJ6wA8LtIpa5L6FF9WyCM=","tag":"1BcFY5B7BuSa3cVwRQx58fdHvwWO8zd0BDrOzva6O14="}',
+    signedMessage:
+      '{"encryptedMessage":"Tlkj3N2bApMJ2x2IUgsoTvqY","ephemeralPublicKey":"BH6BiZF1XFldmO+8EH13KABs4ttulS68cYHg9HRgYCbV6mdGIa4E2YQuDtsn98MtSQoJ6wA8LtIpa5L6FF9WyCM=","tag":"1BcFY5B7BuSa3cVwRQx58fdHvwWO8zd0BDrOzva6O14="}',
   },
 });
 
@@ -174,9 +175,10 @@ export async function serveHandler(handler: (request: Request) => Promise<Respon
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

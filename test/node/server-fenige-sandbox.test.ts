@@ -7,8 +7,14 @@ import { classifyResponse, type CheckoutRequest } from '../../src/protocol/index
 import { createFenigeEmulator, FENIGE_SANDBOX_DEFAULTS, FENIGE_TEST_CARDS } from '../../src/gateways/fenige/sandbox/index.js';
 import { createTestToken } from '../../src/sandbox/test-token.js';
 import {
-  createFenigePostbackHandler, FenigeClient, FenigeError, fenigeCheckout, FENIGE_ERROR_CODES,
-  type FenigeGooglePayRequest, type FenigePostback, type FenigePostbackContext,
+  createFenigePostbackHandler,
+  FenigeClient,
+  FenigeError,
+  fenigeCheckout,
+  FENIGE_ERROR_CODES,
+  type FenigeGooglePayRequest,
+  type FenigePostback,
+  type FenigePostbackContext,
 } from '../../src/gateways/fenige/server/index.js';
 import { serveHandler } from './server-fenige-fake.js';
 
@@ -53,7 +59,10 @@ const payment = (card: string, overrides: Partial<FenigeGooglePayRequest> = {}):
 });
 
 async function failure(promise: Promise<unknown>): Promise<FenigeError> {
-  const error = await promise.then(() => assert.fail('expected a FenigeError'), (e: unknown) => e);
+  const error = await promise.then(
+    () => assert.fail('expected a FenigeError'),
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof FenigeError, String(error));
   return error;
 }
@@ -101,7 +110,11 @@ describe('FenigeClient against the sandbox', () => {
 
   test('paymelink returns a link to the hosted page that opens', async () => {
     const link = await client.paymelink({
-      transactionId: randomUUID(), currencyCode: 'PLN', amount: 2599, description: 'test', formLanguage: 'en',
+      transactionId: randomUUID(),
+      currencyCode: 'PLN',
+      amount: 2599,
+      description: 'test',
+      formLanguage: 'en',
       redirectUrl: { successUrl: 'https://shop.example/ok', failureUrl: 'https://shop.example/ko' },
     });
     assert.ok(link.value.startsWith(fenigeUrl), link.value);

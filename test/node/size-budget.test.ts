@@ -31,7 +31,10 @@ describe('critical path', () => {
       chunk('deep.js', []),
       chunk('lang-pl.js', [], []),
     ];
-    assert.deepEqual(criticalChunks(chunks).map((c: { fileName: string }) => c.fileName), ['paytool.js', 'shared.js', 'deep.js']);
+    assert.deepEqual(
+      criticalChunks(chunks).map((c: { fileName: string }) => c.fileName),
+      ['paytool.js', 'shared.js', 'deep.js'],
+    );
   });
 });
 
@@ -63,9 +66,18 @@ describe('attribution', () => {
   test('every byte is counted once, and compressed shares add up to the whole', () => {
     const code = 'aaBBBzz\nCC';
     const shares = sharesOf(code, map, { gzip: 100, brotli: 90 }, (source: string) => ownerOf(source));
-    assert.deepEqual(shares.map((s: { owner: string }) => s.owner), ['(unmapped)', 'ours: i18n', 'lit']);
-    assert.equal(shares.reduce((sum: number, s: { min: number }) => sum + s.min, 0), Buffer.byteLength(code));
-    assert.equal(shares.reduce((sum: number, s: { gzip: number }) => sum + s.gzip, 0), 100);
+    assert.deepEqual(
+      shares.map((s: { owner: string }) => s.owner),
+      ['(unmapped)', 'ours: i18n', 'lit'],
+    );
+    assert.equal(
+      shares.reduce((sum: number, s: { min: number }) => sum + s.min, 0),
+      Buffer.byteLength(code),
+    );
+    assert.equal(
+      shares.reduce((sum: number, s: { gzip: number }) => sum + s.gzip, 0),
+      100,
+    );
   });
 
   test('owners: Lit is one dependency, transitive packages count as the dependency that brings them, our code by folder', () => {
@@ -88,16 +100,25 @@ describe('npm run size', () => {
   test('exits 1 exactly when the critical path is over budget, and reports every entry point', { skip: !built && 'needs npm run build' }, async () => {
     const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
       execFile(process.execPath, ['scripts/size.mjs', '--json'], { timeout: 60_000 }, (error, out) =>
-        resolve({ code: error ? (error as { code?: number }).code ?? null : 0, stdout: out }),
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout: out }),
       );
     });
     const report = JSON.parse(stdout);
     assert.equal(report.paytool.budget.budget, 19_968);
     assert.equal(report.paytool.budget.margin, 19_968 - report.paytool.gzip);
     // The critical path is the entry and what it imports statically; the after-click code is lazy.
-    assert.deepEqual(report.paytool.criticalFiles.map((f: { file: string }) => f.file), ['dist/paytool.js']);
-    assert.ok(report.paytool.lazyFiles.some((f: { file: string }) => /^dist\/paytool-after-click(-[\w-]+)?\.js$/.test(f.file)), JSON.stringify(report.paytool.lazyFiles));
-    assert.equal(report.paytool.gzip, report.paytool.criticalFiles.reduce((sum: number, f: { gzip: number }) => sum + f.gzip, 0));
+    assert.deepEqual(
+      report.paytool.criticalFiles.map((f: { file: string }) => f.file),
+      ['dist/paytool.js'],
+    );
+    assert.ok(
+      report.paytool.lazyFiles.some((f: { file: string }) => /^dist\/paytool-after-click(-[\w-]+)?\.js$/.test(f.file)),
+      JSON.stringify(report.paytool.lazyFiles),
+    );
+    assert.equal(
+      report.paytool.gzip,
+      report.paytool.criticalFiles.reduce((sum: number, f: { gzip: number }) => sum + f.gzip, 0),
+    );
     assert.equal(code, report.paytool.budget.ok ? 0 : 1);
     const keys = report.entries.map((e: { key: string }) => e.key);
     for (const key of ['.', './paytool-button.js', './feennex-pay.js', './testing', './server', './sandbox']) assert.ok(keys.includes(key), key);
@@ -105,8 +126,14 @@ describe('npm run size', () => {
     const owners = main.shares.map((s: { owner: string }) => s.owner);
     assert.ok(owners.includes('lit') && owners.includes('zod') && owners.includes('ours: elements'), owners.join());
     const server = report.entries.find((e: { key: string }) => e.key === './server');
-    assert.ok(!server.external.some((name: string) => name.startsWith('node:')), `the server needs no Node built-in (edge runtimes): ${server.external.join()}`);
+    assert.ok(
+      !server.external.some((name: string) => name.startsWith('node:')),
+      `the server needs no Node built-in (edge runtimes): ${server.external.join()}`,
+    );
     const sandbox = report.entries.find((e: { key: string }) => e.key === './sandbox');
-    assert.ok(sandbox.external.some((name: string) => name.startsWith('node:')), sandbox.external.join());
+    assert.ok(
+      sandbox.external.some((name: string) => name.startsWith('node:')),
+      sandbox.external.join(),
+    );
   });
 });

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { openGooglePayToken } from '../../src/ecv2/open.js';
 import { SANDBOX_KEYS } from '../../src/ecv2/sandbox-keys.js';
-import { installFakeGooglePay, type FakeGooglePayController, type PaymentData, type PaymentDataRequest, type PaymentsClientOptions } from '../../src/testing/index.js';
+import {
+  installFakeGooglePay,
+  type FakeGooglePayController,
+  type PaymentData,
+  type PaymentDataRequest,
+  type PaymentsClientOptions,
+} from '../../src/testing/index.js';
 
 type Global = { google?: any };
 const g = globalThis as unknown as Global;
@@ -207,7 +213,10 @@ describe('fake PaymentsClient', () => {
     });
     const paymentData: PaymentData = await paymentsClient.loadPaymentData(paymentRequest('fenige', { callbackIntents: ['PAYMENT_AUTHORIZATION'] }));
     assert.equal(fake!.calls.loadPaymentData.length, 1, 'one sheet');
-    assert.deepEqual(seen.map((d) => d.paymentMethodData.info.cardDetails), ['0002', '4444']);
+    assert.deepEqual(
+      seen.map((d) => d.paymentMethodData.info.cardDetails),
+      ['0002', '4444'],
+    );
     assert.deepEqual(paymentData, seen[1]);
     assert.equal((await openFor('fenige', paymentData)).paymentMethodDetails.pan, '5555555555554444');
     assert.deepEqual(fake!.authorizationResults, [decline, { transactionState: 'SUCCESS' }]);

@@ -91,7 +91,9 @@ export async function startCspServer(): Promise<CspServer> {
       return { httpStatus: 422, body: { transactionId: request.transactionId, status: 'UNSUPPORTED' } };
     },
   };
-  const checkout = toNodeListener(createCheckoutHandler({ gateway, basePath: '/pay', unsafeTrustBrowserAmount: true, logger: { warn: () => {}, error: console.error } }));
+  const checkout = toNodeListener(
+    createCheckoutHandler({ gateway, basePath: '/pay', unsafeTrustBrowserAmount: true, logger: { warn: () => {}, error: console.error } }),
+  );
   const nonces = new Map<string, string>();
   let pages = 0;
 

@@ -32,7 +32,9 @@ function waitUntilReady(child: ChildProcess): Promise<void> {
     const onError = (error: NodeJS.ErrnoException) =>
       fail(
         error.code === 'ENOENT'
-          ? new Error('redis-server is not installed: the Redis idempotency store is tested against a real one. Install it (Debian: apt-get install -y redis-server) or set REDIS_SERVER to its path.')
+          ? new Error(
+              'redis-server is not installed: the Redis idempotency store is tested against a real one. Install it (Debian: apt-get install -y redis-server) or set REDIS_SERVER to its path.',
+            )
           : error,
       );
     const onExit = (code: number | null) => fail(new Error(`redis-server exited (${code}) before it was ready:\n${output}`));
@@ -59,9 +61,13 @@ export async function startRedis(): Promise<RunningRedis> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const child = spawn(BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'notice'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      BINARY,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'notice'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       await waitUntilReady(child);
     } catch (error) {

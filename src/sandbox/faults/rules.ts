@@ -58,7 +58,11 @@ export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'drop-before', 'dro
 const ms = (what: string) => z.int({ error: `must be an integer number of ${what}` }).check(z.gte(0, 'must be 0 or more'));
 
 const match = {
-  path: z.optional(z.union([z.string().check(z.startsWith('/', 'must start with "/"')), z.instanceof(RegExp)], { error: 'must be a path such as "/fenige/external-api/transactions/google-pay" or a RegExp' })),
+  path: z.optional(
+    z.union([z.string().check(z.startsWith('/', 'must start with "/"')), z.instanceof(RegExp)], {
+      error: 'must be a path such as "/fenige/external-api/transactions/google-pay" or a RegExp',
+    }),
+  ),
   method: z.optional(z.string({ error: 'must be an HTTP method such as "POST"' }).check(z.regex(/^[A-Za-z]+$/, 'must be an HTTP method such as "POST"'))),
   probability: z.optional(z.number({ error: 'must be a number from 0 to 1' }).check(z.gte(0, 'must be from 0 to 1'), z.lte(1, 'must be from 0 to 1'))),
   next: z.optional(z.int({ error: 'must be a whole number of requests' }).check(z.gte(1, 'must be 1 or more'))),
@@ -83,7 +87,11 @@ const ruleSchema = z.discriminatedUnion(
       processing: z.optional(z.enum(['before', 'after', 'none'], { error: 'must be "before", "after" or "none"' })),
       ...match,
     }),
-    z.strictObject({ fault: z.literal('duplicate'), copies: z.optional(z.int({ error: 'must be a whole number' }).check(z.gte(2, 'must be 2 or more'), z.lte(10, 'must be 10 or less'))), ...match }),
+    z.strictObject({
+      fault: z.literal('duplicate'),
+      copies: z.optional(z.int({ error: 'must be a whole number' }).check(z.gte(2, 'must be 2 or more'), z.lte(10, 'must be 10 or less'))),
+      ...match,
+    }),
   ],
   { error: `must be one of ${FAULT_KINDS.join(', ')}` },
 );

@@ -16,8 +16,7 @@ const TO_MERCHANT = 'transaction-id:';
 const MARK = 'gateway-id-link';
 
 export function createGatewayIdMap(store: IdempotencyStore, onStoreError: (error: unknown) => void): GatewayIdMap {
-  const write = (key: string, id: string) =>
-    store.settle(key, { state: 'final', bodyHash: MARK, answer: { httpStatus: 200, body: { id } } });
+  const write = (key: string, id: string) => store.settle(key, { state: 'final', bodyHash: MARK, answer: { httpStatus: 200, body: { id } } });
   async function read(key: string): Promise<string | undefined> {
     try {
       const entry = await store.get(key);

@@ -35,12 +35,7 @@ export function createIdempotencyGuard(store: IdempotencyStore, options: Idempot
   const now = options.now ?? Date.now;
   const running = new Map<string, { bodyHash: string; result: Promise<GuardResult> }>();
 
-  async function decide(
-    key: string,
-    bodyHash: string,
-    charge: () => Promise<CheckoutAnswer>,
-    status: () => Promise<CheckoutAnswer>,
-  ): Promise<GuardResult> {
+  async function decide(key: string, bodyHash: string, charge: () => Promise<CheckoutAnswer>, status: () => Promise<CheckoutAnswer>): Promise<GuardResult> {
     const chargeAndSettle = async (): Promise<GuardResult> => {
       let answer: CheckoutAnswer;
       try {
@@ -49,8 +44,14 @@ export function createIdempotencyGuard(store: IdempotencyStore, options: Idempot
         await store.settle(key, { state: 'unknown', bodyHash }).catch(options.onStoreError);
         throw error;
       }
+      if (answer.notSent && store.release) {
+        // Refused before it reached the gateway: nothing to remember, so it takes no room.
+        await store.release(key, bodyHash).catch(options.onStoreError);
+        return { kind: 'charged', answer };
+      }
       const final = classifyResponse(answer.httpStatus, answer.body).kind !== 'pending';
-      const settled = final ? { state: 'final' as const, bodyHash, answer } : { state: 'unknown' as const, bodyHash };
+      const stored = { httpStatus: answer.httpStatus, body: answer.body };
+      const settled = final ? { state: 'final' as const, bodyHash, answer: stored } : { state: 'unknown' as const, bodyHash };
       await store.settle(key, settled).catch(options.onStoreError);
       return { kind: 'charged', answer };
     };
@@ -76,12 +77,7 @@ export function createIdempotencyGuard(store: IdempotencyStore, options: Idempot
   }
 
   return {
-    run(
-      key: string,
-      bodyHash: string,
-      charge: () => Promise<CheckoutAnswer>,
-      status: () => Promise<CheckoutAnswer>,
-    ): Promise<GuardResult> {
+    run(key: string, bodyHash: string, charge: () => Promise<CheckoutAnswer>, status: () => Promise<CheckoutAnswer>): Promise<GuardResult> {
       const current = running.get(key);
       if (current) {
         if (current.bodyHash !== bodyHash) return Promise.resolve({ kind: 'reused' });
@@ -90,6 +86,11 @@ export function createIdempotencyGuard(store: IdempotencyStore, options: Idempot
       const result = decide(key, bodyHash, charge, status).finally(() => running.delete(key));
       running.set(key, { bodyHash, result });
       return result;
+    },
+
+    /** True when `key` was ever charged or is being charged (per this process or the store). */
+    async known(key: string): Promise<boolean> {
+      return running.has(key) || (await store.get(key)) !== undefined;
     },
 
     /** True while `key` is being charged, here or (per the store) elsewhere. */

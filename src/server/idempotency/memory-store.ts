@@ -1,9 +1,12 @@
-import type { AcquireResult, IdempotencyEntry, IdempotencyStore, SettledEntry } from './store.js';
+import { IdempotencyStoreFullError, type AcquireResult, type IdempotencyEntry, type IdempotencyStore, type SettledEntry } from './store.js';
 
 export interface MemoryIdempotencyStoreOptions {
   /** How long an entry is kept after it was last written. Default 24 hours. */
   ttlMs?: number;
-  /** Most entries kept; the oldest settled ones are forgotten first. Default 10,000. */
+  /**
+   * Most live entries. When every one is still within its `ttlMs`, a new transactionId is refused
+   * (`IdempotencyStoreFullError`, answered 503) — no entry is ever forgotten early. Default 10,000.
+   */
   maxEntries?: number;
   /** Clock, for tests. */
   now?: () => number;
@@ -41,28 +44,34 @@ export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOpti
   function write(key: string, entry: IdempotencyEntry): void {
     slots.delete(key);
     slots.set(key, { entry, expiresAt: now() + ttlMs });
-    if (slots.size <= maxEntries) return;
-    // Over the limit: forget the oldest settled entries first; a payment still being charged keeps
-    // its lock unless every entry is in flight.
-    for (const [oldest, slot] of slots) {
-      if (slots.size <= maxEntries) return;
-      if (slot.entry.state !== 'in-flight' || slot.expiresAt <= now()) slots.delete(oldest);
+  }
+
+  /** Makes room for one more entry by dropping expired ones only; false when none has expired. */
+  function makeRoom(): boolean {
+    if (slots.size < maxEntries) return true;
+    const time = now();
+    // Every write re-inserts with the same ttl, so the first slots are the first to expire.
+    for (const [key, slot] of slots) {
+      if (slot.expiresAt > time) break;
+      slots.delete(key);
     }
-    for (const oldest of slots.keys()) {
-      if (slots.size <= maxEntries) return;
-      slots.delete(oldest);
-    }
+    return slots.size < maxEntries;
   }
 
   return {
     async acquire(key: string, bodyHash: string, lockedUntil: number): Promise<AcquireResult> {
       const entry = read(key);
       if (entry) return { acquired: false, entry };
+      if (!makeRoom()) throw new IdempotencyStoreFullError(maxEntries);
       write(key, { state: 'in-flight', bodyHash, lockedUntil });
       return { acquired: true };
     },
     async settle(key: string, entry: SettledEntry): Promise<void> {
       write(key, entry);
+    },
+    async release(key: string, bodyHash: string): Promise<void> {
+      const entry = read(key);
+      if (entry?.state === 'in-flight' && entry.bodyHash === bodyHash) slots.delete(key);
     },
     async get(key: string): Promise<IdempotencyEntry | undefined> {
       return read(key);

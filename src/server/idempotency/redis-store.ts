@@ -34,6 +34,15 @@ export interface RedisIdempotencyStoreOptions {
 const ACQUIRE_SCRIPT = `if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return false end
 return redis.call('GET', KEYS[1])`;
 
+/** Deletes the key only while it is an in-flight entry for this body hash; a settled entry stays. */
+const RELEASE_SCRIPT = `local value = redis.call('GET', KEYS[1])
+if not value then return 0 end
+local ok, entry = pcall(cjson.decode, value)
+if ok and type(entry) == 'table' and entry.state == 'in-flight' and entry.bodyHash == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
+
 const answerSchema = z.object({ httpStatus: z.int(), body: z.record(z.string(), z.unknown()) });
 const entrySchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('in-flight'), bodyHash: z.string(), lockedUntil: z.number() }),
@@ -81,6 +90,9 @@ export function createRedisIdempotencyStore(options: RedisIdempotencyStoreOption
       const existing = await withTimeout(client.eval(ACQUIRE_SCRIPT, 1, keyOf(key), JSON.stringify(entry), ttlMs), timeoutMs, 'acquire');
       if (existing === null || existing === undefined) return { acquired: true };
       return { acquired: false, entry: parse(key, existing)! };
+    },
+    async release(key: string, bodyHash: string): Promise<void> {
+      await withTimeout(client.eval(RELEASE_SCRIPT, 1, keyOf(key), bodyHash), timeoutMs, 'release');
     },
     async settle(key: string, entry: SettledEntry): Promise<void> {
       await withTimeout(client.set(keyOf(key), JSON.stringify(entry), 'PX', ttlMs), timeoutMs, 'settle');

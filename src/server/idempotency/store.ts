@@ -20,10 +20,30 @@ export type SettledEntry = Extract<IdempotencyEntry, { state: 'final' | 'unknown
 export type AcquireResult = { acquired: true } | { acquired: false; entry: IdempotencyEntry };
 
 export interface IdempotencyStore {
-  /** Creates an in-flight entry for `key` unless one exists; otherwise returns the existing entry. */
+  /**
+   * Creates an in-flight entry for `key` unless one exists; otherwise returns the existing entry.
+   * A store with no room left rejects (`IdempotencyStoreFullError`) rather than forget a payment.
+   */
   acquire(key: string, bodyHash: string, lockedUntil: number): Promise<AcquireResult>;
+  /**
+   * Drops the in-flight entry of `key` taken with `bodyHash` (the request never reached the
+   * gateway, so there is nothing to remember); any other entry stays. Optional: a store without it
+   * keeps such requests until they expire.
+   */
+  release?(key: string, bodyHash: string): Promise<void>;
   /** Replaces the entry of `key` with its settled state (this releases the in-flight lock). */
   settle(key: string, entry: SettledEntry): Promise<void>;
   /** The entry of `key`, if any. */
   get(key: string): Promise<IdempotencyEntry | undefined>;
+}
+
+/**
+ * The store has no room for another payment. Settled entries are never forgotten to make room
+ * (a forgotten id could be answered differently later): the request is refused with 503 instead.
+ */
+export class IdempotencyStoreFullError extends Error {
+  override readonly name = 'IdempotencyStoreFullError';
+  constructor(maxEntries: number) {
+    super(`The idempotency store holds its maximum of ${maxEntries} live entries; raise maxEntries or use a shared store such as Redis`);
+  }
 }

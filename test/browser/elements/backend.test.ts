@@ -22,7 +22,14 @@ describe('backend answers (docs/protocol.md §4.2, §4.3)', () => {
   }
 
   it('a Fenige error code is a failure with that code, a payer message and the response', async () => {
-    const body = { requestUuid: 'r', transactionStatus: 'REJECTED', status: 'E0150', message: 'Transaction rejected', httpStatus: 'UNPROCESSABLE_ENTITY', traceId: 't' };
+    const body = {
+      requestUuid: 'r',
+      transactionStatus: 'REJECTED',
+      status: 'E0150',
+      message: 'Transaction rejected',
+      httpStatus: 'UNPROCESSABLE_ENTITY',
+      traceId: 't',
+    };
     const { event, el, log, fake } = await pay({ pay: [{ status: 422, body }] });
     expect(event.type).to.equal('payment-failure');
     expect(event.detail).to.deep.equal({
@@ -95,13 +102,15 @@ describe('backend answers (docs/protocol.md §4.2, §4.3)', () => {
 
   it('a redirect fires a cancelable payment-redirect', async () => {
     const fake = freshGooglePay();
-    const server = await backend({ pay: [{ body: { transactionId: 't', redirect: { url: 'https://acs.example/3ds', method: 'POST', params: { PaReq: 'abc' } } } }] });
+    const server = await backend({
+      pay: [{ body: { transactionId: 't', redirect: { url: 'https://acs.example/3ds', method: 'POST', params: { PaReq: 'abc' } } } }],
+    });
     const el = await mountReady('feennex-pay', { endpoint: server.endpoint });
     el.addEventListener('payment-redirect', (e) => e.preventDefault());
     const redirect = oneEvent(el, 'payment-redirect');
     click(el);
     const event = await redirect;
-    expect(event.cancelable).to.be.true;
+    expect(event.cancelable).to.equal(true);
     expect(event.detail).to.deep.equal({ transactionId: (await server.log())[0]!.body!.transactionId, url: 'https://acs.example/3ds', method: 'POST' });
     expect(fake.lastAuthorizationResult).to.deep.equal({ transactionState: 'SUCCESS' });
     expect(location.href).to.contain('localhost'); // cancelled: still on the page

@@ -58,7 +58,11 @@ describe('a token the gateway refused: a hint for the integrator, never for the 
 
   it('names the id in the gateway’s own words: Feennex’s shop id', async () => {
     const data = { apiKey: '3f2c9a7e-8b41-4d0c-9e15-6a7b2c4d8e90', amount: 1000, currencyCode: 'EUR', description: 'Order 42' };
-    const body = { status: 'FEENNEX_10', code: 'FEENNEX_10', errors: { token: ['was refused by Feennex: sealed for gatewayMerchantId "3f2c9a7e-…", not for shop 1042'] } };
+    const body = {
+      status: 'FEENNEX_10',
+      code: 'FEENNEX_10',
+      errors: { token: ['was refused by Feennex: sealed for gatewayMerchantId "3f2c9a7e-…", not for shop 1042'] },
+    };
     const { errors } = await payWith(data, { status: 422, body }, 'feennex-pay');
     expect(errors[0]!.detail.issues[0].message).to.match(/^must be your Feennex shop id, /);
   });

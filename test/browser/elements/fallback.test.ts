@@ -7,10 +7,14 @@ describe('fallback="hosted" (docs/protocol.md §4.5)', () => {
   it('without Google Pay shows "Pay by card", posts §4.5 and follows the redirect', async () => {
     freshGooglePay({ ready: false });
     const server = await backend({ hosted: [{ body: { transactionId: 't', redirect: { url: 'https://pay.example/hosted/1', method: 'GET' } } }] });
-    const el = await mount('paytool-button', { endpoint: server.endpoint, data: validData, attrs: 'fallback="hosted" return-url="https://shop.example/order/42"' });
+    const el = await mount('paytool-button', {
+      endpoint: server.endpoint,
+      data: validData,
+      attrs: 'fallback="hosted" return-url="https://shop.example/order/42"',
+    });
     await firstEvent(el, 'payment-unavailable');
     await el.updateComplete;
-    expect(fallbackButton(el).hidden).to.be.false;
+    expect(fallbackButton(el).hidden).to.equal(false);
     expect(fallbackButton(el).textContent!.trim()).to.equal('Pay by card');
     el.addEventListener('payment-redirect', (e) => e.preventDefault());
     const redirect = oneEvent(el, 'payment-redirect');
@@ -47,10 +51,10 @@ describe('fallback="hosted" (docs/protocol.md §4.5)', () => {
     const plain = await mount('paytool-button', { data: validData });
     await firstEvent(plain, 'payment-unavailable');
     await plain.updateComplete;
-    expect(fallbackButton(plain).hidden).to.be.true;
+    expect(fallbackButton(plain).hidden).to.equal(true);
     freshGooglePay();
     const ready = await mount('paytool-button', { data: validData, attrs: 'fallback="hosted"' });
     await firstEvent(ready, 'payment-ready');
-    expect(fallbackButton(ready).hidden).to.be.true;
+    expect(fallbackButton(ready).hidden).to.equal(true);
   });
 });

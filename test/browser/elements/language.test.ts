@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
-import { freshGooglePay, googleButton, mountReady } from '../helpers.js';
+import { freshGooglePay, googleButton, mountReady, validData } from '../helpers.js';
 
 /** Presses and releases the real mouse on `target` (separate steps, so the page can act in between). */
 async function pressAndRelease(target: Element, between: () => Promise<void>): Promise<void> {
@@ -62,9 +62,34 @@ describe('the page’s language and Google’s button', () => {
       root.setAttribute('lang', 'de-AT'); // the same button language
       await settled();
       expect(locales()).to.deep.equal(['en', 'de']);
-      expect(googleButton(el)).to.exist;
+      expect(googleButton(el)).to.not.be.oneOf([null, undefined]);
     } finally {
       restoreLang(before);
+    }
+  });
+
+  it('follows a wrapper’s lang too, and stops following once disconnected', async () => {
+    const fake = freshGooglePay();
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'pl';
+    document.body.append(wrapper);
+    try {
+      const el = document.createElement('paytool-button');
+      wrapper.append(el);
+      const ready = oneEvent(el, 'payment-ready');
+      el.data = validData;
+      await ready;
+      const locales = () => fake.calls.createButton.map((o) => (o as { buttonLocale?: string }).buttonLocale);
+      wrapper.lang = 'de';
+      await new Promise((resolve) => setTimeout(resolve)); // the MutationObserver's delivery
+      await el.updateComplete;
+      expect(locales()).to.deep.equal(['pl', 'de']);
+      el.remove();
+      wrapper.lang = 'fr';
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(locales()).to.deep.equal(['pl', 'de'], 'a disconnected element rebuilds nothing');
+    } finally {
+      wrapper.remove();
     }
   });
 });

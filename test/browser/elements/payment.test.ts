@@ -146,6 +146,6 @@ describe('a payment, click to event (docs/protocol.md §3, §4.1)', () => {
     const success = oneEvent(document, 'payment-success');
     click(el);
     const event = await success;
-    expect(event.bubbles && event.composed).to.be.true;
+    expect(event.bubbles && event.composed).to.equal(true);
   });
 });

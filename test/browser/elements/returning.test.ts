@@ -10,7 +10,12 @@ function returnFrom(query: string): () => void {
 }
 
 /** What the element stores before it leaves the page for an off-page step. */
-function startedHere(transactionId: string, endpoint: string, element = 'paytool-button', order = { amount: validData.amount, currency: validData.currencyCode }) {
+function startedHere(
+  transactionId: string,
+  endpoint: string,
+  element = 'paytool-button',
+  order = { amount: validData.amount, currency: validData.currencyCode },
+) {
   rememberStarted(tabStorage(), { transactionId, element, endpoint, ...order });
 }
 
@@ -23,7 +28,9 @@ describe('a payer returning from 3-D Secure or a hosted page', () => {
 
   it('confirms its own payment with the backend, fires payment-success and cleans the URL', async () => {
     freshGooglePay();
-    const server = await backend({ status: [{ body: { transactionId: 'tx-1', status: 'IN_PROGRESS' } }, { body: { transactionId: 'tx-1', transactionState: 'SUCCESS' } }] });
+    const server = await backend({
+      status: [{ body: { transactionId: 'tx-1', status: 'IN_PROGRESS' } }, { body: { transactionId: 'tx-1', transactionState: 'SUCCESS' } }],
+    });
     startedHere('tx-1', server.endpoint, 'feennex-pay');
     restore = returnFrom('paytool-result=success&transactionId=tx-1&order=42');
     const el = await mount('feennex-pay', { endpoint: server.endpoint, data: validData });
@@ -32,7 +39,7 @@ describe('a payer returning from 3-D Secure or a hosted page', () => {
     expect(location.search).to.equal('?order=42');
     await el.updateComplete;
     expect(statusText(el)).to.contain('Payment successful');
-    expect((await server.log()).every((r) => r.method === 'GET')).to.be.true;
+    expect((await server.log()).every((r) => r.method === 'GET')).to.equal(true);
     expect(sessionStorage.getItem(startedKey('tx-1'))).to.equal(null); // a second visit of the link confirms nothing
   });
 
@@ -76,7 +83,10 @@ describe('a payer returning from 3-D Secure or a hosted page', () => {
       const el = await mount('paytool-button', { endpoint: server.endpoint, data: validData });
       await firstEvent(el, 'payment-ready');
       await settle();
-      expect(eventsOf(el).map((e) => e.type), id).to.deep.equal(['payment-ready']);
+      expect(
+        eventsOf(el).map((e) => e.type),
+        id,
+      ).to.deep.equal(['payment-ready']);
     }
     expect(await server.log()).to.deep.equal([]);
   });

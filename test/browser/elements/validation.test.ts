@@ -29,7 +29,7 @@ describe('invalid data never reaches Google Pay or the network (docs/protocol.md
       await el.updateComplete;
       expect(el.state).to.equal('invalid');
       expect(statusText(el)).to.equal('This payment button is not set up correctly.'); // details are for developers
-      expect(el.shadowRoot!.querySelector('[part="button"]')!.hasAttribute('hidden')).to.be.true;
+      expect(el.shadowRoot!.querySelector('[part="button"]')!.hasAttribute('hidden')).to.equal(true);
       expect(fake.calls.loadPaymentData).to.have.length(0);
       expect(await server.log()).to.deep.equal([]);
     });

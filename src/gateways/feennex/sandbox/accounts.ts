@@ -18,9 +18,8 @@ export function checkAccount({ values }: MethodContext): unknown {
   const payway = resolvePayway(values.payway, 'payout');
   checkLimits(parseAmount('amount', values.amount, payway.currency), payway);
   checkPayoutAccount(values.account, payway);
-  const accountInfo = payway.kind === 'card'
-    ? { card: maskPan(values.account), network: cardNetworkOf(values.account) ?? 'UNKNOWN' }
-    : { account: values.account };
+  const accountInfo =
+    payway.kind === 'card' ? { card: maskPan(values.account), network: cardNetworkOf(values.account) ?? 'UNKNOWN' } : { account: values.account };
   return { account_info: accountInfo, provider_status: 'verified', result: true, verified: true };
 }
 

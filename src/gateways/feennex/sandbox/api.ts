@@ -5,10 +5,7 @@ import { FeennexError, ParameterError, errorEnvelope, okEnvelope } from './envel
 import { SIGNED_KEYS, type MethodName } from './methods.js';
 import { readApiParams, signedValues } from './params.js';
 import { billCreate, invoiceCreate, invoiceTry, shopOrderStatus } from './payments.js';
-import {
-  transferCreate, transferShopPaymentStatus, transferTry,
-  withdrawCreate, withdrawShopPaymentStatus, withdrawStatus, withdrawTry,
-} from './payouts.js';
+import { transferCreate, transferShopPaymentStatus, transferTry, withdrawCreate, withdrawShopPaymentStatus, withdrawStatus, withdrawTry } from './payouts.js';
 import { signString, signaturesMatch, stringToSign } from './signature.js';
 import type { SandboxState } from './state.js';
 import { MAGIC_SHOPS } from './test-data.js';
@@ -60,12 +57,7 @@ function authorize(setup: ApiSetup, values: Record<string, string>, keys: readon
 }
 
 /** One API call: parameters, shop and signature, then the method; business errors stay HTTP 200. */
-export async function callMethod(
-  method: MethodName,
-  request: Request,
-  setup: ApiSetup,
-  pageUrl: MethodContext['pageUrl'],
-): Promise<Response> {
+export async function callMethod(method: MethodName, request: Request, setup: ApiSetup, pageUrl: MethodContext['pageUrl']): Promise<Response> {
   try {
     const params = await readApiParams(request);
     const keys = SIGNED_KEYS[method];
@@ -82,8 +74,7 @@ export async function callMethod(
 }
 
 /** The API answers JSON whatever the request (the document: "always returns a response in JSON format"). */
-export const unknownMethod = (path: string): Response =>
-  errorEnvelope(new ParameterError(`Unknown API method: ${path}`), 404);
+export const unknownMethod = (path: string): Response => errorEnvelope(new ParameterError(`Unknown API method: ${path}`), 404);
 
 export const methodNotAllowed = (method: string): Response => {
   const response = errorEnvelope(new ParameterError(`Request method ${method} is not supported: use POST (JSON) or GET (query string)`), 405);

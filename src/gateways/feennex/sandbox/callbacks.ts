@@ -64,10 +64,13 @@ export class CallbackSender {
       delivery.lastError = (error as Error).name === 'TimeoutError' ? 'timed out' : 'network error';
     }
     if (delivery.attempts >= this.timing.attempts || log !== this.log) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.attempt(delivery, log);
-    }, this.timing.retryMs * 2 ** (delivery.attempts - 1));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        void this.attempt(delivery, log);
+      },
+      this.timing.retryMs * 2 ** (delivery.attempts - 1),
+    );
     timer.unref?.();
     this.timers.add(timer);
   }

@@ -25,8 +25,7 @@ const json = (body: unknown, status = 200): Response =>
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });
 
-export const okEnvelope = (data: unknown): Response =>
-  json({ data, error_code: 0, message: 'Ok', result: true });
+export const okEnvelope = (data: unknown): Response => json({ data, error_code: 0, message: 'Ok', result: true });
 
 export const errorEnvelope = (error: FeennexError, status = 200): Response =>
   json({ data: null, error_code: error.code, message: error.message, result: false }, status);

@@ -13,6 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { GooglePayTokenError, openGooglePayToken } from '../../../ecv2/open.js';
+import { claimMessageId, messageIdOf } from '../../../ecv2/message-ids.js';
 import { SANDBOX_KEYS, sandboxRecipientId } from '../../../ecv2/sandbox-keys.js';
 import { cardNetworkOf, cardOutcome, maskPan } from './cards.js';
 import type { MethodContext } from './context.js';
@@ -38,7 +39,9 @@ export function googlePayNamesOf(options: Partial<GooglePayNames> = {}): GoogleP
   const names = { paywaySystem: options.paywaySystem ?? GOOGLE_PAY_PAYWAY_SYSTEM, tokenField: options.tokenField ?? GOOGLE_PAY_TOKEN_FIELD };
   for (const [key, value] of Object.entries(names)) {
     if (typeof value !== 'string' || !NAME.test(value)) {
-      throw new TypeError(`feennex.googlePay.${key} must be a lower-case name such as ${key === 'tokenField' ? 'google_pay_token' : 'googlepay'} (got ${JSON.stringify(value)})`);
+      throw new TypeError(
+        `feennex.googlePay.${key} must be a lower-case name such as ${key === 'tokenField' ? 'google_pay_token' : 'googlepay'} (got ${JSON.stringify(value)})`,
+      );
     }
   }
   return names;
@@ -74,7 +77,7 @@ function readToken(params: Params, field: string): unknown {
 }
 
 /** Opens the token as the gateway does; it must have been sealed for this shop. */
-async function openCard(params: Params, field: string, shopId: string, now: number): Promise<GooglePayCard> {
+async function openCard(params: Params, field: string, shopId: string, now: number, state: object, shopOrderId: string): Promise<GooglePayCard> {
   let plaintext: string;
   try {
     plaintext = await openGooglePayToken(readToken(params, field), {
@@ -96,6 +99,10 @@ async function openCard(params: Params, field: string, shopId: string, now: numb
   if (payload?.gatewayMerchantId !== shopId) {
     throw invalidToken(field, `sealed for gatewayMerchantId ${JSON.stringify(payload?.gatewayMerchantId)}, not for shop ${shopId}`);
   }
+  // As a real gateway: one Google Pay message pays one payment.
+  const messageId = messageIdOf(payload);
+  if (!messageId) throw invalidToken(field, 'the decrypted message has no messageId');
+  if (!claimMessageId(state, messageId, shopOrderId)) throw invalidToken(field, 'the token was already used for another payment (messageId seen before)');
   const card = payload.paymentMethodDetails;
   if (typeof card?.pan !== 'string' || typeof card.expirationMonth !== 'number' || typeof card.expirationYear !== 'number') {
     throw invalidToken(field, 'the payment method details lack the card');
@@ -115,7 +122,7 @@ function outcomeOf(card: GooglePayCard, now: Date): CardOutcome {
 export async function createGooglePayInvoice(context: MethodContext, invoice: PaymentRecord): Promise<unknown> {
   const { state, timing } = context;
   const now = state.now();
-  const card = await openCard(context.params, context.googlePay.tokenField, context.shopId, now);
+  const card = await openCard(context.params, context.googlePay.tokenField, context.shopId, now, state, invoice.shopOrderId);
   // Checked again after the await: a concurrent identical create may have recorded it meanwhile.
   state.assertNewOrderId(invoice.shopOrderId);
   invoice.psData = { card: maskPan(card.pan), network: cardNetworkOf(card.pan) ?? 'UNKNOWN', auth_method: card.authMethod };

@@ -23,8 +23,7 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
 }
 
 const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' http: https:; base-uri 'none'",
+  'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' http: https:; base-uri 'none'",
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-store',
@@ -32,22 +31,21 @@ const SECURITY_HEADERS = {
 
 export function page(title: string, stylesheet: string, body: Html, status = 200): Response {
   const document = html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} — Feennex sandbox</title>
-<link rel="stylesheet" href="${stylesheet}">
-</head>
-<body>
-<main>
-<p class="badge">Feennex sandbox · test payments only, no money moves</p>
-<h1>${title}</h1>
-${body}
-</main>
-</body>
-</html>
-`;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title} — Feennex sandbox</title>
+        <link rel="stylesheet" href="${stylesheet}" />
+      </head>
+      <body>
+        <main>
+          <p class="badge">Feennex sandbox · test payments only, no money moves</p>
+          <h1>${title}</h1>
+          ${body}
+        </main>
+      </body>
+    </html> `;
   return new Response(document.text, {
     status,
     headers: { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS },

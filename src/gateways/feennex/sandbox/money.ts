@@ -73,5 +73,4 @@ export function compareWithLimit(minor: number, currency: Currency, limit: strin
 }
 
 /** True when `minor` equals the decimal `amount` (used for the magic amounts). */
-export const isAmount = (minor: number, currency: Currency, amount: string): boolean =>
-  compareWithLimit(minor, currency, amount) === 0;
+export const isAmount = (minor: number, currency: Currency, amount: string): boolean => compareWithLimit(minor, currency, amount) === 0;

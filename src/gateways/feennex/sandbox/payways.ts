@@ -17,9 +17,12 @@ export interface Payway extends PaywaySystem {
  */
 export function resolvePayway(name: string, use: 'payment' | 'payout', googlePaySystem = 'googlepay'): Payway {
   const [, systemName = '', currencyCode = ''] = /^([a-z][a-z0-9_]*)_([a-z]{3})$/.exec(name) ?? [];
-  const key = systemName === googlePaySystem && !Object.hasOwn(PAYWAY_SYSTEMS, systemName) ? 'googlepay'
-    : systemName === 'googlepay' && googlePaySystem !== 'googlepay' ? ''
-    : systemName;
+  const key =
+    systemName === googlePaySystem && !Object.hasOwn(PAYWAY_SYSTEMS, systemName)
+      ? 'googlepay'
+      : systemName === 'googlepay' && googlePaySystem !== 'googlepay'
+        ? ''
+        : systemName;
   const system = Object.hasOwn(PAYWAY_SYSTEMS, key) ? PAYWAY_SYSTEMS[key] : undefined;
   const currency = currencyFromAlpha(currencyCode.toUpperCase());
   if (!system || !currency || (use === 'payout' && !system.payout)) {

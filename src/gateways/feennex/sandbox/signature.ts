@@ -7,7 +7,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  */
 
 export const stringToSign = (values: Readonly<Record<string, string>>, keys: readonly string[]): string =>
-  [...keys].sort().map((key) => values[key] ?? '').join(':');
+  [...keys]
+    .sort()
+    .map((key) => values[key] ?? '')
+    .join(':');
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 

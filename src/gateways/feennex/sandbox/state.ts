@@ -57,11 +57,9 @@ export interface PayoutRecord extends Operation {
   receive: number;
 }
 
-const isPayout = (record: PaymentRecord | PayoutRecord): record is PayoutRecord =>
-  record.type === 'withdraw' || record.type === 'transfer';
+const isPayout = (record: PaymentRecord | PayoutRecord): record is PayoutRecord => record.type === 'withdraw' || record.type === 'transfer';
 
-const family = (record: PaymentRecord | PayoutRecord): StatusFamily =>
-  isPayout(record) ? 'payout' : record.type;
+const family = (record: PaymentRecord | PayoutRecord): StatusFamily => (isPayout(record) ? 'payout' : record.type);
 
 /**
  * Every operation of the shop, its balances and the clock-driven transitions. Statuses only change
@@ -164,8 +162,12 @@ export class SandboxState {
       while (record.schedule.length && record.schedule[0].at <= now) {
         this.setStatus(record, record.schedule.shift()!.status);
       }
-      if (record.type === 'bill' && record.status === BILL_STATUS.waiting && record.lifetimeMinutes !== undefined &&
-        now >= record.created + record.lifetimeMinutes * 60_000) {
+      if (
+        record.type === 'bill' &&
+        record.status === BILL_STATUS.waiting &&
+        record.lifetimeMinutes !== undefined &&
+        now >= record.created + record.lifetimeMinutes * 60_000
+      ) {
         this.setStatus(record, BILL_STATUS.expired);
       }
     }
@@ -173,10 +175,13 @@ export class SandboxState {
 
   /** Settles without waiting for a query too, so that callbacks of slow payments are sent. */
   private wakeAt(at: number): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.settle();
-    }, Math.max(0, at - this.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.settle();
+      },
+      Math.max(0, at - this.now()),
+    );
     timer.unref?.();
     this.timers.add(timer);
   }

@@ -133,10 +133,19 @@ export const ERROR_CODES: readonly ErrorCodeEntry[] = [
   { code: 5, message: 'Amount too large', trigger: 'above the payway maximum, e.g. amount `10000.01` with `card_pln`' },
   { code: 6, message: 'Operation not unique', trigger: 'a `shop_order_id` / `shop_payment_id` used before' },
   { code: 7, message: 'Operation not found', trigger: 'a status query for an unknown `shop_order_id`, `shop_payment_id` or `withdraw_id`' },
-  { code: 8, message: 'Operation is processing', trigger: `amount \`${MAGIC_AMOUNTS.processing}\` on a create call; or repeating a create whose operation is still processing` },
+  {
+    code: 8,
+    message: 'Operation is processing',
+    trigger: `amount \`${MAGIC_AMOUNTS.processing}\` on a create call; or repeating a create whose operation is still processing`,
+  },
   { code: 9, message: 'Insufficient balance', trigger: 'a payout writing off more than the available balance of `shop_currency`' },
-  { code: 10, message: 'Incorrect request parameter', trigger: 'a wrong or missing `sign` (message `Invalid sign, string_to_sign: …`), any unknown `shop_id` (the documented example), a missing / malformed parameter (the message names it), or a POST without `Content-Type: application/json`' },
-  { code: 11, message: 'Shop not found', trigger: 'with `unknownShop: \'shop-not-found\'`: any `shop_id` other than the configured one and the magic shops' },
+  {
+    code: 10,
+    message: 'Incorrect request parameter',
+    trigger:
+      'a wrong or missing `sign` (message `Invalid sign, string_to_sign: …`), any unknown `shop_id` (the documented example), a missing / malformed parameter (the message names it), or a POST without `Content-Type: application/json`',
+  },
+  { code: 11, message: 'Shop not found', trigger: "with `unknownShop: 'shop-not-found'`: any `shop_id` other than the configured one and the magic shops" },
   { code: 12, message: 'Shop not active', trigger: '`shop_id` `12`' },
   { code: 13, message: 'Account not found', trigger: 'account `not-found@sandbox.test` or card `4000000000001315`' },
   { code: 14, message: 'Incorrect account status', trigger: 'account `blocked@sandbox.test` or card `4000000000001414`' },
@@ -147,5 +156,4 @@ export const ERROR_CODES: readonly ErrorCodeEntry[] = [
   { code: 19, message: 'Shop aggregator required', trigger: '`shop_id` `19`' },
 ];
 
-export const errorMessage = (code: number): string =>
-  ERROR_CODES.find((entry) => entry.code === code)?.message ?? 'Error';
+export const errorMessage = (code: number): string => ERROR_CODES.find((entry) => entry.code === code)?.message ?? 'Error';

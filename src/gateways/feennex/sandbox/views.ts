@@ -33,21 +33,21 @@ export function payoutData(payout: PayoutRecord): Record<string, unknown> {
   const common = { id: payout.id, shop_payment_id: payout.shopPaymentId, status: payout.status };
   return payout.type === 'withdraw'
     ? {
-      ...common,
-      payway: payout.payway,
-      payee_receive: receive,
-      ps_currency: payout.payeeCurrency.numeric,
-      shop_currency: payout.shopCurrency.numeric,
-      shop_write_off: writeOff,
-    }
+        ...common,
+        payway: payout.payway,
+        payee_receive: receive,
+        ps_currency: payout.payeeCurrency.numeric,
+        shop_currency: payout.shopCurrency.numeric,
+        shop_write_off: writeOff,
+      }
     : {
-      ...common,
-      payee_account: payout.account,
-      payee_currency: payout.payeeCurrency.numeric,
-      receive_amount: receive,
-      shop_currency: payout.shopCurrency.numeric,
-      write_off_amount: writeOff,
-    };
+        ...common,
+        payee_account: payout.account,
+        payee_currency: payout.payeeCurrency.numeric,
+        receive_amount: receive,
+        shop_currency: payout.shopCurrency.numeric,
+        write_off_amount: writeOff,
+      };
 }
 
 /** The documented callback fields, `sign` excepted, as the strings that are posted and signed. */
@@ -132,8 +132,7 @@ export interface PayoutView {
   processed?: string;
 }
 
-const maskAccount = (account: string) =>
-  /^\d{12,19}$/.test(account) ? `${account.slice(0, 6)}…${account.slice(-4)}` : account;
+const maskAccount = (account: string) => (/^\d{12,19}$/.test(account) ? `${account.slice(0, 6)}…${account.slice(-4)}` : account);
 
 export function payoutView(payout: PayoutRecord): PayoutView {
   return {

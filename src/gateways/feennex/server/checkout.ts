@@ -4,7 +4,8 @@ import { feennexProfile } from '../profile.js';
 import { describeFeennexError, FeennexError, FeennexInputError } from './errors.js';
 import { checkTokenField, FEENNEX_GOOGLE_PAY_TOKEN_FIELD, feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
 import type { FeennexInvoiceCreateInput } from './inputs.js';
-import type { FeennexInvoiceCreated } from './responses.js';
+import type { FeennexInvoiceCreated, FeennexOrderStatus } from './responses.js';
+import { GATEWAY_SETUP_BODY } from '../../../server/http-answers.js';
 import { withPaymentResult } from '../../../protocol/return-url.js';
 
 /**
@@ -47,8 +48,7 @@ export const FEENNEX_INVOICE_STATUS_TO_CHECKOUT: Readonly<Record<number, Checkou
   12: 'PENDING', // recalculated (final): the payer paid a different amount, the merchant reviews it
 });
 
-export const feennexCheckoutStatusOf = (invoiceStatus: number): CheckoutStatus =>
-  FEENNEX_INVOICE_STATUS_TO_CHECKOUT[invoiceStatus] ?? 'PENDING';
+export const feennexCheckoutStatusOf = (invoiceStatus: number): CheckoutStatus => FEENNEX_INVOICE_STATUS_TO_CHECKOUT[invoiceStatus] ?? 'PENDING';
 
 export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutOptions = {}): CheckoutGateway {
   const paywayFor = options.paywayFor ?? feennexGooglePayPayway;
@@ -57,23 +57,27 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
   const callback = options.callbackUrl ? { callbackUrl: options.callbackUrl } : {};
   async function create(transactionId: string, input: FeennexInvoiceCreateInput, context: CheckoutContext): Promise<CheckoutAnswer> {
     let created: FeennexInvoiceCreated;
+    const expected = { amount: input.amount, currency: input.currency };
     try {
       created = await client.invoiceCreate(input, signalOf(context));
     } catch (error) {
       if (error instanceof FeennexInputError) {
-        return { httpStatus: 422, body: { transactionId, code: 'FEENNEX_INVALID_INPUT', message: error.message } };
+        return { httpStatus: 422, body: { transactionId, code: 'FEENNEX_INVALID_INPUT', message: error.message }, notSent: true };
       }
       if (!(error instanceof FeennexError)) throw error;
       if (error.kind === 'final' && error.errorCode !== 6) return finalError(transactionId, error, tokenField);
-      // Already there (a re-sent request), still processing, or unknown: the status decides.
-      return askStatus(transactionId, context, 'create');
+      // Already there (error 6: a re-sent request, or another payment's id), still processing, or
+      // unknown: the status decides, and only for the very amount and currency asked for. After
+      // error 6 the invoice may be anyone's, so an amount Feennex does not report is no match.
+      return askStatus(transactionId, context, 'create', { ...expected, strict: error.errorCode === 6 });
     }
     if (created.kind === 'redirect') {
       const { url, method, params } = created.redirect;
       return { httpStatus: 200, body: { transactionId, redirect: { url, method, params } } };
     }
-    const status = created.kind === 'status' ? created.status : created.order.status;
-    return statusAnswer(transactionId, status, 'create');
+    // A retried create found the invoice its own lost first attempt created.
+    if (created.kind === 'existing') return existingAnswer(transactionId, created.order, { ...expected, strict: false }, 'create');
+    return { ...statusAnswer(transactionId, created.status, 'create'), charged: expected };
   }
 
   /**
@@ -81,9 +85,10 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
    * payment, so every failure here is PENDING — including "not found", which may only mean that
    * the create has not reached Feennex yet.
    */
-  async function askStatus(transactionId: string, context: CheckoutContext, mode: Mode): Promise<CheckoutAnswer> {
+  async function askStatus(transactionId: string, context: CheckoutContext, mode: Mode, expected?: Expected): Promise<CheckoutAnswer> {
     try {
       const order = await client.orderStatus(transactionId, signalOf(context));
+      if (expected) return existingAnswer(transactionId, order, expected, mode);
       return statusAnswer(transactionId, order.status, mode);
     } catch (error) {
       const notFound = error instanceof FeennexError && error.errorCode === 7;
@@ -95,6 +100,7 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
 
   return {
     id: feennexProfile.id,
+    account: client.shopId,
     defaultBasePath: feennexProfile.defaultEndpoint,
     pay: (request, context) =>
       create(
@@ -135,13 +141,53 @@ function statusAnswer(transactionId: string, invoiceStatus: number, mode: Mode):
   return { httpStatus: status === 'SUCCESS' ? 200 : status === 'PENDING' ? 202 : 422, body };
 }
 
+/** What the request asked for; `strict`: an invoice whose amount Feennex does not report is no match. */
+type Expected = { amount: number; currency: string; strict: boolean };
+
+/**
+ * An invoice Feennex already holds for this transactionId (error 6, or a retried create that found
+ * one): its answer only when it is the payment asked for. A different amount, currency or order is
+ * another payment's id — never a success, whatever its status (422 `TRANSACTION_ID_REUSED`).
+ */
+function existingAnswer(transactionId: string, order: FeennexOrderStatus, expected: Expected, mode: Mode): CheckoutAnswer {
+  const held = order.shopAmount;
+  const sameAmount = held === undefined ? !expected.strict : held.minor === expected.amount && held.currency === expected.currency;
+  const matches = sameAmount && (order.shopOrderId === undefined || order.shopOrderId === transactionId);
+  const charged = held ? { amount: held.minor, currency: held.currency } : undefined;
+  if (matches) return { ...statusAnswer(transactionId, order.status, mode), ...(charged ? { charged } : {}) };
+  const holds = held ? `${held.decimal} ${held.currency}` : 'an amount it did not report';
+  return {
+    httpStatus: 422,
+    body: {
+      transactionId,
+      status: 'TRANSACTION_ID_REUSED',
+      code: 'TRANSACTION_ID_REUSED',
+      message: 'This transactionId was already used for a different payment; start a new payment with a new transactionId',
+    },
+    ...(charged ? { charged } : {}),
+    detail: {
+      code: 'FEENNEX_6',
+      message: `Feennex already holds order ${transactionId} for ${holds} (invoice status ${order.status}); this request was for ${expected.amount} ${expected.currency} in minor units`,
+    },
+  };
+}
+
+/** Feennex codes about the shop's own setup: the payer reads a generic message, the logs get the code. */
+export const FEENNEX_SETUP_CODES: ReadonlySet<number> = new Set([1, 2, 3, 10, 11, 12, 15, 16, 17, 19]);
+
 /** A final Feennex error, in words a payer may see; Feennex's own message (e.g. `string_to_sign`) stays server-side. */
 function finalError(transactionId: string, error: FeennexError, tokenField: string): CheckoutAnswer {
   const code = `FEENNEX_${error.errorCode ?? 'ERROR'}`;
-  const body: Record<string, unknown> = { transactionId, status: code, code, message: describeFeennexError(error.errorCode).description };
+  const detail = { code, message: error.message };
   const token = tokenRefusal(error, tokenField);
+  // A token Feennex could not use stays errors.token (the element hints the integrator); other
+  // setup errors reach the payer as a generic message, their details only the merchant's logs.
+  if (!token && error.errorCode !== null && FEENNEX_SETUP_CODES.has(error.errorCode)) {
+    return { httpStatus: 422, body: { transactionId, ...GATEWAY_SETUP_BODY }, detail };
+  }
+  const body: Record<string, unknown> = { transactionId, status: code, code, message: describeFeennexError(error.errorCode).description };
   if (token) body.errors = { token: [token] };
-  return { httpStatus: 422, body };
+  return { httpStatus: 422, body, detail };
 }
 
 /**

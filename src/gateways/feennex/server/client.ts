@@ -4,15 +4,43 @@ import { FeennexInputError } from './errors.js';
 import { fromFeennexCurrency, readFeennexMoney, toFeennexAmount, toFeennexCurrency } from './currency.js';
 import { createOnce, DEFAULT_FEENNEX_RETRY, type FeennexRetryPolicy } from './idempotent.js';
 import {
-  billCreateInput, checkAccountInput, idInput, invoiceCreateInput, invoiceTryInput, parseInput,
-  transferCreateInput, transferTryInput, withdrawCreateInput, withdrawTryInput,
-  type FeennexBillCreateInput, type FeennexCheckAccountInput, type FeennexInvoiceCreateInput, type FeennexInvoiceTryInput,
-  type FeennexTransferCreateInput, type FeennexTransferTryInput, type FeennexWithdrawCreateInput, type FeennexWithdrawTryInput,
+  billCreateInput,
+  checkAccountInput,
+  idInput,
+  invoiceCreateInput,
+  invoiceTryInput,
+  parseInput,
+  transferCreateInput,
+  transferTryInput,
+  withdrawCreateInput,
+  withdrawTryInput,
+  type FeennexBillCreateInput,
+  type FeennexCheckAccountInput,
+  type FeennexInvoiceCreateInput,
+  type FeennexInvoiceTryInput,
+  type FeennexTransferCreateInput,
+  type FeennexTransferTryInput,
+  type FeennexWithdrawCreateInput,
+  type FeennexWithdrawTryInput,
 } from './inputs.js';
 import {
-  compact, parseData, responseSchemas, text, toOrderStatus, toRedirect, toTransfer, toWithdraw, unexpectedAnswer,
-  type FeennexAccountCheck, type FeennexBalance, type FeennexBillCreated, type FeennexInvoiceCreated,
-  type FeennexInvoicePreview, type FeennexOrderStatus, type FeennexPayoutPreview, type FeennexTransfer,
+  compact,
+  parseData,
+  responseSchemas,
+  text,
+  toOrderStatus,
+  toRedirect,
+  toTransfer,
+  toWithdraw,
+  unexpectedAnswer,
+  type FeennexAccountCheck,
+  type FeennexBalance,
+  type FeennexBillCreated,
+  type FeennexInvoiceCreated,
+  type FeennexInvoicePreview,
+  type FeennexOrderStatus,
+  type FeennexPayoutPreview,
+  type FeennexTransfer,
   type FeennexWithdraw,
 } from './responses.js';
 import { feennexSignedBody, type FeennexMethod, type FeennexSignedFields } from './sign.js';
@@ -213,8 +241,7 @@ export class FeennexClient implements CheckoutGatewaySource {
       id: i.shopPaymentId,
       policy: this.retry,
       ...(options.signal ? { signal: options.signal } : {}),
-      create: async () =>
-        toWithdraw(parseData(responseSchemas.withdraw, await this.call('withdraw/create', fields, unsigned, options), 'withdraw/create')),
+      create: async () => toWithdraw(parseData(responseSchemas.withdraw, await this.call('withdraw/create', fields, unsigned, options), 'withdraw/create')),
       lookup: () => this.withdrawShopPaymentStatus(i.shopPaymentId, options),
     });
     return 'created' in outcome ? { ...outcome.created, recovered: false } : { ...outcome.existing, recovered: true };

@@ -19,7 +19,11 @@ export const feennexGooglePayPayway = (currency: string): string => `googlepay_$
 
 /** The names a deployment may use instead of the assumed ones must be plain lower-case field names. */
 export function checkTokenField(field: string): string {
-  if (typeof field !== 'string' || !/^[a-z][a-z0-9_]{0,63}$/.test(field) || ['sign', 'shop_id', 'amount', 'currency', 'payway', 'shop_order_id'].includes(field)) {
+  if (
+    typeof field !== 'string' ||
+    !/^[a-z][a-z0-9_]{0,63}$/.test(field) ||
+    ['sign', 'shop_id', 'amount', 'currency', 'payway', 'shop_order_id'].includes(field)
+  ) {
     throw new TypeError(`tokenField must be a lower-case field name that Feennex does not sign, such as google_pay_token (got ${JSON.stringify(field)})`);
   }
   return field;

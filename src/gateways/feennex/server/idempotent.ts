@@ -48,9 +48,7 @@ export async function createOnce<C, E>(options: CreateOnceOptions<C, E>): Promis
       return { created: await create() };
     } catch (error) {
       // Error 6 on the first attempt is a real duplicate; after a lost attempt it is our own create.
-      const mayExist =
-        error instanceof FeennexError &&
-        (error.kind === 'unknown-outcome' || error.errorCode === 8 || (error.errorCode === 6 && sent));
+      const mayExist = error instanceof FeennexError && (error.kind === 'unknown-outcome' || error.errorCode === 8 || (error.errorCode === 6 && sent));
       if (!mayExist) throw error;
       sent = true;
       lastProblem = error.message;

@@ -7,15 +7,20 @@ import { FeennexInputError } from './errors.js';
  * are integer minor units with an alphabetic currency, as everywhere else in this package.
  */
 
-const text = (what: string, max = 255) =>
-  z.string({ error: `must be a string (${what})` }).check(
-    z.minLength(1, `must not be empty (${what})`),
-    z.maxLength(max, `must be at most ${max} characters`),
-  );
+/**
+ * Every value sent to Feennex comes back in its callback, whose signature joins the values with
+ * ':' and no keys: a ':' inside one (an e-mail `a:b@x`) would let a callback be re-split into
+ * another. So no text sent to Feennex may contain ':'.
+ */
+const noColon = (what: string) => z.refine((v: unknown) => typeof v !== 'string' || !v.includes(':'), `must not contain ":" (${what})`);
 
-/** Ids and accounts are signed and joined with ':', so a ':' inside one would be ambiguous. */
-const signedText = (what: string, max = 255) =>
-  text(what, max).check(z.refine((v) => !v.includes(':'), `must not contain ":" (${what})`));
+const text = (what: string, max = 255) =>
+  z
+    .string({ error: `must be a string (${what})` })
+    .check(z.minLength(1, `must not be empty (${what})`), z.maxLength(max, `must be at most ${max} characters`), noColon(what));
+
+/** Ids and accounts are signed and joined with ':' too. */
+const signedText = text;
 
 const payway = z
   .string({ error: 'must be a string: a Feennex payway such as card_pln' })
@@ -25,7 +30,7 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s
 
 const email = z
   .string({ error: 'must be a string (an e-mail address)' })
-  .check(z.maxLength(254, 'must be at most 254 characters'), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'));
+  .check(z.maxLength(254, 'must be at most 254 characters'), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'), noColon('an e-mail address'));
 
 const money = { amount: fields.amount, currency: fields.currencyCode };
 const shopOrderId = signedText("the shop's order id, unique per shop");

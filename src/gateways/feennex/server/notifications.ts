@@ -1,6 +1,8 @@
 import { decimalToMinor } from '../../../protocol/currency.js';
 import { fromFeennexCurrency, readFeennexMoney, type FeennexMoney } from './currency.js';
 import { createMemoryFeennexSeenStore, type FeennexSeenStore } from './seen-store.js';
+import { callbackFieldProblem } from './callback-fields.js';
+import { readBodyBytes } from '../../../server/read-body.js';
 import { constantTimeEqual, sha256Hex } from './sign.js';
 
 /**
@@ -52,8 +54,10 @@ export interface FeennexNotificationOptions {
   onRejected?: (notification: FeennexNotification, order: FeennexOrderRecord) => unknown;
   /** Which `payment_id`/`status` pairs were processed; default in memory, 7 days. */
   seen?: FeennexSeenStore;
-  /** Bodies above this are refused; default 64 KiB. */
+  /** Bodies above this are refused with 413 as soon as the cap is passed; default 64 KiB. */
   maxBodyBytes?: number;
+  /** A body still arriving after this long is refused with 408; default 10 s. */
+  bodyTimeoutMs?: number;
 }
 
 const REQUIRED = ['payment_id', 'shop_id', 'shop_order_id', 'shop_amount', 'shop_currency', 'status', 'sign'] as const;
@@ -64,8 +68,8 @@ const REQUIRED = ['payment_id', 'shop_id', 'shop_order_id', 'shop_amount', 'shop
  * code failed — so Feennex delivers it again.
  */
 export function createFeennexNotificationHandler(options: FeennexNotificationOptions): (request: Request) => Promise<Response> {
-  const { secretKey, lookupOrder, onPaid, onRejected, maxBodyBytes = 64 * 1024 } = options;
-  if (typeof secretKey !== 'string' || !secretKey) throw new TypeError('createFeennexNotificationHandler: secretKey is required');
+  const { secretKey, lookupOrder, onPaid, onRejected, maxBodyBytes = 64 * 1024, bodyTimeoutMs = 10_000 } = options;
+  if (typeof secretKey !== 'string' || !secretKey.trim()) throw new TypeError('createFeennexNotificationHandler: secretKey is required (not blank)');
   const shopId = String(options.shopId);
   const seen = options.seen ?? createMemoryFeennexSeenStore();
 
@@ -77,18 +81,20 @@ export function createFeennexNotificationHandler(options: FeennexNotificationOpt
     if (!isForm && !/^application\/json\b/i.test(type)) {
       return answer(415, 'expected application/x-www-form-urlencoded (or application/json)');
     }
-    if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return answer(413, 'body too large');
-    const body = await request.text();
-    if (body.length > maxBodyBytes) return answer(413, 'body too large');
+    // Streamed with a cap: a huge (or endless chunked) body is refused at the first byte past it.
+    const read = await readBodyBytes(request, { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs });
+    if (!read.ok) return read.reason === 'too-large' ? answer(413, 'body too large') : answer(408, 'body too slow', { connection: 'close' });
+    const body = new TextDecoder().decode(read.bytes);
 
     const parsed = isForm ? formFields(body) : jsonFields(body);
     if (typeof parsed === 'string') return answer(400, parsed);
     const fields = parsed;
     const missing = REQUIRED.filter((key) => !fields[key]);
     if (missing.length) return answer(400, `missing ${missing.join(', ')}`);
-    // The documented sign joins values with ':', so a ':' moved between fields keeps the sign;
-    // Feennex's ids are numbers, which closes that door for payment_id.
-    if (!/^\d{1,20}$/.test(fields.payment_id!)) return answer(400, 'payment_id must be a number');
+    // The documented sign joins values with ':' and no keys: every field must have its strict shape
+    // before the signature means anything (see callback-fields.ts).
+    const problem = callbackFieldProblem(fields);
+    if (problem) return answer(400, problem);
     if (!(await verifyFeennexNotification(fields, secretKey))) return answer(403, 'invalid signature');
 
     const { sign: _sign, ...received } = fields;

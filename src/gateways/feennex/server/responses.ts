@@ -80,9 +80,7 @@ export const responseSchemas = {
   checkAccount: z.looseObject({ verified: opt(z.boolean()), account_info: opt(z.unknown()) }),
   shopBalance: z.looseObject({
     shop_id: opt(idLike),
-    balances: z.array(
-      z.looseObject({ currency: numberLike, available: numberLike, frozen: opt(numberLike), hold: opt(numberLike) }),
-    ),
+    balances: z.array(z.looseObject({ currency: numberLike, available: numberLike, frozen: opt(numberLike), hold: opt(numberLike) })),
   }),
 };
 
@@ -191,11 +189,9 @@ export interface FeennexAccountCheck {
 }
 
 /** A typed result's `raw` is the whole validated `data`; `undefined` fields are simply left out. */
-export const compact = <T extends object>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+export const compact = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
-export const text = (value: unknown): string | undefined =>
-  value === undefined || value === null ? undefined : String(value);
+export const text = (value: unknown): string | undefined => (value === undefined || value === null ? undefined : String(value));
 
 export function toRedirect(url: string, method: string | undefined, data: Raw | null | undefined): FeennexRedirect {
   const params: Record<string, string> = {};

@@ -9,9 +9,7 @@ export const FEENNEX_SIGNED_KEYS = {
   'invoice/create': ['amount', 'currency', 'payway', 'shop_id', 'shop_order_id'],
   'bill/shop_order_status': ['now', 'shop_id', 'shop_order_id'],
   'transfer/try': ['amount', 'amount_type', 'payee_currency', 'shop_currency', 'shop_id'],
-  'transfer/create': [
-    'amount', 'amount_type', 'payee_account', 'payee_currency', 'shop_currency', 'shop_id', 'shop_payment_id',
-  ],
+  'transfer/create': ['amount', 'amount_type', 'payee_account', 'payee_currency', 'shop_currency', 'shop_id', 'shop_payment_id'],
   'transfer/shop_payment_status': ['now', 'shop_id', 'shop_payment_id'],
   'withdraw/try': ['amount', 'amount_type', 'payway', 'shop_currency', 'shop_id'],
   'withdraw/create': ['account', 'amount', 'amount_type', 'payway', 'shop_currency', 'shop_id', 'shop_payment_id'],

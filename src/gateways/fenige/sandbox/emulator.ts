@@ -81,7 +81,8 @@ interface Route {
   public?: boolean;
 }
 
-const jsonRoute = (handler: (ctx: EmulatorContext, body: Json) => Promise<Response> | Response) =>
+const jsonRoute =
+  (handler: (ctx: EmulatorContext, body: Json) => Promise<Response> | Response) =>
   async (ctx: EmulatorContext, request: Request): Promise<Response> => {
     const read = await readJsonBody(request);
     return read.ok ? handler(ctx, read.body) : read.response;
@@ -152,9 +153,15 @@ export function createFenigeEmulator(options: FenigeSandboxOptions = {}): Fenige
     onFinalState: (tx) => {
       if (!postback) return;
       // Fire and forget: the API answer never waits for the merchant's server.
-      void deliverPostback(postback, tx, fetchFn, (result) => {
-        store.recordPostback(tx.transactionId, { at: now(), state: tx.state, ...result });
-      }, readings.details);
+      void deliverPostback(
+        postback,
+        tx,
+        fetchFn,
+        (result) => {
+          store.recordPostback(tx.transactionId, { at: now(), state: tx.state, ...result });
+        },
+        readings.details,
+      );
     },
   });
 

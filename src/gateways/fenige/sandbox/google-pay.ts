@@ -1,4 +1,5 @@
 import { openGooglePayToken } from '../../../ecv2/open.js';
+import { claimMessageId, messageIdOf } from '../../../ecv2/message-ids.js';
 import { gatewayRecipientId } from '../../../ecv2/format.js';
 import { SANDBOX_KEYS } from '../../../ecv2/sandbox-keys.js';
 import type { EmulatorContext } from './context.js';
@@ -79,7 +80,7 @@ function isExpired(month: unknown, year: unknown, now: number): boolean {
  * The decrypted token must be a card for this merchant's Gateway Merchant Id (not its
  * merchantUuid: the document defines two identifiers); returns the card or a violation message.
  */
-async function openToken(ctx: EmulatorContext, token: Json): Promise<OpenedCard | { error: string }> {
+async function openToken(ctx: EmulatorContext, token: Json, transactionId: string): Promise<OpenedCard | { error: string }> {
   let payload: unknown;
   try {
     const text = await openGooglePayToken(token, {
@@ -101,6 +102,10 @@ async function openToken(ctx: EmulatorContext, token: Json): Promise<OpenedCard 
   if (payload.paymentMethod !== 'CARD' || !isObject(details) || typeof details.pan !== 'string' || !/^\d{12,19}$/.test(details.pan)) {
     return { error: 'does not hold a card (paymentMethod CARD with a PAN)' };
   }
+  // As a real gateway: one Google Pay message pays one transaction.
+  const messageId = messageIdOf(payload);
+  if (!messageId) return { error: 'could not be opened (MALFORMED_TOKEN: no messageId)' };
+  if (!claimMessageId(ctx.store, messageId, transactionId)) return { error: 'was already used for another transaction (messageId seen before)' };
   const card: OpenedCard = { pan: details.pan, expired: isExpired(details.expirationMonth, details.expirationYear, ctx.now()) };
   if (typeof details.authMethod === 'string') card.authMethod = details.authMethod;
   return card;
@@ -141,7 +146,7 @@ export async function handleGooglePay(ctx: EmulatorContext, body: Json): Promise
   const item = replayItem(ctx, request);
   if (item) return item;
 
-  const opened = await openToken(ctx, request.token);
+  const opened = await openToken(ctx, request.token, request.transactionId);
   if ('error' in opened) return validationError({ token: [opened.error] });
   // A concurrent request with the same id may have been recorded while the token was opened.
   const concurrent = ctx.store.get(request.transactionId);

@@ -55,8 +55,7 @@ export function pageHeaders(formTargets: readonly string[] = []): Record<string,
   };
 }
 
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const money = (amount: number, currency: string) => `${minorToDecimal(amount, currency)} ${currency}`;
 
@@ -89,7 +88,7 @@ const FIELDS: { name: CardField; label: string; attributes: string }[] = [
 function field(model: PaymentPageModel, name: CardField): string {
   const spec = FIELDS.find((f) => f.name === name)!;
   const error = model.fieldErrors?.[name];
-  const value = name === 'cvc' ? '' : model.values?.[name] ?? '';
+  const value = name === 'cvc' ? '' : (model.values?.[name] ?? '');
   const described = error ? ` aria-invalid="true" aria-describedby="${name}-error"` : '';
   return `<div>
 <label for="${name}">${spec.label}</label>
@@ -123,9 +122,7 @@ ${rows}
 
 export function renderPaymentPage(model: PaymentPageModel): string {
   const total = money(model.amount, model.currency);
-  const paymentError = model.paymentError
-    ? `<div class="alert" role="alert"><p>${escapeHtml(model.paymentError)}</p></div>`
-    : '';
+  const paymentError = model.paymentError ? `<div class="alert" role="alert"><p>${escapeHtml(model.paymentError)}</p></div>` : '';
   return layout(
     `Pay ${total}`,
     `<h1>Pay ${escapeHtml(total)}</h1>

@@ -1,13 +1,6 @@
 import type { EmulatorContext } from './context.js';
 import { readLimitedText } from './http.js';
-import {
-  pageHeaders,
-  renderNotFoundPage,
-  renderPaymentPage,
-  renderProcessingPage,
-  type CardField,
-  type PaymentPageModel,
-} from './hosted-page-html.js';
+import { pageHeaders, renderNotFoundPage, renderPaymentPage, renderProcessingPage, type CardField, type PaymentPageModel } from './hosted-page-html.js';
 import { hostedPagePath } from './paymelink.js';
 import { decide, recordAuthorisation } from './payment.js';
 import type { TransactionRecord } from './store.js';
@@ -24,11 +17,9 @@ const PROCESSING_REFRESH_SECONDS = 2;
 
 type Paymelink = TransactionRecord & { hosted: NonNullable<TransactionRecord['hosted']> };
 
-const html = (status: number, body: string, formTargets: readonly string[] = []): Response =>
-  new Response(body, { status, headers: pageHeaders(formTargets) });
+const html = (status: number, body: string, formTargets: readonly string[] = []): Response => new Response(body, { status, headers: pageHeaders(formTargets) });
 
-const redirect = (location: string): Response =>
-  new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
+const redirect = (location: string): Response => new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
 
 const isOpen = (tx: TransactionRecord) => tx.state === 'IN_PROGRESS' && !tx.pending;
 

@@ -13,11 +13,7 @@ const SECURITY_HEADERS = {
 
 export const traceId = (): string => crypto.randomUUID();
 
-export function json(
-  httpStatus: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Response {
+export function json(httpStatus: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status: httpStatus,
     headers: { 'Content-Type': 'application/json;charset=UTF-8', ...SECURITY_HEADERS, ...headers },
@@ -34,11 +30,7 @@ export function fenigeError(
   extra: { requestUuid?: string; transactionStatus?: string } = {},
   headers: Record<string, string> = {},
 ): Response {
-  return json(
-    httpStatus,
-    { ...extra, status, message, httpStatus: statusName(httpStatus), traceId: traceId() },
-    headers,
-  );
+  return json(httpStatus, { ...extra, status, message, httpStatus: statusName(httpStatus), traceId: traceId() }, headers);
 }
 
 /** The body of a documented error code; `extra` adds `requestUuid` / `transactionStatus`. */
@@ -63,13 +55,18 @@ export function declineBody(
 }
 
 export const unauthorized = (): Response =>
-  fenigeError(401, 'E8002', 'Unauthorized', {}, {
-    'WWW-Authenticate': 'Basic realm="Realm"',
-    'Content-Type': 'application/json;charset=ISO-8859-1',
-  });
+  fenigeError(
+    401,
+    'E8002',
+    'Unauthorized',
+    {},
+    {
+      'WWW-Authenticate': 'Basic realm="Realm"',
+      'Content-Type': 'application/json;charset=ISO-8859-1',
+    },
+  );
 
-export const forbidden = (): Response =>
-  fenigeError(403, 'E8001', 'Forbidden', {}, { 'Content-Type': 'application/json;charset=ISO-8859-1' });
+export const forbidden = (): Response => fenigeError(403, 'E8001', 'Forbidden', {}, { 'Content-Type': 'application/json;charset=ISO-8859-1' });
 
 /** 400 E8000 with Spring's `errors` map: field path → messages. */
 export const validationError = (errors: Record<string, string[]>): Response =>
@@ -83,13 +80,18 @@ export const validationError = (errors: Record<string, string[]>): Response =>
 export const notFound = (message: string): Response => fenigeError(404, 'NOT_FOUND', message);
 
 export const methodNotAllowed = (allowed: readonly string[], method: string): Response =>
-  fenigeError(405, 'METHOD_NOT_ALLOWED', `Request method '${method}' is not supported`, {}, {
-    Allow: allowed.join(', '),
-  });
+  fenigeError(
+    405,
+    'METHOD_NOT_ALLOWED',
+    `Request method '${method}' is not supported`,
+    {},
+    {
+      Allow: allowed.join(', '),
+    },
+  );
 
 /** A lifecycle rule refused the operation (wrong state, window expired): 422 E0150. */
-export const operationRejected = (detail: string): Response =>
-  fenigeError(422, 'E0150', `Transaction rejected: ${detail}`);
+export const operationRejected = (detail: string): Response => fenigeError(422, 'E0150', `Transaction rejected: ${detail}`);
 
 const MAX_BODY_BYTES = 64 * 1024;
 

@@ -49,12 +49,12 @@ export function handleClear(ctx: EmulatorContext, body: Json): Response {
   if (now > deadline) {
     return operationRejected(`the ${CLEARING_WINDOW_DAYS[network]}-day ${network} clearing window ended at ${isoWithOffset(deadline)}`);
   }
-  const clearable = tx.amount - (partlyCleared ? tx.clearedAmount ?? 0 : 0);
+  const clearable = tx.amount - (partlyCleared ? (tx.clearedAmount ?? 0) : 0);
   if (clearingAmount > clearable) {
     const what = partlyCleared ? `the amount still to clear ${clearable}` : `the authorised amount ${tx.amount}`;
     return validationError({ clearingAmount: [`must be less than or equal to ${what}`] });
   }
-  tx.clearedAmount = (partlyCleared ? tx.clearedAmount ?? 0 : 0) + clearingAmount;
+  tx.clearedAmount = (partlyCleared ? (tx.clearedAmount ?? 0) : 0) + clearingAmount;
   tx.partialClearing = repeated && tx.clearedAmount < tx.amount;
   ctx.store.setState(tx, 'SUCCESS');
   return json(200, {

@@ -34,8 +34,7 @@ export const approvedAnswer = (tx: Payment): PaymentAnswer => ({
 });
 
 /** `deposit: true` / `autoClear: true` takes the funds at once; otherwise clearing waits. */
-export const successState = (tx: Payment): FenigeTransactionState =>
-  tx.capture ? 'SUCCESS' : 'SUCCESS_WAITING_FOR_CLEARING';
+export const successState = (tx: Payment): FenigeTransactionState => (tx.capture ? 'SUCCESS' : 'SUCCESS_WAITING_FOR_CLEARING');
 
 export function decide(tx: Payment, card: CardOutcome, now: number, pendingSettleMs: number): PaymentDecision {
   if (card.outcome === 'APPROVED') return { state: successState(tx), answer: approvedAnswer(tx) };

@@ -17,7 +17,9 @@ export const POSTBACK_TIMEOUT_MS = 5_000;
 
 /** `sha256hex(secret + transactionId)`. */
 export const postbackChecksum = (secret: string, transactionId: string): string =>
-  createHash('sha256').update(secret + transactionId, 'utf8').digest('hex');
+  createHash('sha256')
+    .update(secret + transactionId, 'utf8')
+    .digest('hex');
 
 /**
  * Sends one postback; never throws. The outcome is reported to `record` (shown in the sandbox's

@@ -1,9 +1,4 @@
-import {
-  FINAL_STATES,
-  type FenigeSandboxTransaction,
-  type FenigeTransactionState,
-  type PostbackAttempt,
-} from './transaction.js';
+import { FINAL_STATES, type FenigeSandboxTransaction, type FenigeTransactionState, type PostbackAttempt } from './transaction.js';
 
 /** What the sandbox keeps beside the public view: never the token, only a hash of the request. */
 export interface TransactionRecord extends FenigeSandboxTransaction {

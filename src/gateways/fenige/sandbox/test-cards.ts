@@ -77,7 +77,13 @@ export const FENIGE_TEST_CARDS: readonly FenigeTestCard[] = [
   decline('E0211', 'Card country blocked'),
   decline('E11000', 'Terminal processing time exceeded (422)'),
   { ...decline('E0153', 'MIP connection problem (500, PENDING) — settles to SUCCESS'), settlesTo: 'SUCCESS' },
-  { pan: visaFor('E0153', '1'), network: 'VISA', outcome: 'E0153', settlesTo: 'FAILURE', description: 'MIP connection problem (500, PENDING) — settles to FAILURE' },
+  {
+    pan: visaFor('E0153', '1'),
+    network: 'VISA',
+    outcome: 'E0153',
+    settlesTo: 'FAILURE',
+    description: 'MIP connection problem (500, PENDING) — settles to FAILURE',
+  },
   decline('E01599', 'Processing timeout (500)'),
   decline('E0142', 'Commission configuration missing (500)'),
   decline('E0190', 'Currency rate invalid (500)'),
@@ -120,7 +126,5 @@ export function outcomeFor(pan: string, amount: number): CardOutcome {
   if (!network) return { outcome: 'E0152' };
   if (amount > FENIGE_RESTRICTED_AMOUNT_ABOVE) return { network, outcome: 'E0159' };
   if (!listed) return { network, outcome: 'APPROVED' };
-  return listed.settlesTo
-    ? { network, outcome: listed.outcome, settlesTo: listed.settlesTo }
-    : { network, outcome: listed.outcome };
+  return listed.settlesTo ? { network, outcome: listed.outcome, settlesTo: listed.settlesTo } : { network, outcome: listed.outcome };
 }

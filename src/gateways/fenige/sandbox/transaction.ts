@@ -1,13 +1,7 @@
 import type { CardNetwork } from './test-cards.js';
 
 /** Transaction statuses of Fenige's "Transaction statuses" table. */
-export type FenigeTransactionState =
-  | 'IN_PROGRESS'
-  | 'FAILURE'
-  | 'SUCCESS'
-  | 'SUCCESS_WAITING_FOR_CLEARING'
-  | 'REVERSED'
-  | 'REFUNDED';
+export type FenigeTransactionState = 'IN_PROGRESS' | 'FAILURE' | 'SUCCESS' | 'SUCCESS_WAITING_FOR_CLEARING' | 'REVERSED' | 'REFUNDED';
 
 export interface FenigeSender {
   firstName?: string;
@@ -56,13 +50,7 @@ export interface FenigeSandboxTransaction {
   postbacks: PostbackAttempt[];
 }
 
-export const FINAL_STATES: readonly FenigeTransactionState[] = [
-  'FAILURE',
-  'SUCCESS',
-  'SUCCESS_WAITING_FOR_CLEARING',
-  'REVERSED',
-  'REFUNDED',
-];
+export const FINAL_STATES: readonly FenigeTransactionState[] = ['FAILURE', 'SUCCESS', 'SUCCESS_WAITING_FOR_CLEARING', 'REVERSED', 'REFUNDED'];
 
 /** Days to clear an authorisation (Fenige docs, Clearing: 7 for VISA, 30 for Mastercard). */
 export const CLEARING_WINDOW_DAYS: Record<CardNetwork, number> = { VISA: 7, MASTERCARD: 30 };

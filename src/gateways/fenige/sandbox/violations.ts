@@ -10,8 +10,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export class Violations {
   readonly errors: Record<string, string[]> = {};
@@ -31,9 +30,9 @@ export class Violations {
       this.add(path, 'must not be blank');
       return undefined;
     }
-    if (typeof value !== 'string') return this.add(path, 'must be a string'), undefined;
-    if (value.trim() === '') return this.add(path, 'must not be blank'), undefined;
-    if (value.length > max) return this.add(path, `size must be between 1 and ${max}`), undefined;
+    if (typeof value !== 'string') return (this.add(path, 'must be a string'), undefined);
+    if (value.trim() === '') return (this.add(path, 'must not be blank'), undefined);
+    if (value.length > max) return (this.add(path, `size must be between 1 and ${max}`), undefined);
     return value;
   }
 
@@ -43,23 +42,23 @@ export class Violations {
 
   uuid(path: string, value: unknown): string | undefined {
     const text = this.text(path, value, 36);
-    if (text !== undefined && !UUID.test(text)) return this.add(path, 'must be a valid UUID'), undefined;
+    if (text !== undefined && !UUID.test(text)) return (this.add(path, 'must be a valid UUID'), undefined);
     return text?.toLowerCase();
   }
 
   /** An integer number of pennies ≥ `min`. */
   pennies(path: string, value: unknown, min = 1): number | undefined {
-    if (value === undefined || value === null) return this.add(path, 'must not be null'), undefined;
+    if (value === undefined || value === null) return (this.add(path, 'must not be null'), undefined);
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return this.add(path, 'must be a number (pennies)'), undefined;
+      return (this.add(path, 'must be a number (pennies)'), undefined);
     }
-    if (!Number.isInteger(value)) return this.add(path, 'must be an integer number of pennies'), undefined;
+    if (!Number.isInteger(value)) return (this.add(path, 'must be an integer number of pennies'), undefined);
     if (value < min) {
       const message = min === 1 ? 'must be greater than 0' : `must be greater than or equal to ${min}`;
-      return this.add(path, message), undefined;
+      return (this.add(path, message), undefined);
     }
     if (!Number.isSafeInteger(value)) {
-      return this.add(path, `must be less than or equal to ${Number.MAX_SAFE_INTEGER}`), undefined;
+      return (this.add(path, `must be less than or equal to ${Number.MAX_SAFE_INTEGER}`), undefined);
     }
     return value;
   }
@@ -67,7 +66,7 @@ export class Violations {
   currency(path: string, value: unknown): string | undefined {
     const text = this.text(path, value, 3);
     if (text !== undefined && !isKnownCurrency(text)) {
-      return this.add(path, 'must be a valid ISO 4217 currency code, such as PLN'), undefined;
+      return (this.add(path, 'must be a valid ISO 4217 currency code, such as PLN'), undefined);
     }
     return text;
   }
@@ -75,14 +74,14 @@ export class Violations {
   optionalEmail(path: string, value: unknown): string | undefined {
     const text = this.optionalText(path, value, 254);
     if (text !== undefined && !EMAIL.test(text)) {
-      return this.add(path, 'must be a well-formed email address'), undefined;
+      return (this.add(path, 'must be a well-formed email address'), undefined);
     }
     return text;
   }
 
   boolean(path: string, value: unknown): boolean | undefined {
-    if (value === undefined || value === null) return this.add(path, 'must not be null'), undefined;
-    if (typeof value !== 'boolean') return this.add(path, 'must be true or false'), undefined;
+    if (value === undefined || value === null) return (this.add(path, 'must not be null'), undefined);
+    if (typeof value !== 'boolean') return (this.add(path, 'must be true or false'), undefined);
     return value;
   }
 
@@ -96,14 +95,14 @@ export class Violations {
     if (text === undefined) return undefined;
     const parsed = URL.canParse(text) ? new URL(text) : undefined;
     if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-      return this.add(path, 'must be a valid absolute http(s) URL'), undefined;
+      return (this.add(path, 'must be a valid absolute http(s) URL'), undefined);
     }
     return text;
   }
 
   object(path: string, value: unknown): Json | undefined {
-    if (value === undefined || value === null) return this.add(path, 'must not be null'), undefined;
-    if (!isObject(value)) return this.add(path, 'must be an object'), undefined;
+    if (value === undefined || value === null) return (this.add(path, 'must not be null'), undefined);
+    if (!isObject(value)) return (this.add(path, 'must be an object'), undefined);
     return value;
   }
 
@@ -113,9 +112,9 @@ export class Violations {
 
   /** A non-empty array of non-blank strings. */
   strings(path: string, value: unknown): string[] | undefined {
-    if (value === undefined || value === null) return this.add(path, 'must not be null'), undefined;
+    if (value === undefined || value === null) return (this.add(path, 'must not be null'), undefined);
     if (!Array.isArray(value) || value.length === 0 || !value.every((s) => typeof s === 'string' && s !== '')) {
-      return this.add(path, 'must be a non-empty list of strings'), undefined;
+      return (this.add(path, 'must be a non-empty list of strings'), undefined);
     }
     return value as string[];
   }

@@ -1,7 +1,8 @@
 import { FAILURE_STATUSES, PENDING_STATUSES, SUCCESS_STATUSES } from '../../../protocol/index.js';
 import type { CheckoutAnswer } from '../../../server/gateway.js';
 import { describeFenigeCode, FENIGE_ERROR_CODES } from './codes.js';
-import type { FenigeError } from './errors.js';
+import { FenigeValidationError, type FenigeError } from './errors.js';
+import { GATEWAY_SETUP_BODY } from '../../../server/http-answers.js';
 import { transactionStateOf, type FenigeDetailsResponse } from './schemas.js';
 
 /** Fenige's answers in the element's protocol (docs/protocol.md §4.2), for `fenigeCheckout`. */
@@ -14,13 +15,22 @@ export const isPending = (state: string) => isOneOf(PENDING_STATUSES, state);
 /** Fenige's documented 404s that are about the merchant's setup, not about the transaction. */
 export const SETUP_NOT_FOUND = new Set(Object.keys(FENIGE_ERROR_CODES).filter((code) => FENIGE_ERROR_CODES[code]!.httpStatus === 404));
 
+/**
+ * Codes about the merchant's own setup (credentials, terminal, configuration): the payer reads a
+ * generic message, the merchant's logs and `onEvent` get Fenige's code and message.
+ */
+export const FENIGE_SETUP_CODES: ReadonlySet<string> = new Set(['E8001', 'E8002', 'E0122', 'E0132', 'E0135', 'E0137', 'E0142', 'E0190', 'E01607']);
+
 export function failureAnswer(transactionId: string, error: FenigeError): CheckoutAnswer {
+  const detail = { code: error.status, message: error.message };
+  if (FENIGE_SETUP_CODES.has(error.status)) return { httpStatus: 422, body: { transactionId, ...GATEWAY_SETUP_BODY }, detail };
   // The element reads any 5xx as "unknown"; a final answer must stay a 4xx to be believed.
   const httpStatus = error.httpStatus && error.httpStatus >= 400 && error.httpStatus < 500 ? error.httpStatus : 422;
   const body: Record<string, unknown> = { transactionId, status: error.status, message: error.message };
   if (error.transactionStatus) body.transactionStatus = error.transactionStatus;
   if (error.errors) body.errors = error.errors;
-  return { httpStatus, body };
+  // Refused by the client's own validation: Fenige never saw it, the handler need not remember it.
+  return { httpStatus, body, ...(error instanceof FenigeValidationError ? { notSent: true } : {}) };
 }
 
 export function notFinalAnswer(transactionId: string, error: FenigeError): CheckoutAnswer {

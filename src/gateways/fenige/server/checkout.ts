@@ -2,9 +2,7 @@ import type { CheckoutRequest, HostedRequest } from '../../../protocol/index.js'
 import { fenigeProfile } from '../profile.js';
 import { withPaymentResult } from '../../../protocol/return-url.js';
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
-import {
-  detailsBody, failureAnswer, isFailure, isPending, isSuccess, notFinalAnswer, pendingAnswer, SETUP_NOT_FOUND,
-} from './answers.js';
+import { detailsBody, failureAnswer, isFailure, isPending, isSuccess, notFinalAnswer, pendingAnswer, SETUP_NOT_FOUND } from './answers.js';
 import type { FenigeClient } from './client.js';
 import { FenigeError } from './errors.js';
 import { transactionStateOf, type FenigeGooglePayRequest } from './schemas.js';
@@ -106,6 +104,7 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
 
   return {
     id: fenigeProfile.id,
+    account: client.merchantUuid,
     defaultBasePath: fenigeProfile.defaultEndpoint,
 
     async pay(request: CheckoutRequest, context: CheckoutContext): Promise<CheckoutAnswer> {

@@ -4,12 +4,29 @@ import type { CheckoutGateway, CheckoutGatewaySource } from '../../../server/gat
 import { fenigeCheckout } from './checkout.js';
 import { errorFromResponse, errorFromTransport, FenigeError, FenigeValidationError, reclassify, TRANSPORT_STATUS } from './errors.js';
 import {
-  clearRequestSchema, clearResponseSchema, detailsRequestSchema, detailsResponseSchema, googlePayRequestSchema, googlePayResponseSchema,
-  paymelinkRequestSchema, paymelinkResponseSchema, refundRequestSchema, refundResponseSchema, reverseRequestSchema,
+  clearRequestSchema,
+  clearResponseSchema,
+  detailsRequestSchema,
+  detailsResponseSchema,
+  googlePayRequestSchema,
+  googlePayResponseSchema,
+  paymelinkRequestSchema,
+  paymelinkResponseSchema,
+  refundRequestSchema,
+  refundResponseSchema,
+  reverseRequestSchema,
   reverseResponseSchema,
-  type FenigeClearRequest, type FenigeClearResponse, type FenigeDetailsResponse, type FenigeGooglePayRequest,
-  type FenigeGooglePayResponse, type FenigePaymelinkResponse, type FenigePreInitData, type FenigeRefundRequest,
-  type FenigeRefundResponse, type FenigeReverseRequest, type FenigeReverseResponse,
+  type FenigeClearRequest,
+  type FenigeClearResponse,
+  type FenigeDetailsResponse,
+  type FenigeGooglePayRequest,
+  type FenigeGooglePayResponse,
+  type FenigePaymelinkResponse,
+  type FenigePreInitData,
+  type FenigeRefundRequest,
+  type FenigeRefundResponse,
+  type FenigeReverseRequest,
+  type FenigeReverseResponse,
 } from './schemas.js';
 
 export interface FenigeClientOptions {
@@ -161,13 +178,7 @@ export class FenigeClient implements CheckoutGatewaySource {
     }
   }
 
-  async #send<T>(
-    method: 'GET' | 'POST',
-    url: string,
-    body: unknown,
-    responseSchema: z.ZodMiniType<T>,
-    callerSignal: AbortSignal | undefined,
-  ): Promise<T> {
+  async #send<T>(method: 'GET' | 'POST', url: string, body: unknown, responseSchema: z.ZodMiniType<T>, callerSignal: AbortSignal | undefined): Promise<T> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout;
     const headers: Record<string, string> = {
@@ -216,7 +227,9 @@ function parseResponse<T>(schema: z.ZodMiniType<T>, httpStatus: number, text: st
   if (!problem) {
     const result = schema.safeParse(json, { reportInput: true });
     if (result.success) return result.data;
-    problem = toFieldIssues(result.error.issues).map((i) => `${i.path || 'body'} ${i.message}`).join('; ');
+    problem = toFieldIssues(result.error.issues)
+      .map((i) => `${i.path || 'body'} ${i.message}`)
+      .join('; ');
   }
   throw new FenigeError({
     status: TRANSPORT_STATUS.invalidResponse,

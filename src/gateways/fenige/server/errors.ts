@@ -154,8 +154,16 @@ export function errorFromResponse(httpStatus: number, bodyText: string): FenigeE
 
 /** Connection errors that happen before a byte of the request is sent. */
 const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT',
-  'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
 function errorCodes(error: unknown): string[] {
@@ -178,9 +186,11 @@ export function errorFromTransport(error: unknown, reason: 'timeout' | 'aborted'
   const codes = reason === 'network' ? errorCodes(error) : [];
   const neverSent = codes.length > 0 && codes.every((code) => NOT_SENT_CODES.has(code));
   const message =
-    reason === 'timeout' ? 'Fenige did not answer in time'
-    : reason === 'aborted' ? 'The call to Fenige was aborted'
-    : `Could not reach Fenige${codes.length ? ` (${codes[0]})` : ''}`;
+    reason === 'timeout'
+      ? 'Fenige did not answer in time'
+      : reason === 'aborted'
+        ? 'The call to Fenige was aborted'
+        : `Could not reach Fenige${codes.length ? ` (${codes[0]})` : ''}`;
   return new FenigeError({
     status: TRANSPORT_STATUS[reason],
     kind: neverSent ? 'retriable' : 'unknown-outcome',

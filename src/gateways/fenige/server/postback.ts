@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { toFieldIssues } from '../../../protocol/index.js';
 import type { FenigeClient } from './client.js';
 import { FenigeError } from './errors.js';
-import type { FenigeDetailsResponse } from './schemas.js';
+import { transactionStateOf, type FenigeDetailsResponse } from './schemas.js';
+import { readBodyBytes } from '../../../server/read-body.js';
 
 /**
  * Fenige's postback (Fenige docs: "Postback URL", configured at onboarding). Its documentation describes neither
@@ -10,8 +11,10 @@ import type { FenigeDetailsResponse } from './schemas.js';
  * Fenige: a JSON body naming the `transactionId` (and usually its state), and a header
  * `X-SECRET-CHECKSUM` = lowercase hex SHA-256 of `secret + transactionId`. Header, algorithm and the
  * string hashed are options so the scheme can be corrected without a new release. Because the
- * scheme is unconfirmed, `confirmWithDetails` (re-reading the transaction from Fenige before
- * trusting it) is recommended.
+ * checksum covers only the transactionId (a genuine DECLINED postback replayed with APPROVED keeps
+ * it), the handler re-reads the transaction with `confirmWithDetails` and hands the merchant the
+ * state, amount and currency from Fenige's `details` — never the postback's own. Leaving that out
+ * needs `unsafeTrustPostbackState: true`.
  */
 
 export type FenigeChecksumAlgorithm = 'SHA-256' | 'SHA-384' | 'SHA-512';
@@ -25,8 +28,10 @@ export interface FenigePostbackVerifyOptions {
   algorithm?: FenigeChecksumAlgorithm;
   /** The text whose digest is the checksum. Default: `secret + transactionId`. */
   stringToHash?: (input: { secret: string; transactionId: string; body: Record<string, unknown> }) => string;
-  /** Larger bodies are refused with 413. Default 64 KiB. */
+  /** Larger bodies are refused with 413 as soon as the cap is passed. Default 64 KiB. */
   maxBodyBytes?: number;
+  /** A body still arriving after this long is refused with 408. Default 10 s. */
+  bodyTimeoutMs?: number;
 }
 
 const postbackSchema = z.looseObject({
@@ -41,8 +46,8 @@ export type FenigePostback = z.infer<typeof postbackSchema>;
 
 /** Why a postback was refused; `httpStatus` is the answer to give Fenige. */
 export class FenigePostbackError extends Error {
-  readonly httpStatus: 400 | 401 | 405 | 413;
-  constructor(httpStatus: 400 | 401 | 405 | 413, message: string) {
+  readonly httpStatus: 400 | 401 | 405 | 408 | 413;
+  constructor(httpStatus: 400 | 401 | 405 | 408 | 413, message: string) {
     super(message);
     this.name = 'FenigePostbackError';
     this.httpStatus = httpStatus;
@@ -65,14 +70,15 @@ function constantTimeEqual(a: string, b: string): boolean {
   return difference === 0;
 }
 
-async function readBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get('content-length'));
-  if (declared > maxBytes) throw new FenigePostbackError(413, 'Postback body is too large');
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > maxBytes) throw new FenigePostbackError(413, 'Postback body is too large');
+async function readBody(request: Request, maxBytes: number, timeoutMs: number): Promise<Record<string, unknown>> {
+  // Streamed with a cap: a huge (or endless chunked) body is refused at the first byte past it.
+  const read = await readBodyBytes(request, { maxBytes, timeoutMs });
+  if (!read.ok) {
+    throw read.reason === 'too-large' ? new FenigePostbackError(413, 'Postback body is too large') : new FenigePostbackError(408, 'Postback body is too slow');
+  }
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
+    json = JSON.parse(new TextDecoder().decode(read.bytes));
   } catch {
     throw new FenigePostbackError(400, 'Postback body is not JSON');
   }
@@ -85,15 +91,15 @@ async function readBody(request: Request, maxBytes: number): Promise<Record<stri
  * `FenigePostbackError` (401 bad or missing checksum, 400 malformed body, 405, 413).
  */
 export async function verifyFenigePostback(request: Request, options: FenigePostbackVerifyOptions): Promise<FenigePostback> {
-  const { secret, header = DEFAULT_HEADER, algorithm = 'SHA-256', maxBodyBytes = DEFAULT_MAX_BODY } = options;
-  if (typeof secret !== 'string' || !secret) throw new TypeError('verifyFenigePostback: secret must be a non-empty string');
+  const { secret, header = DEFAULT_HEADER, algorithm = 'SHA-256', maxBodyBytes = DEFAULT_MAX_BODY, bodyTimeoutMs = 10_000 } = options;
+  checkSecret(secret, 'verifyFenigePostback');
   const stringToHash = options.stringToHash ?? (({ secret: s, transactionId }) => s + transactionId);
 
   if (request.method !== 'POST') throw new FenigePostbackError(405, 'Postbacks are POSTed');
   const given = request.headers.get(header)?.trim().toLowerCase();
   if (!given) throw new FenigePostbackError(401, `Missing ${header} header`);
 
-  const body = await readBody(request, maxBodyBytes);
+  const body = await readBody(request, maxBodyBytes, bodyTimeoutMs);
   // Read only to know what was signed; nothing in the body is trusted before the checksum matches.
   const transactionId = body.transactionId;
   if (typeof transactionId !== 'string' || !transactionId) {
@@ -111,20 +117,30 @@ export async function verifyFenigePostback(request: Request, options: FenigePost
 }
 
 export interface FenigePostbackContext {
-  /** The transaction as Fenige reports it now, when `confirmWithDetails` is set: trust it over the postback. */
+  /** The transaction as Fenige reports it now (absent only with `unsafeTrustPostbackState`). */
   details?: FenigeDetailsResponse;
 }
 
 export interface FenigePostbackHandlerOptions extends FenigePostbackVerifyOptions {
+  /**
+   * Told each verified postback. Its `transactionState`, `status`, `amount` and `currency` are
+   * Fenige's `details`, not the postback's unsigned fields.
+   */
   onNotification: (postback: FenigePostback, context: FenigePostbackContext) => void | Promise<void>;
-  /** Re-read the transaction with this client before `onNotification` (recommended). */
+  /** Required: the client whose `details` confirm each postback before `onNotification`. */
   confirmWithDetails?: FenigeClient;
+  /**
+   * UNSAFE: without `confirmWithDetails`, hand the merchant the postback's own state, which its
+   * checksum does not cover (a replayed DECLINED postback can say APPROVED). Warns once.
+   */
+  unsafeTrustPostbackState?: boolean;
+  /** Where the unsafe opt-in's warning goes. Default `console`. */
+  logger?: { warn(message: string): void };
   /** Told when `onNotification` throws (the answer is then 500). Default `console.error`. */
   onError?: (error: unknown) => void;
 }
 
-const json = (status: number, body: Record<string, unknown>) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: Record<string, unknown>) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /**
  * A WHATWG handler for the Postback URL: 200 once `onNotification` has run; 401/400/405/413 for a
@@ -133,10 +149,19 @@ const json = (status: number, body: Record<string, unknown>) =>
  * `onNotification` throws.
  */
 export function createFenigePostbackHandler(options: FenigePostbackHandlerOptions): (request: Request) => Promise<Response> {
-  if (typeof options.secret !== 'string' || !options.secret) {
-    throw new TypeError('createFenigePostbackHandler: secret must be a non-empty string');
-  }
+  checkSecret(options.secret, 'createFenigePostbackHandler');
   const { onNotification, confirmWithDetails, onError = (error) => console.error('Fenige postback handler failed:', error) } = options;
+  if (!confirmWithDetails) {
+    if (options.unsafeTrustPostbackState !== true) {
+      throw new TypeError(
+        'createFenigePostbackHandler needs confirmWithDetails: your FenigeClient, so the state comes from Fenige and not from the ' +
+          'postback (its checksum does not cover the state); only a test may pass unsafeTrustPostbackState: true instead.',
+      );
+    }
+    (options.logger ?? console).warn(
+      'paytool-elements: Fenige postbacks are trusted without details (unsafeTrustPostbackState: true); a replayed postback can change its state.',
+    );
+  }
   return async (request) => {
     let postback: FenigePostback;
     try {
@@ -159,7 +184,7 @@ export function createFenigePostbackHandler(options: FenigePostbackHandlerOption
     const disagreement = context.details && contradiction(postback, context.details);
     if (disagreement) return json(409, { error: `Fenige's details contradict the postback (${disagreement})` });
     try {
-      await onNotification(postback, context);
+      await onNotification(context.details ? confirmed(postback, context.details) : postback, context);
     } catch (error) {
       onError(error);
       return json(500, { error: 'The notification could not be processed' });
@@ -181,4 +206,22 @@ function contradiction(postback: FenigePostback, details: FenigeDetailsResponse)
     if (fields[field] !== undefined && truth[field] !== undefined && fields[field] !== truth[field]) return field;
   }
   return undefined;
+}
+
+/** A secret that is missing, empty or only whitespace would make every checksum guessable. */
+function checkSecret(secret: unknown, where: string): void {
+  if (typeof secret !== 'string' || !secret.trim()) throw new TypeError(`${where}: secret must be a non-blank string`);
+}
+
+/** The postback with Fenige's own state, amount and currency in place of its unsigned fields. */
+function confirmed(postback: FenigePostback, details: FenigeDetailsResponse): FenigePostback {
+  const state = transactionStateOf(details);
+  const truth = details as unknown as Record<string, unknown>;
+  const currency = truth.currency ?? truth.currencyCode;
+  const result: FenigePostback = { ...postback, transactionState: state, status: state };
+  if (typeof truth.amount === 'number') result.amount = truth.amount;
+  else delete result.amount;
+  if (typeof currency === 'string') result.currency = currency;
+  else delete result.currency;
+  return result;
 }

@@ -8,13 +8,9 @@ import { fields } from '../../../protocol/index.js';
  */
 
 const text = (what: string, max = 255) =>
-  z.string({ error: `must be a string (${what})` }).check(
-    z.minLength(1, `must not be empty (${what})`),
-    z.maxLength(max, `must be at most ${max} characters`),
-  );
+  z.string({ error: `must be a string (${what})` }).check(z.minLength(1, `must not be empty (${what})`), z.maxLength(max, `must be at most ${max} characters`));
 
-const httpUrl = (what: string) =>
-  z.url({ protocol: /^https?$/, error: `must be an absolute http(s) URL (${what})` });
+const httpUrl = (what: string) => z.url({ protocol: /^https?$/, error: `must be an absolute http(s) URL (${what})` });
 
 /**
  * One rule for the id of a transaction, shared with the sandbox: a UUID (any case). Fenige's
@@ -23,10 +19,12 @@ const httpUrl = (what: string) =>
  * in production.
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const transactionId = z.string({ error: 'must be a string (the id of the whole transaction process)' }).check(
-  z.minLength(1, 'must not be empty (the id of the whole transaction process)'),
-  z.regex(UUID, 'must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba'),
-);
+const transactionId = z
+  .string({ error: 'must be a string (the id of the whole transaction process)' })
+  .check(
+    z.minLength(1, 'must not be empty (the id of the whole transaction process)'),
+    z.regex(UUID, 'must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba'),
+  );
 const merchantUuid = text("the merchant's uuid at Fenige", 100);
 
 // ---- requests ----
@@ -44,10 +42,13 @@ export const googlePayRequestSchema = z.strictObject({
   token: z.looseObject(
     {
       signature: z.string({ error: 'must be a string' }),
-      intermediateSigningKey: z.object({
-        signedKey: z.string({ error: 'must be a string' }),
-        signatures: z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of strings' }),
-      }, { error: 'must be an object { signedKey, signatures }' }),
+      intermediateSigningKey: z.object(
+        {
+          signedKey: z.string({ error: 'must be a string' }),
+          signatures: z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of strings' }),
+        },
+        { error: 'must be an object { signedKey, signatures }' },
+      ),
       protocolVersion: z.string({ error: 'must be a string' }),
       signedMessage: z.string({ error: 'must be a string' }),
     },
@@ -154,24 +155,26 @@ export const refundResponseSchema = z.looseObject({
   httpStatus: z.optional(str()),
 });
 
-export const detailsResponseSchema = z.looseObject({
-  transactionId: str(),
-  /** The example body names the state `transactionState`; the field table calls it `status`. */
-  transactionState: z.optional(str()),
-  status: z.optional(str()),
-  amount: z.optional(z.number({ error: 'must be a number' })),
-  currency: z.optional(str()),
-  currencyCode: z.optional(str()),
-  description: z.optional(str()),
-  creationDate: z.optional(str()),
-  threeDsMode: z.optional(str()),
-  sender: z.optional(z.looseObject({})),
-}).check(
-  z.refine((d) => d.transactionState !== undefined || d.status !== undefined, {
-    message: 'must name the transaction state (transactionState or status)',
-    path: ['transactionState'],
-  }),
-);
+export const detailsResponseSchema = z
+  .looseObject({
+    transactionId: str(),
+    /** The example body names the state `transactionState`; the field table calls it `status`. */
+    transactionState: z.optional(str()),
+    status: z.optional(str()),
+    amount: z.optional(z.number({ error: 'must be a number' })),
+    currency: z.optional(str()),
+    currencyCode: z.optional(str()),
+    description: z.optional(str()),
+    creationDate: z.optional(str()),
+    threeDsMode: z.optional(str()),
+    sender: z.optional(z.looseObject({})),
+  })
+  .check(
+    z.refine((d) => d.transactionState !== undefined || d.status !== undefined, {
+      message: 'must name the transaction state (transactionState or status)',
+      path: ['transactionState'],
+    }),
+  );
 
 export const paymelinkResponseSchema = z.looseObject({
   value: httpUrl('the payment link'),
@@ -186,5 +189,4 @@ export type FenigeDetailsResponse = z.infer<typeof detailsResponseSchema>;
 export type FenigePaymelinkResponse = z.infer<typeof paymelinkResponseSchema>;
 
 /** The transaction's state from a details body, whichever field Fenige used. */
-export const transactionStateOf = (details: FenigeDetailsResponse): string =>
-  (details.transactionState ?? details.status) as string;
+export const transactionStateOf = (details: FenigeDetailsResponse): string => (details.transactionState ?? details.status) as string;
