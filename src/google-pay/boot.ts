@@ -7,6 +7,8 @@ import { configureGooglePay, loadGooglePay, setPageNonce } from './loader.js';
  * and is the nonce of every element that has none of its own (for pay.js's button styles).
  */
 export const SCRIPT_META = 'paytool-google-pay-script';
+/** The meta's opt-in for a pay.js outside Google's origin (a proxy or a test stand-in). */
+export const UNSAFE_ANY_ORIGIN = 'data-unsafe-allow-any-origin';
 
 const TAGS = 'paytool-button, feennex-pay';
 
@@ -32,7 +34,13 @@ export function bootGooglePay(): Promise<unknown> | undefined {
   if (typeof document === 'undefined') return undefined;
   const meta = document.querySelector<HTMLMetaElement>(`meta[name="${SCRIPT_META}"]`);
   const scriptUrl = meta && scriptUrlOf(meta);
-  if (scriptUrl) configureGooglePay({ scriptUrl });
+  if (scriptUrl) {
+    try {
+      configureGooglePay({ scriptUrl, unsafeAllowAnyScriptOrigin: meta.hasAttribute(UNSAFE_ANY_ORIGIN) });
+    } catch {
+      console.error(`paytool-elements: <meta name="${SCRIPT_META}"> must name pay.js on Google's origin (or carry ${UNSAFE_ANY_ORIGIN}); using Google's`);
+    }
+  }
   const source = meta ?? document.querySelector<HTMLElement>(TAGS);
   if (!source) return undefined;
   const nonce = source.nonce || source.getAttribute('nonce') || undefined;

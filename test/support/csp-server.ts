@@ -107,7 +107,12 @@ export async function startCspServer(): Promise<CspServer> {
         .replaceAll('__NONCE__', nonce)
         .replaceAll('__ELEMENT_NONCE__', url.searchParams.get('elementNonce') === '1' ? `nonce="${nonce}"` : '')
         .replaceAll('__GOOGLE__', url.searchParams.get('google') === 'script' ? 'script' : 'page')
-        .replaceAll('__META__', url.searchParams.get('meta') === '1' ? `<meta name="paytool-google-pay-script" content="${payJsUrl}" nonce="${nonce}" />` : '')
+        .replaceAll(
+          '__META__',
+          url.searchParams.get('meta') === '1'
+            ? `<meta name="paytool-google-pay-script" content="${payJsUrl}" nonce="${nonce}" data-unsafe-allow-any-origin />`
+            : '',
+        )
         .replaceAll('__PAY_JS__', payJsUrl);
       res.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
