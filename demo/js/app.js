@@ -101,8 +101,10 @@ function setData(order) {
   const locked = order.status !== 'open' || order.total === 0;
   for (const element of payElements()) {
     element.disabled = locked;
-    // A paid order keeps the data it was paid with: new data would start a new payment.
-    if (!locked) {
+    // A paid order keeps the data it was paid with: new data would start a new payment. A page
+    // opened on the way back from 3-D Secure or the hosted page still gives the order's data, since
+    // the element confirms a return only for the amount and currency it started with.
+    if (!locked || (order.total > 0 && !element.data)) {
       element.data = {
         apiKey: merchantIds[element.id],
         amount: order.total,
