@@ -8,7 +8,17 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', '**/node_modules/**', 'demo/angular/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'],
+    ignores: [
+      'dist/**',
+      '**/node_modules/**',
+      '**/.next/**',
+      'examples/nextjs/next-env.d.ts',
+      'test-results/**',
+      'demo/angular/**',
+      'coverage/**',
+      'reports/**',
+      '.stryker-tmp/**',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
