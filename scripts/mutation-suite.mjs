@@ -36,7 +36,10 @@ if (nodeTests.length) {
   if (status !== 0) process.exit(status);
 }
 // MUTATE_NODE_ONLY=1: the node suites alone (minutes instead of hours on a small machine).
-if (suite.browser.length && !process.env.MUTATE_NODE_ONLY) {
-  const files = suite.browser.map((f) => `"${f}"`);
+// MUTATE_BROWSER_TESTS=test/browser/loader.test.ts,…: these browser suites instead of the folder's
+// list (one file group's tests: a fresh Chromium per mutant costs seconds, each suite more).
+const browserTests = process.env.MUTATE_BROWSER_TESTS ? process.env.MUTATE_BROWSER_TESTS.split(',') : suite.browser;
+if (browserTests.length && !process.env.MUTATE_NODE_ONLY) {
+  const files = browserTests.map((f) => `"${f}"`);
   process.exit(run('node_modules/.bin/web-test-runner', ['--config', 'web-test-runner.mutation.mjs', ...files]));
 }
