@@ -63,6 +63,19 @@ export class CheckoutSession {
     return running.includes(this.phase);
   }
 
+  /** What the payer reads about the payment; nothing at rest. */
+  statusText(messages: Messages): string | undefined {
+    switch (this.phase) {
+      case 'processing':
+      case 'checking':
+      case 'redirecting':
+      case 'success':
+        return messages[this.phase];
+      case 'failure':
+        return this.failureText;
+    }
+  }
+
   /** Only from rest or after a failure, one at a time, and never again after a success. */
   canStart(): boolean {
     return !this.busy && !sheetIsOpen() && (this.phase === 'idle' || this.phase === 'failure');

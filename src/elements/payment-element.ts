@@ -1,10 +1,8 @@
 import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { validatePaymentData } from '../protocol/payment-data.js';
-import { canonicalJson } from '../protocol/canonical-json.js';
 import type { PaymentData, Validation } from '../protocol/index.js';
 import { pageNonce } from '../google-pay/loader.js';
 import type { GatewayProfile } from '../gateways/profile.js';
-import type { ButtonOptions, Environment } from '../google-pay/types.js';
+import type { Environment } from '../google-pay/types.js';
 import type { BackendPolicy } from '../checkout/backend-client.js';
 import { CheckoutSession, type PaymentSettings } from '../checkout/session.js';
 import { afterClick, loadAfterClick } from '../checkout/lazy.js';
@@ -13,21 +11,10 @@ import { buttonLocaleFor, localeOf, messagesFor, pageLanguage, type Messages } f
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
 import { PageLanguage } from './page-language.js';
-import { GooglePayReadiness } from './readiness.js';
+import { GooglePayReadiness, buttonOptions } from './readiness.js';
+import { checkData, contentKey, dataConverter } from './data-check.js';
 
 export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'processing' | 'success' | 'failure';
-
-/** Stable text of `data` so a new object with the same content is recognised as unchanged. */
-function contentKey(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return `${typeof value}:${String(value)}`;
-  try {
-    return canonicalJson(value);
-  } catch {
-    return String(Math.random()); // cyclic: treat as changed, validation reports it
-  }
-}
-
-const dataConverter = { fromAttribute: (value: string | null) => value ?? undefined };
 
 /**
  * Shared implementation of `<paytool-button>` and `<feennex-pay>`, a view: it validates `data` and
@@ -56,13 +43,10 @@ export abstract class PaymentElement extends LitElement {
 
   /** Payment data (docs/protocol.md §2.1); also accepted as JSON text in the `data` attribute. */
   declare data?: PaymentData | string;
-
   /** Merchant backend URL the token is POSTed to. */
   declare endpoint: string;
-
   /** Google Pay environment: `TEST` or `PRODUCTION`. */
   environment: Environment = 'TEST';
-
   /** Passed to Google's `createButton` as `buttonType`. */
   declare buttonType?: string;
   /** Passed to Google's `createButton` as `buttonColor`. */
@@ -79,7 +63,6 @@ export abstract class PaymentElement extends LitElement {
   fallback: 'none' | 'hosted' = 'none';
   /** Where the hosted payment page returns the payer; defaults to the current page. */
   declare returnUrl?: string;
-
   /** Timeouts and retries of the backend exchange; tests and unusual backends may tune it. */
   backendPolicy?: BackendPolicy;
 
@@ -102,7 +85,7 @@ export abstract class PaymentElement extends LitElement {
   protected readonly readiness = new GooglePayReadiness(this, {
     environment: () => this.environment,
     nonce: () => this.cspNonce,
-    buttonOptions: () => this.buttonOptions(),
+    buttonOptions: () => buttonOptions(this, this.buttonLocale),
     onClick: () => this.pay(),
     failed: (reason, problem) => {
       if (problem) this.reportError({ code: 'INVALID_CONFIGURATION', message: problem });
@@ -133,10 +116,7 @@ export abstract class PaymentElement extends LitElement {
     return 'ready';
   }
 
-  /**
-   * The `nonce` attribute, read through the platform's own `nonce` property: browsers hide the
-   * attribute's value once a CSP applies, but the property keeps it.
-   */
+  /** The `nonce` attribute, read through the `nonce` property: browsers hide the attribute's value under a CSP. */
   private get cspNonce(): string | undefined {
     return this.nonce || this.getAttribute('nonce') || pageNonce();
   }
@@ -159,11 +139,9 @@ export abstract class PaymentElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('data') || (changed.has('environment') && this.data !== undefined)) {
-      this.validation = this.data === undefined ? undefined : this.check();
-      // New data after a finished payment is a new order; the page's first data (set while a
-      // returning payer's payment is being confirmed, say) is not.
-      const newOrder = changed.has('data') && changed.get('data') !== undefined;
-      if (newOrder) this.session.newOrder();
+      this.validation = this.data === undefined ? undefined : checkData(this.data, this.environment);
+      // New data after a finished payment is a new order; the page's first data is not (a returning payer's, say).
+      if (changed.has('data') && changed.get('data') !== undefined) this.session.newOrder();
     }
   }
 
@@ -193,16 +171,6 @@ export abstract class PaymentElement extends LitElement {
     }
   }
 
-  /** Validates the current `data` with the element's configuration. */
-  private check(): Validation<PaymentData> {
-    const result = validatePaymentData(this.data);
-    if (result.ok && this.environment === 'PRODUCTION' && !result.value.merchantId) {
-      const issues = [{ path: 'merchantId', message: 'is required when environment is PRODUCTION' }];
-      return { ok: false, issues, message: `Invalid data: merchantId ${issues[0]!.message}` };
-    }
-    return result;
-  }
-
   /** Fires events only when readiness changes (docs/protocol.md §2.3), never for a same-content `data`. */
   private announceReadiness(): void {
     const invalid = !!this.validation && !this.validation.ok;
@@ -219,18 +187,6 @@ export abstract class PaymentElement extends LitElement {
     this.wasReady = ready;
   }
 
-  /** The options of Google's button that the page controls. */
-  private buttonOptions(): Partial<ButtonOptions> {
-    const options: Partial<ButtonOptions> = {};
-    if (this.buttonColor) options.buttonColor = this.buttonColor;
-    if (this.buttonType) options.buttonType = this.buttonType;
-    if (this.buttonSizeMode) options.buttonSizeMode = this.buttonSizeMode;
-    if (this.buttonRadius !== undefined && !Number.isNaN(this.buttonRadius)) options.buttonRadius = this.buttonRadius;
-    const buttonLocale = this.buttonLocale;
-    if (buttonLocale) options.buttonLocale = buttonLocale;
-    return options;
-  }
-
   /** Integration errors are for developers: an event and the console; payers see plain words. */
   private reportError(detail: PaymentErrorDetail, log = true): void {
     if (log) console.error(`[paytool-elements] <${this.localName}> ${detail.code}: ${detail.message}`);
@@ -240,7 +196,7 @@ export abstract class PaymentElement extends LitElement {
   /** Validates the data current at click time; a second click while a payment runs starts nothing. */
   private startPayment(): PaymentData | undefined {
     if (this.disabled || !this.session.canStart()) return undefined;
-    const checked = this.check();
+    const checked = checkData(this.data, this.environment);
     this.validation = checked;
     if (!checked.ok) return undefined;
     this.focusInside = !!this.shadowRoot!.activeElement;
@@ -262,24 +218,6 @@ export abstract class PaymentElement extends LitElement {
     if (data) void this.session.payByCard(data, this.settings(), this.returnUrl ?? location.href, document.baseURI);
   }
 
-  private statusText(messages: Messages): string {
-    switch (this.session.phase) {
-      case 'processing':
-        return messages.processing;
-      case 'checking':
-        return messages.checking;
-      case 'redirecting':
-        return messages.redirecting;
-      case 'success':
-        return messages.success;
-      case 'failure':
-        return this.session.failureText;
-    }
-    // The details (which field, why) are in payment-error and the console, not in front of payers.
-    if (this.validation && !this.validation.ok) return `${messages.invalidData}.`;
-    return '';
-  }
-
   protected override render() {
     const messages = this.messages;
     const state = this.state;
@@ -287,6 +225,8 @@ export abstract class PaymentElement extends LitElement {
     const showButton = google === 'complete' && (state === 'ready' || state === 'failure' || state === 'processing');
     const showFallback = this.fallback === 'hosted' && google === 'error' && state !== 'invalid' && state !== 'success';
     const locked = this.disabled || state === 'processing';
+    // The details of invalid data (which field, why) are in payment-error and the console, not in front of payers.
+    const status = this.session.statusText(messages) ?? (state === 'invalid' ? `${messages.invalidData}.` : '');
     return html`<div class="container" part="container">
       <div class="button" part="button" ?hidden=${!showButton && state !== 'loading'} aria-disabled=${locked ? 'true' : 'false'}>${this.readiness.value}</div>
       <button
@@ -299,7 +239,7 @@ export abstract class PaymentElement extends LitElement {
       >
         ${messages.payByCard}
       </button>
-      <div class="status" part="status" role="status" dir="auto" aria-live="polite" tabindex="-1" data-tone=${state}>${this.statusText(messages)}</div>
+      <div class="status" part="status" role="status" dir="auto" aria-live="polite" tabindex="-1" data-tone=${state}>${status}</div>
     </div>`;
   }
 }

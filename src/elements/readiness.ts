@@ -123,3 +123,17 @@ export class GooglePayReadiness implements ReactiveController {
     });
   }
 }
+
+/** The options of Google's button that the page controls, from the element's properties. */
+export function buttonOptions(
+  el: { buttonColor?: string; buttonType?: string; buttonSizeMode?: string; buttonRadius?: number },
+  buttonLocale: string | undefined,
+): Partial<ButtonOptions> {
+  const options: Partial<ButtonOptions> = {};
+  if (el.buttonColor) options.buttonColor = el.buttonColor;
+  if (el.buttonType) options.buttonType = el.buttonType;
+  if (el.buttonSizeMode) options.buttonSizeMode = el.buttonSizeMode;
+  if (el.buttonRadius !== undefined && !Number.isNaN(el.buttonRadius)) options.buttonRadius = el.buttonRadius;
+  if (buttonLocale) options.buttonLocale = buttonLocale;
+  return options;
+}
