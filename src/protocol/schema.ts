@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { describeUnknownKey, fieldRules, summarize, type FieldIssue, type FieldRule, type Sender, type Validation } from './payment-data.js';
+import { describeUnknownKey, fieldRules, summarize, type FieldIssue, type FieldRule, type Validation } from './payment-data.js';
 
 /**
  * zod schemas for the server's request bodies, built from the field rules of `payment-data.ts`
@@ -23,7 +23,9 @@ export const fields = {
   description: fromRule<string>(fieldRules.description),
   transactionId: fromRule<string>(fieldRules.transactionId),
   orderId: fromRule<string>(fieldRules.orderId),
-  sender: fromRule<Sender>(fieldRules.sender),
+  // Spelled out rather than `Sender`: the declarations of schemas built on it then name no module
+  // (a named type is emitted as an import of whichever module re-exports it, which may pull in Lit).
+  sender: fromRule<{ firstName: string; lastName: string; email?: string | undefined }>(fieldRules.sender),
   countryCode: fromRule<string>(fieldRules.countryCode),
 };
 
