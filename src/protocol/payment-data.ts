@@ -61,8 +61,7 @@ const MINOR_UNITS = 'the amount in minor units (e.g. 1000 for 10.00 PLN)';
 
 const amount: FieldRule = (value) => {
   if (value === undefined) return issue(REQUIRED);
-  if (typeof value !== 'number' || Number.isNaN(value)) return issue(`must be a number: ${MINOR_UNITS}`);
-  if (!Number.isFinite(value)) return issue('must be a finite number');
+  if (typeof value !== 'number' || !Number.isFinite(value)) return issue(`must be a number: ${MINOR_UNITS}`);
   if (!Number.isInteger(value)) return issue(`must be an integer number of minor units (e.g. 1000 for 10.00 PLN)`);
   if (value < 1) return issue('must be at least 1 (minor units)');
   if (value > Number.MAX_SAFE_INTEGER) return issue(`must be at most ${Number.MAX_SAFE_INTEGER}`);
