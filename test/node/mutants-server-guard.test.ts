@@ -136,6 +136,8 @@ describe('another process holds the lock', () => {
     await first;
     assert.equal(await s.guard.inFlight('k'), false);
     assert.equal(await s.guard.known('k'), true);
+    assert.equal(await s.guard.inFlight('never-seen'), false);
+    assert.equal(await s.guard.known('never-seen'), false);
   });
 });
 
