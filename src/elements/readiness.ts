@@ -4,6 +4,13 @@ import { paymentsClient } from '../google-pay/clients.js';
 import { baseCardMethod, isReadyToPayRequest } from '../google-pay/request.js';
 import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
 
+/** Google's `ButtonOptions.buttonType`. */
+export type GooglePayButtonType = 'book' | 'buy' | 'checkout' | 'donate' | 'order' | 'pay' | 'plain' | 'subscribe';
+/** Google's `ButtonOptions.buttonColor`. */
+export type GooglePayButtonColor = 'default' | 'black' | 'white';
+/** Google's `ButtonOptions.buttonSizeMode`. */
+export type GooglePayButtonSizeMode = 'static' | 'fill';
+
 /** `@lit/task`'s statuses: not started, running, done (Google Pay ready), failed (unavailable). */
 export type ReadinessStatus = 'initial' | 'pending' | 'complete' | 'error';
 export type UnavailableReason = 'not-ready' | 'load-failed' | 'error';
