@@ -56,11 +56,15 @@ export class GooglePayReadiness implements ReactiveController {
 
   hostConnected(): void {
     preconnectGooglePay();
-    if (this.status === 'initial') this.host.requestUpdate(); // back after a cancelled run
+    this.host.requestUpdate(); // back after a cancelled run, or where the page's language differs
   }
 
-  /** Before each render, like `@lit/task`'s auto-run: a new environment runs the check again. */
+  /**
+   * Before each render, like `@lit/task`'s auto-run: a new environment runs the check again. A
+   * disconnected host (its language unknown) changes nothing.
+   */
   hostUpdate(): void {
+    if (!this.host.isConnected) return;
     if (this.inputs.environment() !== this.ran) void this.run();
     else this.refreshButton();
   }
