@@ -148,7 +148,8 @@ describe('errors', () => {
     fake.on('invoice/try', { error: 4, message: 'Amount too small' });
     const error = await rejects(client.invoiceTry({ amount: 1, currency: 'PLN', payway: 'card_pln', shopOrderId: 'o' }), {
       errorCode: 4,
-      kind: 'final',
+      code: 'FEENNEX_4',
+      kind: 'declined',
       method: 'invoice/try',
     });
     assert.equal(error.codeName, 'AMOUNT_TOO_SMALL');
@@ -157,25 +158,25 @@ describe('errors', () => {
 
   test('a bad signature (error 10) exposes the string Feennex signed, never the secret', async () => {
     const wrong = new FeennexClient({ baseUrl: fake.url, shopId: '5', secretKey: 'not-the-secret' });
-    const error = await rejects(wrong.shopBalance(), { errorCode: 10, kind: 'final' });
+    const error = await rejects(wrong.shopBalance(), { errorCode: 10, kind: 'configuration' });
     assert.equal(error.stringToSign, `${fake.calls('shop_balance')[0]!.body.now}:5`);
     assert.ok(!JSON.stringify({ ...error, message: error.message }).includes('not-the-secret'));
   });
 
   test('error 8 is retriable; an unknown code is handled generically', async () => {
     fake.on('withdraw/status', { error: 8 });
-    await rejects(client.withdrawStatus(1), { errorCode: 8, kind: 'retriable' });
+    await rejects(client.withdrawStatus(1), { errorCode: 8, kind: 'unavailable' });
     fake.on('withdraw/status', { error: 77, message: 'Something new' });
-    const error = await rejects(client.withdrawStatus(1), { errorCode: 77, kind: 'final' });
+    const error = await rejects(client.withdrawStatus(1), { errorCode: 77, kind: 'gateway' });
     assert.equal(error.codeName, 'UNKNOWN_ERROR');
   });
 
   test('a read that times out or meets a non-Feennex answer is retriable, with no error code', async () => {
     fake.on('shop_balance', 'hang');
-    const timedOut = await rejects(impatient.shopBalance(), { errorCode: null, kind: 'retriable' });
+    const timedOut = await rejects(impatient.shopBalance(), { errorCode: null, code: 'TIMEOUT', kind: 'unavailable' });
     assert.match(timedOut.message, /no answer within 100 ms/, 'ended by timeoutMs');
     fake.on('shop_balance', { httpStatus: 502, text: '<html>Bad gateway</html>' });
-    await rejects(client.shopBalance(), { errorCode: null, kind: 'retriable', httpStatus: 502 });
+    await rejects(client.shopBalance(), { errorCode: null, code: 'HTTP_502', kind: 'unavailable', httpStatus: 502 });
     fake.on('shop_balance', { data: { balances: 'none' } });
     const error = await rejects(client.shopBalance(), { errorCode: null });
     assert.match(error.message, /unexpected answer, data\.balances/);
@@ -273,7 +274,7 @@ describe('creates whose answer is lost', () => {
 
   test('error 6 on a first attempt is a real duplicate: a final error', async () => {
     fake.on('invoice/create', { error: 6, message: 'Operation not unique' });
-    await rejects(client.invoiceCreate({ amount: 100, currency: 'PLN', payway: 'card_pln', shopOrderId: 'dup' }), { errorCode: 6, kind: 'final' });
+    await rejects(client.invoiceCreate({ amount: 100, currency: 'PLN', payway: 'card_pln', shopOrderId: 'dup' }), { errorCode: 6, kind: 'invalid-request' });
     assert.equal(fake.calls('bill/shop_order_status').length, 0);
   });
 
@@ -289,6 +290,7 @@ describe('creates whose answer is lost', () => {
     fake.on('withdraw/shop_payment_status', 'drop');
     const error = await rejects(client.withdrawCreate({ amount: 100, currency: 'PLN', payway: 'card_pln', account: '4111', shopPaymentId: 'pay-x' }), {
       errorCode: null,
+      code: 'UNKNOWN_OUTCOME',
       kind: 'unknown-outcome',
       method: 'withdraw/create',
     });

@@ -7,7 +7,7 @@ import { createTestToken } from '../../src/sandbox/test-token.js';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import { feennexCheckout } from '../../src/gateways/feennex/server/checkout.js';
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
-import { FeennexError } from '../../src/gateways/feennex/server/errors.js';
+import { FEENNEX_ERROR_CODES, FeennexError } from '../../src/gateways/feennex/server/errors.js';
 import { createFeennexNotificationHandler, type FeennexNotification, type FeennexOrderRecord } from '../../src/gateways/feennex/server/notifications.js';
 import { serveFetch, type Listening } from '../support/http.js';
 import { waitFor } from '../support/wait.js';
@@ -157,9 +157,9 @@ describe('payments', () => {
 describe('every error class', () => {
   test('documented codes arrive typed, with their kind', async () => {
     const order = (payway: string, amount = 1000, currency = 'PLN') => client.invoiceTry({ amount, currency, payway, shopOrderId: id() });
-    const expect = async (promise: Promise<unknown>, errorCode: number, kind = 'final') => {
+    const expect = async (promise: Promise<unknown>, errorCode: number) => {
       const error = await errorOf(promise);
-      assert.deepEqual([error.errorCode, error.kind], [errorCode, kind], error.message);
+      assert.deepEqual([error.errorCode, error.kind, error.isFinal], [errorCode, FEENNEX_ERROR_CODES[errorCode]!.kind, true], error.message);
     };
     await expect(order('unknown_pln'), 1);
     await expect(order('qiwi_pln'), 2);

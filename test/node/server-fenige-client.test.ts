@@ -2,6 +2,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { FenigeClient, FenigeError, FenigeValidationError } from '../../src/gateways/fenige/server/index.js';
+import { GatewayError } from '../../src/gateways/gateway-error.js';
 import { googlePayBody, SEED, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
 import { listen } from '../support/http.js';
 
@@ -173,13 +174,13 @@ describe('FenigeClient validation before sending', () => {
 
 describe('FenigeClient error answers', () => {
   const cases: Array<[keyof typeof SEED, number, FenigeError['kind']]> = [
-    ['E8000', 400, 'final'],
-    ['E8002', 401, 'final'],
-    ['E8001', 403, 'final'],
-    ['E0122', 404, 'final'],
-    ['E0150', 422, 'final'],
+    ['E8000', 400, 'invalid-request'],
+    ['E8002', 401, 'configuration'],
+    ['E8001', 403, 'configuration'],
+    ['E0122', 404, 'configuration'],
+    ['E0150', 422, 'declined'],
     ['E0153', 500, 'unknown-outcome'],
-    ['E9001', 503, 'retriable'],
+    ['E9001', 503, 'unavailable'],
   ];
   for (const [code, httpStatus, kind] of cases) {
     test(`${code} (HTTP ${httpStatus}) becomes a ${kind} FenigeError with every field`, async () => {
@@ -193,8 +194,11 @@ describe('FenigeClient error answers', () => {
       assert.equal(error.requestUuid, body.requestUuid);
       assert.equal(error.transactionStatus, body.transactionStatus);
       assert.equal(error.kind, kind);
-      assert.equal(error.isFinal, kind === 'final');
-      assert.equal(error.isRetriable, kind === 'retriable');
+      assert.equal(error.code, code);
+      assert.equal(error.gateway, 'fenige');
+      assert.ok(error instanceof GatewayError);
+      assert.equal(error.isFinal, ['invalid-request', 'configuration', 'declined'].includes(kind));
+      assert.equal(error.isRetriable, kind === 'unavailable');
       assert.equal(error.isUnknownOutcome, kind === 'unknown-outcome');
       if (body.message) assert.match(error.message, new RegExp(String(body.message)));
     });
@@ -215,7 +219,7 @@ describe('FenigeClient error answers', () => {
     assert.equal(pay.kind, 'unknown-outcome');
     const read = await rejection(client.details(TX));
     assert.equal(read.status, 'HTTP_502');
-    assert.equal(read.kind, 'retriable');
+    assert.equal(read.kind, 'unavailable');
   });
 
   test('a 2xx with a body that does not fit is INVALID_RESPONSE, outcome unknown', async () => {

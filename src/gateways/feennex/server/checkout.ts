@@ -65,7 +65,7 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
         return { httpStatus: 422, body: { transactionId, code: 'FEENNEX_INVALID_INPUT', message: error.message }, notSent: true };
       }
       if (!(error instanceof FeennexError)) throw error;
-      if (error.kind === 'final' && error.errorCode !== 6) return finalError(transactionId, error, tokenField);
+      if (error.isFinal && error.errorCode !== 6) return finalError(transactionId, error, tokenField);
       // Already there (error 6: a re-sent request, or another payment's id), still processing, or
       // unknown: the status decides, and only for the very amount and currency asked for. After
       // error 6 the invoice may be anyone's, so an amount Feennex does not report is no match.

@@ -125,6 +125,6 @@ export type FeennexCheckAccountInput = z.infer<typeof checkAccountInput>;
 /** The parsed input, or a `FeennexInputError` naming every bad field. */
 export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {
   const result = validate(schema, input, `${what} input`);
-  if (!result.ok) throw new FeennexInputError(result.message, result.issues);
+  if (!result.ok) throw new FeennexInputError(result.message, result.issues, what);
   return result.value;
 }
