@@ -18,6 +18,9 @@ describe('a JSON body with a second value for the same key', () => {
     assert.deepEqual(jsonStructureProblem('{"a":[{"k":1},{"k":2}],"b":{"k":3}}'), undefined);
     assert.deepEqual(jsonStructureProblem('[{"k":1},{"k":1}]'), undefined);
     assert.deepEqual(jsonStructureProblem('{"a":{"x":1},"b":{"x":1}}'), undefined);
+    // A closed object's keys are its own: the outer "k" after {"k":1} is no duplicate.
+    assert.equal(jsonStructureProblem('{"a":{"k":1},"k":2}'), undefined);
+    assert.equal(jsonStructureProblem('{"a":[{"k":1}],"k":2}'), undefined);
   });
 
   test('a key hidden in a string value or behind escapes is still seen for what it is', () => {
