@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { FENIGE_ERROR_CODES, FENIGE_RESTRICTED_AMOUNT_ABOVE, FENIGE_TEST_CARDS } from '../../src/gateways/fenige/sandbox/index.js';
-import { AUTH, get, googlePayBody, post, startFenige, UUID, type FenigeHarness } from './sandbox-fenige-harness.js';
+import { AUTH, DETAILS_KEYS, get, googlePayBody, post, startFenige, UUID, type FenigeHarness } from './sandbox-fenige-harness.js';
 
 const PAY = '/external-api/transactions/google-pay';
 
@@ -23,16 +23,7 @@ describe('Fenige sandbox: google-pay', () => {
     assert.match(res.body.itemId, UUID);
     const details = await get(h, `/transactions/details/${body.transactionId}`);
     assert.equal(details.status, 200);
-    assert.deepEqual(Object.keys(details.body), [
-      'creationDate',
-      'transactionId',
-      'transactionState',
-      'amount',
-      'currencyCode',
-      'description',
-      'currency',
-      'sender',
-    ]);
+    assert.deepEqual(Object.keys(details.body), DETAILS_KEYS);
     assert.equal(details.body.transactionState, 'SUCCESS_WAITING_FOR_CLEARING');
     assert.equal(details.body.amount, 1000);
     assert.equal(details.body.currencyCode, 'PLN');
