@@ -109,6 +109,19 @@ function pairedRows(p: PairedResult): string[] {
     return `${r.profile.id} ${((100 * (g.p75 - g.p25)) / g.median).toFixed(0)} %`;
   });
   lines.push('', `Noise: the interquartile range of Google's own time to ready as a share of its median — ${noise.join(', ')}.`);
+  if (p.load) {
+    const l = p.load;
+    lines.push(
+      '',
+      `Machine load during these page loads (1-minute load average on 2 cores, sampled before each): median ${l.median.toFixed(1)} (p25–p75 ${l.p25.toFixed(1)}–${l.p75.toFixed(1)}, range ${l.min.toFixed(1)}–${l.max.toFixed(1)}).`,
+    );
+  }
+  const shifts = p.profiles.flatMap((r) =>
+    p.kinds.flatMap((kind) =>
+      (r.kinds[kind]!.shifts ?? []).map((s) => `- ${r.profile.id}, ${KIND_LABEL[kind]}, ${s.rounds} of ${r.rounds} rounds: ${s.shift}`),
+    ),
+  );
+  lines.push('', 'Layout shifts counted in the CLS column (value: box moved, from → to as x,y width×height):', '', ...(shifts.length ? shifts : ['- none']));
   return lines;
 }
 
@@ -130,9 +143,30 @@ function serverRows(s: ServerResult): string[] {
   return lines;
 }
 
+const spreadCell = (s: Spread, digits = 2, unit = ' ms') => `${s.median.toFixed(digits)}${unit} (${s.p25.toFixed(digits)}–${s.p75.toFixed(digits)})`;
+
+/** `--server-baseline`: this tree's handler against an earlier one's, paired by round. */
+function serverBaselineRows(s: ServerResult): string[] {
+  const before = s.levels.baseline!;
+  const after = s.levels.handler;
+  const lines = [
+    `Before: the handler of \`${s.baseline}\`; after: this tree's. Both in front of the same sandbox, in the same rounds (order rotated per round). CPU per payment: median over the rounds (p25–p75); ratios: median of the per-round ratios (p25–p75).`,
+    '',
+    '| clients | handler CPU per payment, before | after | after / before (per round) | req/s before | req/s after | after / before (per round) | sandbox direct req/s | after / direct |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const c of CONCURRENCY) {
+    const p = s.paired![c];
+    lines.push(
+      `| ${c} | ${spreadCell(s.handlerCpu.baseline![c])} | **${spreadCell(s.handlerCpu.handler![c])}** | ${spreadCell(p.cpuRatio, 2, '×')} | ${before[c].requestsPerSecond.toFixed(0)} | ${after[c].requestsPerSecond.toFixed(0)} | ${spreadCell(p.rpsRatio, 2, '×')} | ${s.levels.direct[c].requestsPerSecond.toFixed(0)} | ${ratio(after[c].requestsPerSecond, s.levels.direct[c].requestsPerSecond)} |`,
+    );
+  }
+  return lines;
+}
+
 function sizeRows(size: NonNullable<BenchReport['size']>): string[] {
   return [
-    `dist/paytool.js: ${bytes(size.min)} minified, **${bytes(size.gzip)} gzip** (budget ${bytes(size.budget)} = 20 KB of 1024 B). Shares from \`npm run size\` (minified bytes via the source map; gzip in proportion):`,
+    `critical path (dist/paytool.js and its static imports): ${bytes(size.min)} minified, **${bytes(size.gzip)} gzip** (budget ${bytes(size.budget)} = ${size.budget / 1024} KB of 1024 B). Shares from \`npm run size\` (minified bytes via the source map; gzip in proportion):`,
     '',
     '| part | minified | ≈ gzip | share |',
     '|---|---|---|---|',
@@ -173,6 +207,7 @@ export function renderResults(report: BenchReport): string {
       `Medians over ${report.server.rounds} round(s) of fresh processes; ${report.server.warmup} untimed warm-up requests per level; every request a new payment (own transactionId, own sealed token).`,
       '',
       ...serverRows(report.server),
+      ...(report.server.paired ? ['', ...serverBaselineRows(report.server)] : []),
     );
   }
   if (report.size) lines.push('', '### Size', '', ...sizeRows(report.size));

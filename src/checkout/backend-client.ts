@@ -1,7 +1,7 @@
 import { classifyResponse, type Outcome } from '../protocol/outcome.js';
 import { IDEMPOTENCY_HEADER } from '../protocol/http.js';
 
-/** How hard the element tries to learn a payment's outcome before giving up (docs/protocol.md §4.2). */
+/** How hard the element tries to learn a payment's outcome before giving up (docs/architecture.md, "Outcome unknown"). */
 export interface BackendPolicy {
   /** Per-request timeout. */
   requestTimeoutMs: number;
@@ -77,7 +77,8 @@ const sleep = (ms: number, cancel?: AbortSignal) =>
  * `GET {url}/{transactionId}` is asked while the answer is pending. Success is only ever returned
  * from a success answer; when time runs out the outcome is `OUTCOME_UNKNOWN`. When `cancel` fires
  * (the element left the page) the request in flight is aborted, no other is sent, and the promise
- * rejects with the signal's reason.
+ * rejects with the signal's reason. The one owner of this loop in the browser; its steps and
+ * timings: docs/architecture.md, "Outcome unknown".
  */
 export function submit(
   url: string,

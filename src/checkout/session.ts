@@ -1,7 +1,7 @@
 import type { PaymentData, Redirect } from '../protocol/index.js';
 import type { GatewayProfile } from '../gateways/profile.js';
 import type { PaymentsClient } from '../google-pay/types.js';
-import type { PaymentErrorDetail, PaymentEventMap } from '../elements/events.js';
+import type { PaymentErrorDetail, PaymentEventMap } from './events.js';
 import { sheetIsOpen } from '../google-pay/clients.js';
 import { paymentDataRequest } from '../google-pay/request.js';
 import { failureMessage, type Messages } from '../i18n/index.js';

@@ -11,8 +11,9 @@ import { buttonLocaleFor, localeOf, messagesFor, pageLanguage, type Messages } f
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
 import { PageLanguage } from './page-language.js';
-import { GooglePayReadiness, buttonOptions } from './readiness.js';
+import { GooglePayReadiness, buttonOptions, type GooglePayButtonColor, type GooglePayButtonSizeMode, type GooglePayButtonType } from './readiness.js';
 import { checkData, contentKey, dataConverter } from './data-check.js';
+import { FocusKeeper } from './focus-keeper.js';
 
 export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'processing' | 'success' | 'failure';
 
@@ -20,11 +21,37 @@ export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'pr
  * Shared implementation of `<paytool-button>` and `<feennex-pay>`, a view: it validates `data` and
  * renders what its controllers know — Google Pay's readiness (readiness.ts), the page's language
  * (page-language.ts) — and its payments (`CheckoutSession`, src/checkout/session.ts).
+ *
+ * @event {CustomEvent<PaymentReadyDetail>} payment-ready - Google Pay is available and the button is shown. `detail: {}`
+ * @event {CustomEvent<PaymentUnavailableDetail>} payment-unavailable - `isReadyToPay` said no, or the client failed to load. `detail: { reason }`
+ * @event {CustomEvent<PaymentCancelDetail>} payment-cancel - The payer closed the Google Pay sheet. `detail: {}`
+ * @event {CustomEvent<PaymentSuccessDetail>} payment-success - The backend reported an approved payment. `detail: { transactionId, status, response }`
+ * @event {CustomEvent<PaymentFailureDetail>} payment-failure - Declined or rejected, or the outcome could not be established. `detail: { transactionId, code, message, response }`
+ * @event {CustomEvent<PaymentErrorDetail>} payment-error - An integration error: invalid `data` or bad configuration. `detail: { code, message, issues? }`
+ * @event {CustomEvent<PaymentRedirectDetail>} payment-redirect - Cancelable; fired just before navigating to 3-D Secure or a hosted page. `detail: { transactionId, url, method }`
+ * @attr {string} nonce - CSP nonce put on the injected pay.js `<script>` and passed to Google's `PaymentsClient`.
+ * @attr {PaymentState} state - Read-only, reflected: `loading`, `ready`, `unavailable`, `invalid`, `processing`, `success` or `failure`.
+ * @csspart container - The wrapper of everything the element shows.
+ * @csspart button - The box holding Google's button (the button itself is never restyled).
+ * @csspart fallback-button - The "Pay by card" button of `fallback="hosted"`.
+ * @csspart status - The status message (polite live region).
+ * @cssprop --paytool-font - Font of the element's own texts.
+ * @cssprop --paytool-text-color - Text colour.
+ * @cssprop --paytool-gap - Space between the button and the status message.
+ * @cssprop --paytool-button-height - Height held for Google's button while Google Pay loads, so the page does not move when it arrives (default 40px).
+ * @cssprop --paytool-radius - Corner radius of the status area and the fallback button.
+ * @cssprop --paytool-status-padding - Padding of the status area.
+ * @cssprop --paytool-status-background - Background of the status area.
+ * @cssprop --paytool-success-color - Colour of the success message.
+ * @cssprop --paytool-error-color - Colour of failure and configuration messages.
+ * @cssprop --paytool-fallback-background - Background of the "Pay by card" button.
+ * @cssprop --paytool-fallback-color - Text colour of the "Pay by card" button.
+ * @cssprop --paytool-fallback-border - Border colour of the "Pay by card" button.
+ * @cssprop --paytool-focus-color - Focus ring colour.
  */
 export abstract class PaymentElement extends LitElement {
   static override styles = styles;
-  // `static properties` rather than decorators: no decorator helpers in the bundle, and nothing
-  // for a build tool to leave untransformed.
+  // `static properties`, not decorators: no decorator helpers in the bundle, nothing left untransformed.
   static override properties: PropertyDeclarations = {
     data: { attribute: 'data', converter: dataConverter, hasChanged: (a, b) => contentKey(a) !== contentKey(b) },
     endpoint: {},
@@ -47,14 +74,14 @@ export abstract class PaymentElement extends LitElement {
   declare endpoint: string;
   /** Google Pay environment: `TEST` or `PRODUCTION`. */
   environment: Environment = 'TEST';
-  /** Passed to Google's `createButton` as `buttonType`. */
-  declare buttonType?: string;
-  /** Passed to Google's `createButton` as `buttonColor`. */
-  declare buttonColor?: string;
-  /** Passed to Google's `createButton` as `buttonRadius` (pixels). */
+  /** Google's `buttonType`: `book`, `buy`, `checkout`, `donate`, `order`, `pay`, `plain` or `subscribe`. */
+  declare buttonType?: GooglePayButtonType;
+  /** Google's `buttonColor`: `default`, `black` or `white`. */
+  declare buttonColor?: GooglePayButtonColor;
+  /** Google's `buttonRadius`: corner radius of the button, in pixels. */
   declare buttonRadius?: number;
-  /** Passed to Google's `createButton` as `buttonSizeMode` (`static` or `fill`). */
-  declare buttonSizeMode?: string;
+  /** Google's `buttonSizeMode`: `static` or `fill`. */
+  declare buttonSizeMode?: GooglePayButtonSizeMode;
   /** Language of the button (`buttonLocale`) and of the element's messages. */
   declare locale?: string;
   /** When present, no payment can start. */
@@ -67,8 +94,6 @@ export abstract class PaymentElement extends LitElement {
   backendPolicy?: BackendPolicy;
 
   declare private validation?: Validation<PaymentData>;
-  /** The payer started the payment from inside the element: keep focus inside when the button goes. */
-  private focusInside = false;
   private wasReady = false;
   private wasInvalid = false;
   /** A return from an off-page step is looked at once, when the first valid `data` is known. */
@@ -81,11 +106,14 @@ export abstract class PaymentElement extends LitElement {
 
   // The page may switch its language (`<html lang>`) at any time: messages and button follow it.
   protected readonly language = new PageLanguage(this, () => this.requestUpdate());
+  protected readonly focusKeeper = new FocusKeeper(this, () => this.session.phase === 'success' || this.session.phase === 'failure');
 
   protected readonly readiness = new GooglePayReadiness(this, {
     environment: () => this.environment,
-    nonce: () => this.cspNonce,
-    buttonOptions: () => buttonOptions(this, this.buttonLocale),
+    // Read through the `nonce` property: browsers hide the attribute's value under a CSP.
+    nonce: () => this.nonce || this.getAttribute('nonce') || pageNonce(),
+    // The `locale` attribute, else the page's language, else Google's default.
+    buttonOptions: () => buttonOptions(this, buttonLocaleFor(this.locale || pageLanguage(this))),
     onClick: () => this.pay(),
     failed: (reason, problem) => {
       if (problem) this.reportError({ code: 'INVALID_CONFIGURATION', message: problem });
@@ -116,24 +144,13 @@ export abstract class PaymentElement extends LitElement {
     return 'ready';
   }
 
-  /** The `nonce` attribute, read through the `nonce` property: browsers hide the attribute's value under a CSP. */
-  private get cspNonce(): string | undefined {
-    return this.nonce || this.getAttribute('nonce') || pageNonce();
-  }
-
   private get messages(): Messages {
-    return messagesFor(this.locale || localeOf(this), () => this.requestUpdate());
-  }
-
-  /** Google's `buttonLocale`: the `locale` attribute, else the page's language, else Google's default. */
-  private get buttonLocale(): string | undefined {
-    return buttonLocaleFor(this.locale || pageLanguage(this));
+    return messagesFor(this.locale || localeOf(this), () => this.requestUpdate()); // a language still loading renders again
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Leaving the page cancels the payment in flight; a move within the page (disconnected, then
-    // connected again at once) does not.
+    // Leaving the page cancels the payment in flight; a move within it (connected again at once) does not.
     queueMicrotask(() => this.isConnected || this.session.abort());
   }
 
@@ -149,7 +166,6 @@ export abstract class PaymentElement extends LitElement {
     const state = this.state;
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
     this.announceReadiness();
-    this.keepFocus();
     if (!this.returnLookedAt && this.validation?.ok) {
       this.returnLookedAt = true;
       const transactionId = returningTransaction(location.href);
@@ -157,28 +173,11 @@ export abstract class PaymentElement extends LitElement {
     }
   }
 
-  /** When the control the payer used disappears (success hides the button), focus the status message. */
-  private keepFocus(): void {
-    // Only once the payment has ended: while the Google Pay sheet is open, focus belongs to it.
-    const { phase } = this.session;
-    if (!this.focusInside || (phase !== 'success' && phase !== 'failure')) return;
-    this.focusInside = false;
-    const active = this.shadowRoot!.activeElement as HTMLElement | null;
-    const lost = !active || active.offsetParent === null;
-    const pageLostIt = this.ownerDocument.activeElement === this.ownerDocument.body;
-    if (lost && (pageLostIt || this.ownerDocument.activeElement === this)) {
-      this.shadowRoot!.querySelector<HTMLElement>('[part="status"]')?.focus();
-    }
-  }
-
   /** Fires events only when readiness changes (docs/protocol.md §2.3), never for a same-content `data`. */
   private announceReadiness(): void {
-    const invalid = !!this.validation && !this.validation.ok;
-    if (invalid && !this.wasInvalid && this.validation && !this.validation.ok) {
-      const { issues, message } = this.validation;
-      this.reportError({ code: 'INVALID_DATA', message, issues });
-    }
-    this.wasInvalid = invalid;
+    const { validation } = this;
+    if (validation && !validation.ok && !this.wasInvalid) this.reportError({ code: 'INVALID_DATA', message: validation.message, issues: validation.issues });
+    this.wasInvalid = !!validation && !validation.ok;
     const ready = !!this.validation?.ok && this.readiness.status === 'complete';
     if (ready && !this.wasReady) {
       emit(this, 'payment-ready', {});
@@ -199,7 +198,7 @@ export abstract class PaymentElement extends LitElement {
     const checked = checkData(this.data, this.environment);
     this.validation = checked;
     if (!checked.ok) return undefined;
-    this.focusInside = !!this.shadowRoot!.activeElement;
+    this.focusKeeper.started();
     return checked.value;
   }
 
@@ -244,6 +243,5 @@ export abstract class PaymentElement extends LitElement {
   }
 }
 
-// Internal reactive state, declared apart from the public properties above (so the manifest
-// lists only what integrators may set).
+// Internal reactive state, apart from the public properties (the manifest lists only what pages may set).
 PaymentElement.createProperty('validation', { state: true });

@@ -4,6 +4,13 @@ import { paymentsClient } from '../google-pay/clients.js';
 import { baseCardMethod, isReadyToPayRequest } from '../google-pay/request.js';
 import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
 
+/** Google's `ButtonOptions.buttonType`. */
+export type GooglePayButtonType = 'book' | 'buy' | 'checkout' | 'donate' | 'order' | 'pay' | 'plain' | 'subscribe';
+/** Google's `ButtonOptions.buttonColor`. */
+export type GooglePayButtonColor = 'default' | 'black' | 'white';
+/** Google's `ButtonOptions.buttonSizeMode`. */
+export type GooglePayButtonSizeMode = 'static' | 'fill';
+
 /** `@lit/task`'s statuses: not started, running, done (Google Pay ready), failed (unavailable). */
 export type ReadinessStatus = 'initial' | 'pending' | 'complete' | 'error';
 export type UnavailableReason = 'not-ready' | 'load-failed' | 'error';
@@ -49,11 +56,15 @@ export class GooglePayReadiness implements ReactiveController {
 
   hostConnected(): void {
     preconnectGooglePay();
-    if (this.status === 'initial') this.host.requestUpdate(); // back after a cancelled run
+    this.host.requestUpdate(); // back after a cancelled run, or where the page's language differs
   }
 
-  /** Before each render, like `@lit/task`'s auto-run: a new environment runs the check again. */
+  /**
+   * Before each render, like `@lit/task`'s auto-run: a new environment runs the check again. A
+   * disconnected host (its language unknown) changes nothing.
+   */
   hostUpdate(): void {
+    if (!this.host.isConnected) return;
     if (this.inputs.environment() !== this.ran) void this.run();
     else this.refreshButton();
   }

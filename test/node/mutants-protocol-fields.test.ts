@@ -148,6 +148,52 @@ describe('unknown and secret fields', () => {
   });
 });
 
+describe('what each refused field says', () => {
+  const data = { apiKey: 'pk_test_shop', amount: 1999, currencyCode: 'PLN', description: 'Order 1042' };
+  const messageFor = (extra: Record<string, unknown>, path: string) => {
+    const result = validatePaymentData({ ...data, ...extra });
+    return result.ok ? undefined : result.issues.find((issue) => issue.path === path)?.message;
+  };
+
+  test('a developer reads what the field must be, in words', () => {
+    assert.equal(messageFor({ currencyCode: 985 }, 'currencyCode'), 'must be a string: an ISO 4217 code such as PLN');
+    assert.equal(messageFor({ transactionId: 'nope' }, 'transactionId'), 'must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba');
+    assert.equal(messageFor({ orderId: 7 }, 'orderId'), 'must be a string (your own order id)');
+    assert.equal(messageFor({ orderId: 'a b' }, 'orderId'), 'must be 1 to 64 letters, digits, "_", "-" or "." (your own order id)');
+    assert.equal(messageFor({ countryCode: 48 }, 'countryCode'), 'must be a string: ISO 3166-1 alpha-2 such as PL');
+    assert.equal(messageFor({ countryCode: 'xPL' }, 'countryCode'), 'must be an ISO 3166-1 alpha-2 code in upper case, such as PL');
+    assert.equal(messageFor({ countryCode: 'PLx' }, 'countryCode'), 'must be an ISO 3166-1 alpha-2 code in upper case, such as PL');
+    assert.equal(messageFor({ gatewayMerchantId: '' }, 'gatewayMerchantId'), 'must not be empty (the gateway merchant id)');
+    assert.equal(messageFor({ merchantName: '' }, 'merchantName'), 'must not be empty (the merchant name shown by Google Pay)');
+    assert.equal(messageFor({ merchantId: '' }, 'merchantId'), 'must not be empty (the Google Pay merchant id)');
+    const sender = { firstName: '', lastName: '', email: 5 };
+    assert.equal(messageFor({ sender }, 'sender.firstName'), "must not be empty (the payer's first name)");
+    assert.equal(messageFor({ sender }, 'sender.lastName'), "must not be empty (the payer's last name)");
+    assert.equal(messageFor({ sender }, 'sender.email'), 'must be a string (an e-mail address)');
+    assert.equal(messageFor({ sender: { firstName: 'A', lastName: 'N', email: 'a@b.pl x' } }, 'sender.email'), 'must be an e-mail address');
+    assert.equal(messageFor({ sender: { firstName: 'A', lastName: 'N', email: `${'a'.repeat(247)}@b.pl` } }, 'sender.email'), undefined);
+    assert.equal(messageFor({}, 'amount'), undefined);
+    const whole = validatePaymentData([data]);
+    assert.equal(whole.ok ? '' : whole.issues[0]!.message, 'must be an object { apiKey, amount, currencyCode, description } (or its JSON text)');
+  });
+
+  test('every common typo points at the field meant', () => {
+    const meant: Record<string, string> = {
+      currency: 'currencyCode',
+      currency_code: 'currencyCode',
+      api_key: 'apiKey',
+      apikey: 'apiKey',
+      price: 'amount',
+      total: 'amount',
+      totalPrice: 'amount',
+      transaction_id: 'transactionId',
+      order_id: 'orderId',
+      merchantUuid: 'gatewayMerchantId',
+    };
+    for (const [typo, field] of Object.entries(meant)) assert.equal(describeUnknownKey(typo), `unknown field "${typo}" — did you mean "${field}"?`);
+  });
+});
+
 describe('the hosted-page request', () => {
   test('takes only an absolute http(s) return URL', () => {
     const { token: _token, ...hosted } = body;
@@ -187,6 +233,7 @@ describe('money as text, exactly', () => {
     assert.equal(minorToDecimal(-1999, 'PLN'), '-19.99');
     assert.equal(minorToDecimal(-5, 'PLN'), '-0.05');
     assert.equal(minorToDecimal(-7, 'JPY'), '-7');
+    assert.equal(minorToDecimal(7, 'JPY'), '7');
     assert.equal(minorToDecimal(0, 'PLN'), '0.00');
     assert.equal(minorToDecimal(10n ** 20n, 'PLN'), '1000000000000000000.00');
     assert.throws(() => minorToDecimal(1.5, 'PLN'), /amount must be a safe integer, got 1.5/);
@@ -199,6 +246,8 @@ describe('money as text, exactly', () => {
     assert.equal(decimalToMinor('7', 'JPY'), 7);
     assert.equal(decimalToMinor('0.005', 'KWD'), 5);
     assert.throws(() => decimalToMinor('19.999', 'PLN'), /"19.999" has more than 2 decimals for PLN/);
+    // A tenth of a grosz is not silently dropped: 1.001 PLN is refused, not charged as 1.00.
+    assert.throws(() => decimalToMinor('1.001', 'PLN'), /more than 2 decimals/);
     assert.throws(() => decimalToMinor('1.5', 'JPY'), /more than 0 decimals for JPY/);
     assert.throws(() => decimalToMinor('19.', 'PLN'), /"19." is not a decimal amount/);
     assert.throws(() => decimalToMinor('+19', 'PLN'), /not a decimal amount/);

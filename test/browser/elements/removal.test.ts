@@ -3,6 +3,7 @@ import { configureGooglePay } from '../../../src/google-pay/loader.js';
 import { sheetIsOpen } from '../../../src/google-pay/clients.js';
 import type { PaymentElement } from '../../../src/elements/payment-element.js';
 import { backend, click, fastPolicy, freshGooglePay, mount, mountReady, validData } from '../helpers.js';
+import { waitFor } from '../../support/wait.js';
 
 // An element taken off the page (a single-page app leaving its checkout view) must stop: no request
 // after its removal, and no event. Each test proves "nothing happened" by a twin element that runs
@@ -29,11 +30,6 @@ function spyRequests(endpoint: string) {
   return { requests, restore: () => (window.fetch = original) };
 }
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(condition(), what).to.equal(true);
-}
-
 const fallbackButton = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="fallback-button"]')!;
 
 describe('an element removed from the page', () => {
@@ -47,7 +43,7 @@ describe('an element removed from the page', () => {
     const spy = spyRequests(removedServer.endpoint);
     try {
       click(el);
-      await until(() => spy.requests.some((r) => r.startsWith('GET')), 'the element asks for the status');
+      await waitFor(() => spy.requests.some((r) => r.startsWith('GET')), 'the element asks for the status');
       el.remove();
       const events = eventsFrom(el);
       const sentBefore = spy.requests.length;
@@ -55,7 +51,7 @@ describe('an element removed from the page', () => {
       const twinServer = await backend(script);
       const twin = await mountReady('paytool-button', { endpoint: twinServer.endpoint });
       twin.backendPolicy = { ...fastPolicy, sheetWaitMs: 1 };
-      await until(() => !sheetIsOpen(), 'the first sheet closed');
+      await waitFor(() => !sheetIsOpen(), 'the first sheet closed');
       const failure = oneEvent(twin, 'payment-failure');
       click(twin);
       expect((await failure).detail.code).to.equal('OUTCOME_UNKNOWN'); // the twin asked until its deadline
@@ -73,18 +69,18 @@ describe('an element removed from the page', () => {
     const script = { hosted: [{ delayMs: 2_500, body: { redirect: { url: 'https://pay.example/hosted/1', method: 'GET' } } }] };
     const removedServer = await backend(script);
     const el = await mount('paytool-button', { endpoint: removedServer.endpoint, data: validData, attrs: 'fallback="hosted"' });
-    await until(() => el.state === 'unavailable', 'Google Pay is unavailable');
+    await waitFor(() => el.state === 'unavailable', 'Google Pay is unavailable');
     await el.updateComplete;
     const spy = spyRequests(removedServer.endpoint);
     try {
       fallbackButton(el).click();
-      await until(() => spy.requests.length === 1, 'the hosted page is asked for');
+      await waitFor(() => spy.requests.length === 1, 'the hosted page is asked for');
       el.remove();
       const events = eventsFrom(el);
 
       const twinServer = await backend(script);
       const twin = await mount('paytool-button', { endpoint: twinServer.endpoint, data: validData, attrs: 'fallback="hosted"' });
-      await until(() => twin.state === 'unavailable', 'Google Pay is unavailable to the twin');
+      await waitFor(() => twin.state === 'unavailable', 'Google Pay is unavailable to the twin');
       await twin.updateComplete;
       const failure = oneEvent(twin, 'payment-failure');
       fallbackButton(twin).click();
@@ -127,7 +123,7 @@ describe('an element removed from the page', () => {
     const el = await mountReady('paytool-button', { endpoint: server.endpoint });
     const success = oneEvent(el, 'payment-success');
     click(el);
-    await until(() => el.state === 'processing', 'the payment runs');
+    await waitFor(() => el.state === 'processing', 'the payment runs');
     const elsewhere = document.createElement('div');
     document.body.append(elsewhere);
     try {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fields, validate } from '../../../protocol/payment-data.js';
+import { fields, validate } from '../../../protocol/schema.js';
 import { FeennexInputError } from './errors.js';
 import { SHOP_ORDER_ID, SHOP_ORDER_ID_SHAPE } from './order-id.js';
 
