@@ -5,18 +5,7 @@ import { loadAssets } from './assets.js';
 import { servePayJs } from './pay-js-server.js';
 import { standInPayJs } from './stand-in-pay-js.js';
 import { serveAssets } from './static-server.js';
-
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../../test/support/chromium.mjs';
 
 /** Today's build, Google's element and, with `--baseline`, an earlier build of ours. */
 export type PairedKindId = 'paytool' | 'google' | 'baseline';
