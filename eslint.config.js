@@ -18,6 +18,7 @@ export default tseslint.config(
       'coverage/**',
       'reports/**',
       '.stryker-tmp/**',
+      'bench/.tmp/**',
     ],
   },
   js.configs.recommended,

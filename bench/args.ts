@@ -18,13 +18,15 @@ export interface BenchOptions {
   only?: 'client' | 'server' | 'paired';
   /** A folder with an earlier script-tag build (bench/build-baseline.sh) to load in the same paired rounds. */
   baseline?: string;
+  /** An earlier tree's `src/` (bench/server/baseline.sh): its checkout handler runs in the same server rounds. */
+  serverBaseline?: string;
   /** Rewrite the generated section of bench/RESULTS.md. */
   write: boolean;
   quick: boolean;
 }
 
 const USAGE =
-  'usage: npm run bench -- [--quick] [--runs N] [--rounds N] [--pairs N] [--profiles floor,fast,slow] [--baseline DIR] [--only client|server|paired] [--write]  |  npm run bench -- --load [--quick] [--redis] [--write]';
+  'usage: npm run bench -- [--quick] [--runs N] [--rounds N] [--pairs N] [--profiles floor,fast,slow] [--baseline DIR] [--server-baseline DIR] [--only client|server|paired] [--write]  |  npm run bench -- --load [--quick] [--redis] [--write]';
 
 function positiveInteger(flag: string, value: string | undefined): number {
   const number = Number(value);
@@ -54,6 +56,10 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       const dir = argv[++i];
       if (!dir) throw new RangeError(`--baseline needs a folder holding paytool.js\n${USAGE}`);
       options.baseline = dir;
+    } else if (flag === '--server-baseline') {
+      const dir = argv[++i];
+      if (!dir) throw new RangeError(`--server-baseline needs a folder holding an earlier src/ (bench/server/baseline.sh)\n${USAGE}`);
+      options.serverBaseline = dir;
     } else if (flag === '--pairs') options.pairs = positiveInteger(flag, argv[++i]);
     else if (flag === '--profiles') {
       const list = (argv[++i] ?? '').split(',').filter(Boolean);

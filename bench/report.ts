@@ -130,6 +130,27 @@ function serverRows(s: ServerResult): string[] {
   return lines;
 }
 
+const spreadCell = (s: Spread, digits = 2, unit = ' ms') => `${s.median.toFixed(digits)}${unit} (${s.p25.toFixed(digits)}–${s.p75.toFixed(digits)})`;
+
+/** `--server-baseline`: this tree's handler against an earlier one's, paired by round. */
+function serverBaselineRows(s: ServerResult): string[] {
+  const before = s.levels.baseline!;
+  const after = s.levels.handler;
+  const lines = [
+    `Before: the handler of \`${s.baseline}\`; after: this tree's. Both in front of the same sandbox, in the same rounds (order rotated per round). CPU per payment: median over the rounds (p25–p75); ratios: median of the per-round ratios (p25–p75).`,
+    '',
+    '| clients | handler CPU per payment, before | after | after / before (per round) | req/s before | req/s after | after / before (per round) | sandbox direct req/s | after / direct |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const c of CONCURRENCY) {
+    const p = s.paired![c];
+    lines.push(
+      `| ${c} | ${spreadCell(s.handlerCpu.baseline![c])} | **${spreadCell(s.handlerCpu.handler![c])}** | ${spreadCell(p.cpuRatio, 2, '×')} | ${before[c].requestsPerSecond.toFixed(0)} | ${after[c].requestsPerSecond.toFixed(0)} | ${spreadCell(p.rpsRatio, 2, '×')} | ${s.levels.direct[c].requestsPerSecond.toFixed(0)} | ${ratio(after[c].requestsPerSecond, s.levels.direct[c].requestsPerSecond)} |`,
+    );
+  }
+  return lines;
+}
+
 function sizeRows(size: NonNullable<BenchReport['size']>): string[] {
   return [
     `dist/paytool.js: ${bytes(size.min)} minified, **${bytes(size.gzip)} gzip** (budget ${bytes(size.budget)} = 20 KB of 1024 B). Shares from \`npm run size\` (minified bytes via the source map; gzip in proportion):`,
@@ -173,6 +194,7 @@ export function renderResults(report: BenchReport): string {
       `Medians over ${report.server.rounds} round(s) of fresh processes; ${report.server.warmup} untimed warm-up requests per level; every request a new payment (own transactionId, own sealed token).`,
       '',
       ...serverRows(report.server),
+      ...(report.server.paired ? ['', ...serverBaselineRows(report.server)] : []),
     );
   }
   if (report.size) lines.push('', '### Size', '', ...sizeRows(report.size));

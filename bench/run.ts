@@ -31,8 +31,11 @@ async function main(): Promise<void> {
     loadAverageAtEnd: 0,
     durationS: 0,
   };
-  const size = await measure();
-  report.size = { gzip: size.paytool.gzip, min: size.paytool.min, budget: size.paytool.budget.budget, shares: size.paytool.shares };
+  // The server pass needs no build; every other pass reports the built script's size too.
+  if (options.only !== 'server') {
+    const size = await measure();
+    report.size = { gzip: size.paytool.gzip, min: size.paytool.min, budget: size.paytool.budget.budget, shares: size.paytool.shares };
+  }
   if (!options.only || options.only === 'paired')
     report.paired = await runPairedBench({
       rounds: options.pairs,
@@ -42,7 +45,13 @@ async function main(): Promise<void> {
     });
   if (!options.only || options.only === 'client') report.client = await runClientBench({ runs: options.runs, cycles: options.cycles, log });
   if (!options.only || options.only === 'server')
-    report.server = await runServerBench({ rounds: options.rounds, warmup: options.warmup, requests: options.requests, log });
+    report.server = await runServerBench({
+      rounds: options.rounds,
+      warmup: options.warmup,
+      requests: options.requests,
+      ...(options.serverBaseline ? { baseline: options.serverBaseline } : {}),
+      log,
+    });
   report.loadAverageAtEnd = Math.round(loadavg()[0]! * 100) / 100;
   report.durationS = (performance.now() - started) / 1000;
 

@@ -2,14 +2,15 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createTestToken, FENIGE_SANDBOX_DEFAULTS, type GooglePayToken } from '../../src/sandbox/index.js';
-import { median } from '../stats.js';
+import { median, spread, type Spread } from '../stats.js';
 import type { LoadJob, LoadResult } from './load-generator.js';
 import type { FenigeAccess, TargetReady, TargetStart } from './target.js';
 
 export const CONCURRENCY = [1, 16, 64] as const;
 export type Concurrency = (typeof CONCURRENCY)[number];
 export const MODES = ['handler', 'direct'] as const;
-export type Mode = (typeof MODES)[number];
+/** `baseline`: the handler of another tree (`--server-baseline DIR`), in the same rounds. */
+export type Mode = (typeof MODES)[number] | 'baseline';
 
 /** CPU ms per payment in each process, over the level's warm-up and timed requests. */
 export interface CpuPerPayment {
@@ -32,7 +33,13 @@ export interface ServerResult {
   warmup: number;
   requests: Record<Concurrency, number>;
   /** Medians over the rounds. */
-  levels: Record<Mode, Record<Concurrency, LevelResult>>;
+  levels: Record<(typeof MODES)[number], Record<Concurrency, LevelResult>> & { baseline?: Record<Concurrency, LevelResult> };
+  /** Handler CPU per payment over the rounds (median, p25–p75), per mode that runs a handler. */
+  handlerCpu: Partial<Record<'handler' | 'baseline', Record<Concurrency, Spread>>>;
+  /** With a baseline: per round, this handler's CPU per payment / the baseline's, and req/s likewise. */
+  paired?: Record<Concurrency, { cpuRatio: Spread; rpsRatio: Spread }>;
+  /** The folder of the baseline's `src/`, when one ran. */
+  baseline?: string;
   tokenMs: number;
 }
 
@@ -84,7 +91,7 @@ const checkoutBody = (token: GooglePayToken) => JSON.stringify({ transactionId: 
 const fenigeBody = (token: GooglePayToken) => JSON.stringify({ ...ORDER, transactionId: randomUUID(), deposit: false, sender: SENDER, token });
 
 function jobFor(mode: Mode, url: string, fenige: FenigeAccess, tokens: GooglePayToken[], warmup: number, concurrency: number): LoadJob {
-  if (mode === 'handler') {
+  if (mode !== 'direct') {
     return { url, headers: { 'Content-Type': 'application/json' }, bodies: tokens.map(checkoutBody), warmup, concurrency, expectStatus: 200 };
   }
   const authorization = `Basic ${Buffer.from(`${fenige.login}:${fenige.password}`).toString('base64')}`;
@@ -106,12 +113,13 @@ const cpuOf = async (target: { child: ChildProcess }) => (await ask<{ cpuMs: num
 async function runMode(
   mode: Mode,
   tokens: GooglePayToken[],
-  options: { warmup: number; requests: Record<Concurrency, number> },
+  options: { warmup: number; requests: Record<Concurrency, number>; baseline?: string },
 ): Promise<Record<Concurrency, LevelRun>> {
   const sandbox = await startTarget({ role: 'sandbox' });
   const fenige = sandbox.ready.fenige!;
   if (fenige.gatewayMerchantId !== FENIGE_SANDBOX_DEFAULTS.gatewayMerchantId) throw new Error('the tokens were sealed for another merchant');
-  const handler = mode === 'handler' ? await startTarget({ role: 'handler', fenige }) : undefined;
+  const handler =
+    mode === 'direct' ? undefined : await startTarget({ role: 'handler', fenige, ...(mode === 'baseline' ? { srcRoot: options.baseline! } : {}) });
   try {
     const url = handler ? handler.ready.url : sandbox.ready.url;
     const results = {} as Record<Concurrency, LevelRun>;
@@ -155,6 +163,8 @@ export async function runServerBench(options: {
   rounds: number;
   warmup: number;
   requests: Record<Concurrency, number>;
+  /** A folder holding an earlier tree's `src/` (bench/server/baseline.sh): its handler runs in the same rounds. */
+  baseline?: string;
   log: (line: string) => void;
 }): Promise<ServerResult> {
   const perMode = CONCURRENCY.reduce((sum, c) => sum + options.warmup + options.requests[c], 0);
@@ -163,24 +173,32 @@ export async function runServerBench(options: {
   const tokenMs = (performance.now() - started) / perMode;
   options.log(`server: ${perMode} tokens sealed (${tokenMs.toFixed(1)} ms each)`);
 
-  const runs: Record<Mode, Record<Concurrency, LevelRun>[]> = { handler: [], direct: [] };
+  const modes: Mode[] = options.baseline ? ['handler', 'baseline', 'direct'] : [...MODES];
+  const runs: Record<Mode, Record<Concurrency, LevelRun>[]> = { handler: [], direct: [], baseline: [] };
   for (let round = 0; round < options.rounds; round++) {
-    const order = round % 2 === 0 ? MODES : [...MODES].reverse();
+    // Each round runs every mode on fresh processes, in a rotated order, so a busy spell of the
+    // machine hits each mode in turn; the per-round ratios then compare neighbours.
+    const order = modes.map((_, i) => modes[(i + round) % modes.length]!);
     for (const mode of order) runs[mode].push(await runMode(mode, tokens, options));
     options.log(`server round ${round + 1}/${options.rounds}`);
   }
 
   const levels = {} as ServerResult['levels'];
-  for (const mode of MODES) {
+  const handlerCpu: ServerResult['handlerCpu'] = {};
+  for (const mode of modes) {
+    if (mode !== 'direct') {
+      handlerCpu[mode] = {} as Record<Concurrency, Spread>;
+      for (const c of CONCURRENCY) handlerCpu[mode][c] = spread(runs[mode].map((r) => r[c].cpu.handler!));
+    }
     levels[mode] = {} as Record<Concurrency, LevelResult>;
     for (const c of CONCURRENCY) {
       const results = runs[mode].map((r) => r[c]);
-      const handlerCpu = results.flatMap((r) => (r.cpu.handler === undefined ? [] : [r.cpu.handler]));
-      levels[mode][c] = {
+      const cpus = results.flatMap((r) => (r.cpu.handler === undefined ? [] : [r.cpu.handler]));
+      levels[mode]![c] = {
         cpu: {
           sandbox: median(results.map((r) => r.cpu.sandbox)),
           generator: median(results.map((r) => r.cpu.generator)),
-          ...(handlerCpu.length ? { handler: median(handlerCpu) } : {}),
+          ...(cpus.length ? { handler: median(cpus) } : {}),
         },
         requests: results.reduce((sum, r) => sum + r.requests, 0),
         errors: results.reduce((sum, r) => sum + r.errors, 0),
@@ -190,5 +208,24 @@ export async function runServerBench(options: {
       };
     }
   }
-  return { rounds: options.rounds, warmup: options.warmup, requests: options.requests, levels, tokenMs };
+  let paired: ServerResult['paired'];
+  if (options.baseline) {
+    paired = {} as NonNullable<ServerResult['paired']>;
+    for (const c of CONCURRENCY) {
+      const rounds = runs.handler.map((r, i) => ({ now: r[c], before: runs.baseline[i]![c] }));
+      paired[c] = {
+        cpuRatio: spread(rounds.map(({ now, before }) => now.cpu.handler! / before.cpu.handler!)),
+        rpsRatio: spread(rounds.map(({ now, before }) => now.requestsPerSecond / before.requestsPerSecond)),
+      };
+    }
+  }
+  return {
+    rounds: options.rounds,
+    warmup: options.warmup,
+    requests: options.requests,
+    levels,
+    handlerCpu,
+    ...(paired ? { paired, baseline: options.baseline! } : {}),
+    tokenMs,
+  };
 }

@@ -7,8 +7,8 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
 import { startSandbox } from '../../src/sandbox/index.js';
-import { createCheckoutHandler, FenigeClient, toNodeListener } from '../../src/server/index.js';
 
 export interface FenigeAccess {
   url: string;
@@ -18,7 +18,8 @@ export interface FenigeAccess {
   gatewayMerchantId: string;
 }
 
-export type TargetStart = { role: 'sandbox' } | { role: 'handler'; fenige: FenigeAccess };
+/** `srcRoot`: another tree's `src/` folder (e.g. an earlier commit's, for `--server-baseline`); default this one's. */
+export type TargetStart = { role: 'sandbox' } | { role: 'handler'; fenige: FenigeAccess; srcRoot?: string };
 
 export interface TargetReady {
   /** Where the load goes: the sandbox's Fenige base URL, or the handler's endpoint. */
@@ -33,6 +34,8 @@ async function start(message: TargetStart): Promise<{ ready: TargetReady; close:
     return { ready: { url: sandbox.fenige.url, fenige: sandbox.fenige }, close: sandbox.close };
   }
   const { fenige } = message;
+  const serverModule = message.srcRoot ? pathToFileURL(`${message.srcRoot}/server/index.ts`).href : '../../src/server/index.js';
+  const { createCheckoutHandler, FenigeClient, toNodeListener } = (await import(serverModule)) as typeof import('../../src/server/index.js');
   const gateway = new FenigeClient({ baseUrl: fenige.url, login: fenige.login, password: fenige.password, merchantUuid: fenige.merchantUuid });
   const handler = createCheckoutHandler({ gateway, unsafeTrustBrowserAmount: true, logger: { warn: () => {}, error: console.error } });
   const server = createServer(toNodeListener(handler));

@@ -68,3 +68,13 @@ export interface CheckoutGatewaySource {
   /** The client as the checkout handler's gateway, with the adapter's default options. */
   toCheckoutGateway(): CheckoutGateway;
 }
+
+/** A client's checkout adapter (`toCheckoutGateway()`), or a `CheckoutGateway` given as it is. */
+export function resolveGateway(gateway: CheckoutGatewaySource | CheckoutGateway): CheckoutGateway {
+  const source = gateway as Partial<CheckoutGatewaySource> | undefined;
+  const g = (typeof source?.toCheckoutGateway === 'function' ? source.toCheckoutGateway() : gateway) as Partial<CheckoutGateway> | undefined;
+  if (g && typeof g.pay === 'function' && typeof g.status === 'function' && typeof g.hosted === 'function' && typeof g.defaultBasePath === 'string') {
+    return g as CheckoutGateway;
+  }
+  throw new TypeError('gateway must be a gateway client (FenigeClient, FeennexClient) or a CheckoutGateway { id, defaultBasePath, pay, status, hosted }');
+}

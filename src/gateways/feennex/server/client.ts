@@ -1,3 +1,4 @@
+import { gatewayFetch } from '../../../server/gateway-fetch.js';
 import type { CheckoutGateway, CheckoutGatewaySource } from '../../../server/gateway.js';
 import { feennexCheckout } from './checkout.js';
 import { FeennexInputError } from './errors.js';
@@ -103,7 +104,7 @@ export class FeennexClient implements CheckoutGatewaySource {
     this.timeoutMs = timeoutMs;
     this.retry = { ...DEFAULT_FEENNEX_RETRY, ...options.retry };
     this.#secretKey = secretKey;
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#fetch = options.fetch ?? gatewayFetch;
   }
 
   /** This client as the checkout handler's gateway, with `feennexCheckout`'s default options. */

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Copies the src/ of an earlier commit into bench/.tmp/server-baseline-<ref>/src, for
+# `npm run bench -- --only server --server-baseline bench/.tmp/server-baseline-<ref>/src`: that
+# commit's checkout handler then runs in the same rounds as today's, so before and after come
+# from one run (it shares this tree's node_modules and today's sandbox).
+# Usage: bash bench/server/baseline.sh <git ref>
+set -euo pipefail
+ref=${1:?usage: bash bench/server/baseline.sh <git ref>}
+root=$(git rev-parse --show-toplevel)
+name=$(git rev-parse --short "$ref")
+out="$root/bench/.tmp/server-baseline-$name"
+rm -rf "$out" && mkdir -p "$out"
+git -C "$root" archive "$ref" src | tar -x -C "$out"
+echo "$out/src"
