@@ -14,9 +14,13 @@ import { createMemoryFeennexSeenStore } from '../../src/gateways/feennex/server/
 import { signNotification } from '../support/feennex-sign.js';
 
 const SECRET = 'SecretKey01';
-/** Order ids are UUIDs: the callback's shop_order_id is the transactionId the checkout sent. */
+/** The checkout handler's order ids are UUIDs (its transactionId); a merchant calling the client itself may use its own. */
 const ORDER_1 = '6b1f2e3d-4c5b-4a69-8f7e-0d1c2b3a4958';
-const orders = new Map<string, FeennexOrderRecord>([[ORDER_1, { amount: 1234, currency: 'PLN' }]]);
+const SHOP_ORDER = 'ORDER-2026_11.0042';
+const orders = new Map<string, FeennexOrderRecord>([
+  [ORDER_1, { amount: 1234, currency: 'PLN' }],
+  [SHOP_ORDER, { amount: 1234, currency: 'PLN' }],
+]);
 const paid: FeennexNotification[] = [];
 const rejected: FeennexNotification[] = [];
 let failNext = false;
@@ -122,6 +126,15 @@ describe('the handler over HTTP', () => {
     assert.equal(again.status, 200);
     assert.equal(await again.text(), 'OK');
     assert.equal(paid.length, 1);
+  });
+
+  test("a callback for a merchant's own order id (not a UUID) is processed, as the client let it be sent", async () => {
+    const response = await post(callback({ shop_order_id: SHOP_ORDER }));
+    assert.equal(response.status, 200);
+    assert.deepEqual(
+      paid.map((n) => n.fields.shop_order_id),
+      [SHOP_ORDER],
+    );
   });
 
   test('a rejected callback calls onRejected', async () => {

@@ -1,13 +1,14 @@
+import { SHOP_ORDER_ID, SHOP_ORDER_ID_SHAPE } from './order-id.js';
+
 /**
  * Every field of a Feennex callback, checked before its signature is even considered. The
  * documented signature joins the values with ':' and no keys, so a ':' moved from one value into
  * the next keeps the signature: one genuine callback could be re-split into another (a payer's
  * e-mail `a:b` became another order's id). Each field therefore has a strict shape in which the
- * boundaries between values cannot move: ids are numbers or a UUID, amounts decimals, currencies
+ * boundaries between values cannot move: ids are numbers or an order id of letters, digits, '.', '_' and '-', amounts decimals, currencies
  * ISO numeric codes, the status a known word, free text without ':', and no unknown field at all.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECIMAL = /^\d{1,15}(\.\d{1,8})?$/;
 const NUMBER_ID = /^\d{1,20}$/;
 const CURRENCY = /^\d{3}$/;
@@ -46,7 +47,7 @@ const FIELDS: Readonly<Record<string, { check: Check; shape: string }>> = {
   shop_amount: { check: matches(DECIMAL), shape: 'a decimal amount such as 12.34' },
   shop_currency: { check: matches(CURRENCY), shape: 'an ISO 4217 numeric code such as 985' },
   shop_id: { check: matches(NUMBER_ID), shape: 'the numeric shop id' },
-  shop_order_id: { check: matches(UUID), shape: 'a UUID (the transactionId the checkout sent)' },
+  shop_order_id: { check: matches(SHOP_ORDER_ID), shape: SHOP_ORDER_ID_SHAPE },
   shop_refund: { check: matches(DECIMAL), shape: 'a decimal amount such as 12.34' },
   sign: { check: matches(/^[0-9a-f]{64}$/i), shape: 'a SHA-256 hex digest' },
   status: { check: (v) => v === 'success' || v === 'rejected', shape: 'success or rejected' },

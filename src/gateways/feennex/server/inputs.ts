@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { fields, validate } from '../../../protocol/payment-data.js';
 import { FeennexInputError } from './errors.js';
+import { SHOP_ORDER_ID, SHOP_ORDER_ID_SHAPE } from './order-id.js';
 
 /**
  * What the client's public methods accept, validated before anything is signed or sent. Amounts
@@ -33,7 +34,9 @@ const email = z
   .check(z.maxLength(254, 'must be at most 254 characters'), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'), noColon('an e-mail address'));
 
 const money = { amount: fields.amount, currency: fields.currencyCode };
-const shopOrderId = signedText("the shop's order id, unique per shop");
+const shopOrderId = z
+  .string({ error: "must be a string (the shop's order id, unique per shop)" })
+  .check(z.regex(SHOP_ORDER_ID, `must be ${SHOP_ORDER_ID_SHAPE}`));
 const shopPaymentId = signedText("the shop's payout id, unique per shop");
 const extras = z.record(z.string(), z.unknown());
 
