@@ -99,6 +99,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     }
 
     const bodyHash = await hashBody({ scope, kind, body });
+    const expected = { amount: body.amount, currency: body.currency };
     let claim: TokenClaim = { kind: 'none' };
     let result: GuardResult;
     const deadline = startDeadline(timeoutMs, reportGatewayError);
@@ -114,7 +115,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
           deadline.call(kind, transactionId, (signal) =>
             kind === 'pay' ? gateway.pay(body as CheckoutRequest, { ...context, signal }) : gateway.hosted(body as HostedRequest, { ...context, signal }),
           ),
-        () => deadline.call('status', transactionId, (signal) => gateway.status(transactionId, { ...context, signal })),
+        () => deadline.call('status', transactionId, (signal) => gateway.status(transactionId, { ...context, signal, expected })),
       );
     } catch (error) {
       if (claim.kind === 'claimed') await claim.release().catch(() => undefined);
