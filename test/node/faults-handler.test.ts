@@ -1,10 +1,11 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { submit, type BackendPolicy } from '../../src/checkout/backend-client.js';
 import { createCheckoutHandler, FenigeClient, toNodeListener } from '../../src/server/index.js';
-import { createTestToken, startSandbox, type FaultRule, type RunningSandbox } from '../../src/sandbox/index.js';
-import { listen, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
+import { startSandbox, type FaultRule, type RunningSandbox } from '../../src/sandbox/index.js';
+import { sandboxPayBody } from '../support/checkout.js';
+import { listen } from '../support/http.js';
+import { TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 /**
  * Faults the fault and load suites found in the handler and the element's backend client: each
@@ -41,15 +42,7 @@ beforeEach(() => sb.faults.clear());
 
 async function pay(rules: FaultRule[]) {
   sb.faults.set({ rules });
-  const body = {
-    transactionId: randomUUID(),
-    apiKey: 'pk_test',
-    amount: 1000,
-    currency: 'PLN',
-    description: 'Order 42',
-    sender: { firstName: 'Jan', lastName: 'Kowalski' },
-    token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.gatewayMerchantId }),
-  };
+  const body = sandboxPayBody(sb, 'fenige');
   const answer = await submit(endpoint, body, POLICY);
   const transactions = sb.emulators.fenige.transactions().filter((t) => t.transactionId === body.transactionId);
   return { outcome: answer.outcome, transactions };

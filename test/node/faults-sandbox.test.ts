@@ -1,23 +1,14 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { FenigeClient, FenigeError, toNodeListener } from '../../src/server/index.js';
 import { createSandbox, createTestToken, startSandbox, type FaultSettings, type RunningSandbox } from '../../src/sandbox/index.js';
+import { listen } from '../support/http.js';
+import { waitFor } from '../support/wait.js';
 
 /** Every fault of the sandbox, seen from a client over real HTTP. */
 
 const PAY = '/fenige/external-api/transactions/google-pay';
-
-/** Waits for a condition (an effect the sandbox has after its answer), never for a guessed time. */
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`${what}: not reached within 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 let sb: RunningSandbox;
 before(async () => {
@@ -139,7 +130,7 @@ describe('faults between a client and the emulators', () => {
     sb.faults.set(only({ fault: 'timeout', ms: 2_000 }));
     const answer = await pay(undefined, 300);
     assert.equal((answer.error as Error).name, 'TimeoutError');
-    await until(() => recorded(answer.id).length === 1, 'the payment was processed');
+    await waitFor(() => recorded(answer.id).length === 1, 'the payment was processed');
   });
 
   test('timeout shorter than the client waits: a slow but real answer', async () => {
@@ -156,7 +147,7 @@ describe('faults between a client and the emulators', () => {
     const client = impatience(200);
     const answer = await pay(undefined, client.signal);
     assert.equal((answer.error as Error).name, 'TimeoutError');
-    await until(() => recorded(answer.id).length === 1, 'the late request landed');
+    await waitFor(() => recorded(answer.id).length === 1, 'the late request landed');
     assert.ok(recorded(answer.id)[0]!.createdAt >= client.gaveUpAt, 'it landed after the client gave up');
   });
 
@@ -276,14 +267,12 @@ describe('fault settings', () => {
 
   test('createSandbox under a basePath: rule paths are inside the sandbox', async (t) => {
     const sandbox = createSandbox({ basePath: '/sandbox', faults: { rules: [{ fault: 'fenige-e9001', path: '/fenige' }] } });
-    const server = createServer(toNodeListener(async (request) => (await sandbox.handle(request)) ?? new Response('outside', { status: 404 })));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const { port } = server.address() as AddressInfo;
-    const answer = await fetch(`http://127.0.0.1:${port}/sandbox/fenige/transactions/details/${randomUUID()}`);
+    const server = await listen(toNodeListener(async (request) => (await sandbox.handle(request)) ?? new Response('outside', { status: 404 })));
+    t.after(server.close);
+    const answer = await fetch(`${server.url}/sandbox/fenige/transactions/details/${randomUUID()}`);
     assert.equal(answer.status, 503);
     assert.equal((await answer.json()).status, 'E9001');
-    const index = await fetch(`http://127.0.0.1:${port}/sandbox/`);
+    const index = await fetch(`${server.url}/sandbox/`);
     assert.equal(index.status, 200, 'the index page is not a gateway endpoint');
     await index.body?.cancel();
   });

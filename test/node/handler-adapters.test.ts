@@ -4,7 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import { toMiddleware, toNodeListener, type MiddlewareRequest } from '../../src/server/adapters.js';
 import { createMemoryIdempotencyStore } from '../../src/server/idempotency/index.js';
-import { fakeGateway, listen, payBody, postJson, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
+import { payBody } from '../support/checkout.js';
+import { listen, postJson } from '../support/http.js';
+import { fakeGateway, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 /** A tiny Connect-style app: optional JSON body parser, the middleware, then a 404 fallback. */
 function app(middleware: ReturnType<typeof toMiddleware>, parseJson: boolean, mountPath = '') {

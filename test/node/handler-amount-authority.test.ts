@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
-import { fakeGateway, payBody, postJson, serveCheckout } from './handler-fake-gateway.js';
+import { payBody } from '../support/checkout.js';
+import { postJson } from '../support/http.js';
+import { fakeGateway, serveCheckout } from './handler-fake-gateway.js';
 
 function recordingLogger() {
   const warnings: string[] = [];

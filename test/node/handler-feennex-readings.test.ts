@@ -12,7 +12,7 @@ import {
   type FeennexCheckoutOptions,
   type FeennexNotification,
 } from '../../src/server/index.js';
-import { listen } from './handler-fake-gateway.js';
+import { listen } from '../support/http.js';
 
 /**
  * Google Pay through Feennex is an assumed contract (docs/gateways/feennex.md): the whole flow —

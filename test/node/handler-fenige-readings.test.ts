@@ -16,7 +16,7 @@ import {
 import { Redis } from 'ioredis';
 import { createRedisIdempotencyStore } from '../../src/server/index.js';
 import { startRedis } from '../support/redis.js';
-import { listen } from './handler-fake-gateway.js';
+import { listen } from '../support/http.js';
 
 /**
  * The whole Fenige flow — checkout handler → FenigeClient → sandbox emulator, over real HTTP —

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryIdempotencyStore, type IdempotencyStore } from '../../src/server/idempotency/index.js';
-import { fakeGateway, payBody, postJson, serveCheckout } from './handler-fake-gateway.js';
+import { payBody } from '../support/checkout.js';
+import { postJson } from '../support/http.js';
+import { fakeGateway, serveCheckout } from './handler-fake-gateway.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

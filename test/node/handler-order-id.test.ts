@@ -2,7 +2,9 @@
 // spent). The page names its order with data.orderId; every attempt has its own transactionId.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { payBody, postJson, serveCheckout } from './handler-fake-gateway.js';
+import { payBody } from '../support/checkout.js';
+import { postJson } from '../support/http.js';
+import { serveCheckout } from './handler-fake-gateway.js';
 
 test('lookupOrder is asked with the page’s orderId: one order, a new transactionId per attempt', async (t) => {
   const asked: Array<{ orderId?: string; transactionId: string }> = [];

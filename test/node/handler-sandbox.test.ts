@@ -1,17 +1,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { classifyResponse } from '../../src/protocol/index.js';
 import { createCheckoutHandler, FeennexClient, FenigeClient, toNodeListener } from '../../src/server/index.js';
-import { createTestToken, FENIGE_TEST_CARDS, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { listen, postJson, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
+import { FENIGE_TEST_CARDS, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { sandboxPayBody } from '../support/checkout.js';
+import { listen, postJson } from '../support/http.js';
+import { waitFor } from '../support/wait.js';
+import { TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 /**
  * The checkout handler in front of the real clients and the sandbox, everything over HTTP:
  * what a merchant's integration test does.
  */
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const SETTLE_MS = 300;
 
 let sb: RunningSandbox;
@@ -41,19 +42,7 @@ after(async () => {
   await sb.close();
 });
 
-function body(gateway: 'fenige' | 'feennex', card: string, overrides: Record<string, unknown> = {}) {
-  const gatewayMerchantId = gateway === 'fenige' ? sb.fenige.gatewayMerchantId : sb.feennex.shopId;
-  return {
-    transactionId: randomUUID(),
-    apiKey: 'pk_test',
-    amount: 1000,
-    currency: 'PLN',
-    description: 'Order 42',
-    sender: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
-    token: createTestToken({ gateway, gatewayMerchantId, card }),
-    ...overrides,
-  };
-}
+const body = (gateway: 'fenige' | 'feennex', card: string, overrides: Record<string, unknown> = {}) => sandboxPayBody(sb, gateway, overrides, { card });
 
 const outcomeOf = (answer: { response: Response; body: unknown }) => classifyResponse(answer.response.status, answer.body);
 const fenigeCount = (id: string) => sb.emulators.fenige.transactions().filter((t) => t.transactionId === id).length;
@@ -61,13 +50,12 @@ const feennexCount = (id: string) => sb.emulators.feennex.invoices().filter((i) 
 
 /** Asks `GET {endpoint}/{id}` until the outcome is final (the element's polling, compressed). */
 async function statusUntilFinal(endpoint: string, id: string) {
-  for (let i = 0; i < 30; i++) {
+  const ask = async () => {
     const response = await fetch(`${endpoint}/${id}`);
     const answer = { response, body: await response.json() };
-    if (outcomeOf(answer).kind !== 'pending') return answer;
-    await sleep(100);
-  }
-  throw new Error('the payment never settled');
+    return outcomeOf(answer).kind !== 'pending' && answer;
+  };
+  return waitFor(ask, 'the payment settling', { intervalMs: 100 });
 }
 
 /** The same signed message with one byte of its ciphertext changed: the signature no longer holds. */
@@ -119,9 +107,7 @@ describe('Fenige through the checkout handler', () => {
   test('a tampered token and an expired token are refused, and nothing is charged', async () => {
     const tampered = body('fenige', '4111111111111111');
     tampered.token = { ...tampered.token, signedMessage: tamper(tampered.token.signedMessage) };
-    const expired = body('fenige', '4111111111111111', {
-      token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.gatewayMerchantId, messageExpiration: Date.now() - 60_000 }),
-    });
+    const expired = sandboxPayBody(sb, 'fenige', {}, { messageExpiration: Date.now() - 60_000 });
     for (const [payment, reason] of [
       [tampered, 'MESSAGE_SIGNATURE_INVALID'],
       [expired, 'MESSAGE_EXPIRED'],
@@ -183,9 +169,7 @@ describe('Feennex through the checkout handler', () => {
   test('a tampered token and an expired token are refused', async () => {
     const tampered = body('feennex', '4111111111111111');
     tampered.token = { ...tampered.token, signedMessage: tamper(tampered.token.signedMessage) };
-    const expired = body('feennex', '4111111111111111', {
-      token: createTestToken({ gateway: 'feennex', gatewayMerchantId: sb.feennex.shopId, messageExpiration: Date.now() - 60_000 }),
-    });
+    const expired = sandboxPayBody(sb, 'feennex', {}, { messageExpiration: Date.now() - 60_000 });
     for (const payment of [tampered, expired]) {
       const answer = await postJson(endpoints.feennex, payment);
       assert.equal(outcomeOf(answer).kind, 'failure', JSON.stringify(answer.body));

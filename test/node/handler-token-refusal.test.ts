@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { classifyResponse } from '../../src/protocol/index.js';
 import { createCheckoutHandler, FeennexClient, FenigeClient, toNodeListener } from '../../src/server/index.js';
 import { createTestToken, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { listen, postJson } from './handler-fake-gateway.js';
+import { payBody } from '../support/checkout.js';
+import { listen, postJson } from '../support/http.js';
 
 // A page whose apiKey / gatewayMerchantId is not the gateway's merchant id gets tokens sealed for
 // the wrong merchant. Through the real handler, client and sandbox, both gateways' refusals reach
@@ -43,15 +44,8 @@ for (const gateway of ['fenige', 'feennex'] as const) {
     const transactionId = randomUUID();
     const { response, body } = await postJson(
       endpoints[gateway],
-      {
-        transactionId,
-        apiKey: 'pk_live_51Hx', // what the old README told merchants to put there
-        amount: 1000,
-        currency: 'PLN',
-        description: 'Order 42',
-        sender: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
-        token: createTestToken({ gateway, gatewayMerchantId: 'pk_live_51Hx' }),
-      },
+      // apiKey: what the old README told merchants to put there
+      payBody({ transactionId, apiKey: 'pk_live_51Hx', token: createTestToken({ gateway, gatewayMerchantId: 'pk_live_51Hx' }) }),
       { 'Idempotency-Key': transactionId },
     );
     const answer = body as { errors?: { token?: string[] }; message?: string };

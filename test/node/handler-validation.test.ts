@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { payBody, postInit, postJson, serveCheckout } from './handler-fake-gateway.js';
+import { payBody } from '../support/checkout.js';
+import { postInit, postJson } from '../support/http.js';
+import { serveCheckout } from './handler-fake-gateway.js';
 
 test('a valid token POST is forwarded once with browserIp and the Referer as returnUrl, and answered as the gateway said', async (t) => {
   const { endpoint, gateway } = await serveCheckout(t, { allowedReturnOrigins: ['https://shop.test'] });

@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import { toNodeListener } from '../../src/server/adapters.js';
 import { isKnownCurrency } from '../../src/protocol/index.js';
-import { fakeGateway, listen, payBody, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
+import { payBody } from '../support/checkout.js';
+import { listen } from '../support/http.js';
+import { fakeGateway, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 const LIMIT = 64 * 1024;
 const gateway = fakeGateway();

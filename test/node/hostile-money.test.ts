@@ -14,8 +14,10 @@ import {
   type CheckoutHandlerOptions,
   type IdempotencyStore,
 } from '../../src/server/index.js';
-import { createTestToken, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { listen, postJson, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { sandboxPayBody, sandboxToken } from '../support/checkout.js';
+import { listen, postJson } from '../support/http.js';
+import { TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 type Gateway = 'fenige' | 'feennex';
 let sb: RunningSandbox;
@@ -52,21 +54,8 @@ async function shop(gateway: Gateway, options: Partial<CheckoutHandlerOptions> =
   return { endpoint: `${server.url}/pay`, origin: server.url, events, errors };
 }
 
-const merchantOf = (gateway: Gateway) => (gateway === 'fenige' ? sb.fenige.gatewayMerchantId : sb.feennex.shopId);
-const token = (gateway: Gateway) => createTestToken({ gateway, gatewayMerchantId: merchantOf(gateway) });
-
-function payment(gateway: Gateway, overrides: Record<string, unknown> = {}) {
-  return {
-    transactionId: randomUUID(),
-    apiKey: 'pk_test',
-    amount: 1000,
-    currency: 'PLN',
-    description: 'Order 42',
-    sender: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
-    token: token(gateway),
-    ...overrides,
-  };
-}
+const token = (gateway: Gateway) => sandboxToken(sb, gateway);
+const payment = (gateway: Gateway, overrides: Record<string, unknown> = {}) => sandboxPayBody(sb, gateway, overrides);
 
 const charges = (gateway: Gateway, id: string) =>
   gateway === 'fenige'

@@ -10,7 +10,7 @@ import { createFeennexNotificationHandler, feennexNotificationSign, type Feennex
 import { createFenigePostbackHandler, FenigeClient, type FenigePostback } from '../../src/gateways/fenige/server/index.js';
 import { FeennexClient } from '../../src/server/index.js';
 import { createTestToken, FENIGE_TEST_CARDS, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { listen } from './handler-fake-gateway.js';
+import { listen } from '../support/http.js';
 
 const FENIGE_SECRET = 'fenige-postback-secret';
 const FEENNEX_SECRET = 'feennex-secret';

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { createFeennexNotificationHandler, type FeennexOrderRecord } from '../../src/gateways/feennex/server/notifications.js';
 import { toFeennexAmount, toFeennexCurrency } from '../../src/gateways/feennex/server/currency.js';
 import { createFenigePostbackHandler, FenigeClient } from '../../src/gateways/fenige/server/index.js';
-import { serveHandler, startFakeFenige, SEED, type FakeFenige } from './server-fenige-fake.js';
+import { serveFetch } from '../support/http.js';
+import { startFakeFenige, SEED, type FakeFenige } from './server-fenige-fake.js';
 import { signNotification } from '../support/feennex-sign.js';
 
 const FEENNEX_SECRET = 'Feennex-notification-secret';
@@ -38,7 +39,7 @@ before(async () => {
     onPaid: (n) => void processed.push({ paymentId: n.paymentId, status: n.status }),
     onRejected: (n) => void processed.push({ paymentId: n.paymentId, status: n.status }),
   });
-  const server = await serveHandler(handler);
+  const server = await serveFetch(handler);
   servers.push(server);
   feennexUrl = `${server.url}/feennex/notifications`;
 });
@@ -238,7 +239,7 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 const notified: unknown[] = [];
 
 async function servePostbacks(options: Partial<Parameters<typeof createFenigePostbackHandler>[0]> = {}): Promise<string> {
-  const server = await serveHandler(
+  const server = await serveFetch(
     createFenigePostbackHandler({
       secret: FENIGE_SECRET,
       unsafeTrustPostbackState: true, // the checksum attacks; the state attack below confirms with details

@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { createCheckoutHandler, FenigeClient, toNodeListener, type CheckoutEvent, type CheckoutHandlerOptions } from '../../src/server/index.js';
 import { createTestToken, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { fakeGateway, listen, payBody, postJson, serveCheckout, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
+import { payBody } from '../support/checkout.js';
+import { listen, postJson } from '../support/http.js';
+import { fakeGateway, serveCheckout, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 let sb: RunningSandbox;
 const closers: (() => Promise<void>)[] = [];
@@ -130,15 +132,7 @@ describe('smaller doors', () => {
 
   test('a gateway credential error (E8002) reaches the payer as a generic code; the details go to onEvent and the logger', async () => {
     const { endpoint, events, errors } = await fenigeShop({}, 'wrong-password');
-    const body = {
-      transactionId: randomUUID(),
-      apiKey: 'pk',
-      amount: 1000,
-      currency: 'PLN',
-      description: 'Order 42',
-      sender: { firstName: 'Jan', lastName: 'Kowalski' },
-      token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.merchantUuid }),
-    };
+    const body = payBody({ apiKey: 'pk', token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.merchantUuid }) });
     const answer = await postJson(endpoint, body);
     assert.equal(answer.response.status, 422);
     assert.deepEqual(Object.keys(answer.body).sort(), ['code', 'message', 'status', 'transactionId']);

@@ -19,9 +19,11 @@ import { feennexGooglePayInvoice } from '../../src/gateways/feennex/server/googl
 import { createFeennexNotificationHandler } from '../../src/gateways/feennex/server/notifications.js';
 import { signNotification } from '../support/feennex-sign.js';
 import { validateCheckoutRequest, type CheckoutRequest } from '../../src/protocol/index.js';
-import { SEED, serveHandler, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
+import { SEED, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
 import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
-import { listen, payBody, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
+import { payBody } from '../support/checkout.js';
+import { listen, serveFetch } from '../support/http.js';
+import { TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 const FENIGE = { login: 'merchant-login', password: 'Fenige-P4ssw0rd-never-logged', merchantUuid: 'c0ffee00-0000-4000-8000-000000000001' };
 const BASIC = Buffer.from(`${FENIGE.login}:${FENIGE.password}`).toString('base64');
@@ -319,7 +321,7 @@ describe('secrets never appear in logs, errors, events or answers', () => {
 
     const client = fenigeClient();
     fenige.answer({ status: 401, body: SEED.E8002 });
-    const postbacks = await serveHandler(createFenigePostbackHandler({ secret: POSTBACK_SECRET, confirmWithDetails: client, onNotification: () => undefined }));
+    const postbacks = await serveFetch(createFenigePostbackHandler({ secret: POSTBACK_SECRET, confirmWithDetails: client, onNotification: () => undefined }));
     closers.push(postbacks.close);
     const id = crypto.randomUUID();
     const good = createHash('sha256')

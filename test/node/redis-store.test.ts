@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createRedisIdempotencyStore, type IdempotencyStore } from '../../src/server/index.js';
 import { startRedis, type RunningRedis } from '../support/redis.js';
-import { fakeGateway, payBody, postJson, serveCheckout } from './handler-fake-gateway.js';
+import { payBody } from '../support/checkout.js';
+import { postJson } from '../support/http.js';
+import { fakeGateway, serveCheckout } from './handler-fake-gateway.js';
 
 /** The Redis idempotency store against a real redis-server, alone and shared by two handler instances. */
 

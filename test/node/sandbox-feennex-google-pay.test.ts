@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestToken } from '../../src/sandbox/test-token.js';
-import { documentedCallbackSign, now, startCallbackReceiver, startSandbox, until, type Sandbox } from './sandbox-feennex-harness.js';
+import { documentedCallbackSign, now, startCallbackReceiver, startSandbox, type Sandbox } from './sandbox-feennex-harness.js';
+import { waitFor } from '../support/wait.js';
 
 let order = 0;
 
@@ -130,7 +131,7 @@ describe('feennex sandbox: Google Pay invoices', () => {
     const started = Date.now();
     const pending = pay(token('4111111111111111'), '4.08');
     const shopOrderId = `gp-${order}`;
-    await until(() => sandbox.emulator.invoices().some((i) => i.shopOrderId === shopOrderId), 30_000);
+    await waitFor(() => sandbox.emulator.invoices().some((i) => i.shopOrderId === shopOrderId), 'the invoice');
     assert.equal(await statusOf(shopOrderId), 4, 'a client that timed out finds it by status');
     const { answer } = await pending;
     assert.ok(Date.now() - started >= 390);
@@ -162,7 +163,7 @@ describe('feennex sandbox: callback delivery', () => {
       const [callback] = await receiver.waitFor(1);
       assert.equal(receiver.attempts(), 3);
       assert.equal(callback.fields.sign, documentedCallbackSign(callback.fields, sandbox.secret));
-      await until(() => sandbox.emulator.callbacks()[0]?.delivered);
+      await waitFor(() => sandbox.emulator.callbacks()[0]?.delivered, 'the callback delivered');
       const [delivery] = sandbox.emulator.callbacks();
       assert.equal(delivery.attempts, 3);
       assert.ok(!JSON.stringify(delivery).includes(sandbox.secret));
@@ -183,7 +184,10 @@ describe('feennex sandbox: callback delivery', () => {
         shop_order_id: 'give-up',
         google_pay_token: createTestToken({ gateway: 'feennex', gatewayMerchantId: '5' }),
       });
-      await until(() => sandbox.emulator.callbacks()[0]?.attempts === 2 && sandbox.emulator.callbacks()[0].lastError !== undefined);
+      await waitFor(
+        () => sandbox.emulator.callbacks()[0]?.attempts === 2 && sandbox.emulator.callbacks()[0].lastError !== undefined,
+        'the second failed attempt',
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
       assert.equal(receiver.attempts(), 2, 'no third attempt');
       const [delivery] = sandbox.emulator.callbacks();

@@ -4,8 +4,9 @@
  * and the merchant client in src/gateways/feennex/server.
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage } from 'node:http';
+import { listen, serveFetch } from '../support/http.js';
+import { waitFor } from '../support/wait.js';
 import { createFeennexEmulator, type FeennexEmulator, type FeennexSandboxOptions } from '../../src/gateways/feennex/sandbox/index.js';
 
 /** feennex-api.md's table of signed keys, copied from the document rather than from the sandbox. */
@@ -58,10 +59,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
-
 export interface Sandbox {
   emulator: FeennexEmulator;
   /** `http://127.0.0.1:<port>/feennex` */
@@ -89,21 +86,7 @@ export async function startSandbox(options: FeennexSandboxOptions = {}): Promise
       callbacks: { retryMs: 20, timeoutMs: 1000, ...options.timing?.callbacks },
     },
   });
-  const server = createServer(async (req, res) => {
-    const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
-    const aborted = new AbortController();
-    res.on('close', () => aborted.abort());
-    const request = new Request(`http://${req.headers.host}${req.url}`, {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-      body: body && new Uint8Array(body),
-      signal: aborted.signal,
-    });
-    const response = (await emulator.handle(request)) ?? new Response('not the sandbox', { status: 404 });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  const origin = await listen(server);
+  const { url: origin, close } = await serveFetch(async (request) => (await emulator.handle(request)) ?? new Response('not the sandbox', { status: 404 }));
   const url = `${origin}${emulator.basePath}`;
   const { shopId, secretKey } = emulator.credentials;
 
@@ -124,12 +107,10 @@ export async function startSandbox(options: FeennexSandboxOptions = {}): Promise
       return response.json() as Promise<Envelope<any>>;
     },
     fetch: (path, init) => fetch(`${origin}${path}`, { redirect: 'manual', ...init }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        emulator.reset();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => {
+      emulator.reset();
+      return close();
+    },
   };
 }
 
@@ -142,7 +123,6 @@ export interface ReceivedCallback {
 export async function startCallbackReceiver(failFirst = 0) {
   const received: ReceivedCallback[] = [];
   let calls = 0;
-  const waiters: Array<() => void> = [];
   const server = createServer(async (req, res) => {
     const body = (await readBody(req)).toString('utf8');
     calls += 1;
@@ -152,40 +132,17 @@ export async function startCallbackReceiver(failFirst = 0) {
     }
     received.push({ contentType: req.headers['content-type'], fields: Object.fromEntries(new URLSearchParams(body)) });
     res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
-    waiters.splice(0).forEach((wake) => wake());
   });
-  const url = `${await listen(server)}/feennex/callback`;
+  const listening = await listen(server);
+  const url = `${listening.url}/feennex/callback`;
   return {
     url,
     received,
     attempts: () => calls,
     /** Resolves once `count` callbacks were accepted. */
-    async waitFor(count: number, timeoutMs = 3000): Promise<ReceivedCallback[]> {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`only ${received.length} of ${count} callbacks arrived`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 50);
-        });
-      }
-      return received;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    waitFor: (count: number): Promise<ReceivedCallback[]> => waitFor(() => received.length >= count && received, `${count} callbacks`),
+    close: listening.close,
   };
 }
 
 export const now = () => new Date().toISOString();
-
-/** Polls until `check` holds (for effects that happen after an answer, like a callback's outcome). */
-export async function until(check: () => boolean, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

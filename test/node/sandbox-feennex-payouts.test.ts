@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { now, startSandbox, until, type Sandbox } from './sandbox-feennex-harness.js';
+import { now, startSandbox, type Sandbox } from './sandbox-feennex-harness.js';
+import { waitFor } from '../support/wait.js';
 
 let order = 0;
 const nextId = () => `po-${++order}`;
@@ -136,7 +137,7 @@ describe('feennex sandbox: payouts and balances', () => {
 
   test('timeout payout (4.08): the answer is late; its status is already there', async () => {
     const late = withdraw('4.08', { shop_payment_id: 'w-late' });
-    await until(() => sandbox.emulator.payouts().some((p) => p.shopPaymentId === 'w-late'), 30_000);
+    await waitFor(() => sandbox.emulator.payouts().some((p) => p.shopPaymentId === 'w-late'), 'the late payout');
     const status = await sandbox.call('withdraw/shop_payment_status', { now: now(), shop_payment_id: 'w-late' });
     assert.equal(status.data!.status, 5);
     assert.equal((await late).data!.status, 5);

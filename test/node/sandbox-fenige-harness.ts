@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serveFetch } from '../support/http.js';
 import { createFenigeEmulator, type FenigeEmulator, type FenigeSandboxOptions } from '../../src/gateways/fenige/sandbox/index.js';
 import { createTestToken } from '../../src/sandbox/test-token.js';
 
@@ -25,38 +24,16 @@ export interface Answer {
 export const AUTH = `Basic ${btoa('sandbox:sandbox-password')}`;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-async function toRequest(req: IncomingMessage): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(`http://${req.headers.host}${req.url}`, {
-    method: req.method!,
-    headers,
-    ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
-  });
-}
-
 export async function startFenige(options: FenigeSandboxOptions = {}): Promise<FenigeHarness> {
   let offset = 0;
   const emulator = createFenigeEmulator({ now: () => Date.now() + offset, ...options });
-  const server: Server = createServer(async (req, res) => {
-    const response = await emulator.handle(await toRequest(req));
-    if (!response) return void res.writeHead(418).end();
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await serveFetch(async (request) => (await emulator.handle(request)) ?? new Response(null, { status: 418 }));
   return {
-    url: `http://127.0.0.1:${port}${options.basePath ?? '/fenige'}`,
+    url: `${server.url}${options.basePath ?? '/fenige'}`,
     emulator,
     now: () => Date.now() + offset,
     advance: (ms) => void (offset += ms),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }
 

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createSandbox, FEENNEX_TEST_CARDS, FENIGE_TEST_CARDS, startSandbox } from '../../src/sandbox/index.js';
+import { listen } from '../support/http.js';
 
 const basic = (login: string, password: string) => `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`;
 
@@ -65,10 +64,9 @@ test('close() stops listening and is safe to call twice', async () => {
 });
 
 test('a port already in use rejects instead of hanging', async (t) => {
-  const blocker = createServer();
-  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-  t.after(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
-  const { port } = blocker.address() as AddressInfo;
+  const blocker = await listen(() => {});
+  t.after(blocker.close);
+  const port = Number(new URL(blocker.url).port);
   await assert.rejects(startSandbox({ port }), /EADDRINUSE/);
 });
 

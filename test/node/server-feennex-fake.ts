@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../support/http.js';
 import { FEENNEX_SIGNED_KEYS, stringToSign, type FeennexMethod } from '../../src/gateways/feennex/server/sign.js';
 import { signRequest } from '../support/feennex-sign.js';
 
@@ -69,17 +69,12 @@ export async function startFakeFeennex(): Promise<FakeFeennex> {
       send({ data: script.data, error_code: 0, message: 'Ok', result: true });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listen(server);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${listening.url}/`,
     requests,
     on: (method, script) => void scripts.set(method, script),
     calls: (method) => requests.filter((r) => r.method === method),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
 }

@@ -1,7 +1,5 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import {
   createFeennexNotificationHandler,
@@ -12,6 +10,7 @@ import {
 } from '../../src/gateways/feennex/server/notifications.js';
 import { createMemoryFeennexSeenStore } from '../../src/gateways/feennex/server/seen-store.js';
 import { signNotification } from '../support/feennex-sign.js';
+import { serveFetch, type Listening } from '../support/http.js';
 
 const SECRET = 'SecretKey01';
 /** The checkout handler's order ids are UUIDs (its transactionId); a merchant calling the client itself may use its own. */
@@ -39,22 +38,14 @@ const handler = createFeennexNotificationHandler({
   onRejected: (n) => void rejected.push(n),
 });
 
-/** The handler mounted on node:http, as a merchant would (WHATWG Request built from the socket). */
-let server: Server;
+/** The handler mounted on node:http, as a merchant would (through the package's Node adapter). */
+let server: Listening;
 let url: string;
 before(async () => {
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = req.method === 'GET' ? undefined : Buffer.concat(chunks);
-    const response = await handler(new Request(`http://127.0.0.1${req.url}`, { method: req.method!, headers: req.headers as Record<string, string>, body }));
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(await response.text());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feennex/callback`;
+  server = await serveFetch(handler);
+  url = `${server.url}/feennex/callback`;
 });
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+after(() => server.close());
 beforeEach(() => {
   paid.length = 0;
   rejected.length = 0;

@@ -1,24 +1,22 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { classifyResponse } from '../../src/protocol/index.js';
 import { createFeennexEmulator, type FeennexEmulator } from '../../src/gateways/feennex/sandbox/index.js';
 import { createTestToken } from '../../src/sandbox/test-token.js';
-import { toNodeListener } from '../../src/server/adapters.js';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import { feennexCheckout } from '../../src/gateways/feennex/server/checkout.js';
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
 import { FeennexError } from '../../src/gateways/feennex/server/errors.js';
 import { createFeennexNotificationHandler, type FeennexNotification, type FeennexOrderRecord } from '../../src/gateways/feennex/server/notifications.js';
+import { serveFetch, type Listening } from '../support/http.js';
 
 /**
  * The client, the checkout gateway and the callback handler against the Feennex emulator, all over
  * real HTTP on one local server: `/feennex/…` is the emulator, `/shop/…` the merchant.
  */
 
-let server: Server;
+let server: Listening;
 let origin: string;
 let emulator: FeennexEmulator;
 let client: FeennexClient;
@@ -28,9 +26,8 @@ const rejected: FeennexNotification[] = [];
 
 before(async () => {
   let shop: (request: Request) => Promise<Response> = async () => new Response('not ready', { status: 503 });
-  server = createServer(toNodeListener(async (request) => (await emulator.handle(request)) ?? shop(request)));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveFetch(async (request) => (await emulator.handle(request)) ?? shop(request));
+  origin = server.url;
   emulator = createFeennexEmulator({
     basePath: '/feennex',
     timing: { processingMs: 200, slowAnswerMs: 1_500, callbacks: { attempts: 3, timeoutMs: 2_000, retryMs: 50 } },
@@ -57,13 +54,7 @@ before(async () => {
   });
   shop = (request) => (new URL(request.url).pathname === '/shop/feennex/callback' ? notifications(request) : checkout(request));
 });
-after(
-  () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-);
+after(() => server.close());
 
 const id = () => randomUUID();
 const card = (pan: string, amount = 1234) => ({ amount, currency: 'PLN', payway: 'card_pln', account: pan });

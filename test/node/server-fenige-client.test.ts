@@ -1,10 +1,9 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { FenigeClient, FenigeError, FenigeValidationError } from '../../src/gateways/fenige/server/index.js';
 import { googlePayBody, SEED, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
+import { listen } from '../support/http.js';
 
 const PASSWORD = 'pa55-wörd-never-shown';
 const MERCHANT = 'e59b470b-bdb1-4043-a856-86b624c2a607';
@@ -285,18 +284,15 @@ describe('FenigeClient transport failures', () => {
   test('a redirect is not followed: the credentials reach no other server, the outcome is unknown', async () => {
     const elsewhere = await startFakeFenige();
     elsewhere.answer({ status: 200, body: { transactionId: 't', status: 'APPROVED' } });
-    const redirecting = createServer((_req, res) => res.writeHead(307, { Location: `${elsewhere.url}/client/v1/transactions/google-pay` }).end());
-    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    const redirecting = await listen((_req, res) => res.writeHead(307, { Location: `${elsewhere.url}/client/v1/transactions/google-pay` }).end());
     try {
-      const baseUrl = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`;
-      const redirected = new FenigeClient({ baseUrl, login: 'user', password: PASSWORD, merchantUuid: MERCHANT });
+      const redirected = new FenigeClient({ baseUrl: redirecting.url, login: 'user', password: PASSWORD, merchantUuid: MERCHANT });
       const error = await rejection(redirected.googlePay(googlePayBody()));
       assert.equal(error.status, 'NETWORK_ERROR');
       assert.ok(error.isUnknownOutcome, 'the first server may have acted on the request');
       assert.equal(elsewhere.requests.length, 0, 'nothing was sent where the redirect pointed');
     } finally {
-      redirecting.closeAllConnections();
-      await new Promise((resolve) => redirecting.close(resolve));
+      await redirecting.close();
       await elsewhere.close();
     }
   });

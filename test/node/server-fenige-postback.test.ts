@@ -10,7 +10,8 @@ import {
   type FenigePostbackContext,
   type FenigePostbackHandlerOptions,
 } from '../../src/gateways/fenige/server/index.js';
-import { SEED, serveHandler, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
+import { serveFetch } from '../support/http.js';
+import { SEED, startFakeFenige, type FakeFenige } from './server-fenige-fake.js';
 
 const SECRET = 'postback-shared-secret';
 const TX = 'ee58ef03-d6ed-4a07-8885-d050c439ec6c';
@@ -34,7 +35,7 @@ beforeEach(() => {
 });
 
 async function serve(options: Partial<FenigePostbackHandlerOptions> = {}): Promise<string> {
-  const server = await serveHandler(
+  const server = await serveFetch(
     createFenigePostbackHandler({
       secret: SECRET,
       unsafeTrustPostbackState: true, // these tests are about the checksum; hostile-notifications covers the state

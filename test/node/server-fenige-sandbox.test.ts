@@ -3,8 +3,6 @@ import { createMemoryIdempotencyStore } from '../../src/server/idempotency/memor
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { classifyResponse, type CheckoutRequest } from '../../src/protocol/index.js';
 import { createFenigeEmulator, FENIGE_SANDBOX_DEFAULTS, FENIGE_TEST_CARDS } from '../../src/gateways/fenige/sandbox/index.js';
 import { createTestToken } from '../../src/sandbox/test-token.js';
@@ -18,7 +16,7 @@ import {
   type FenigePostback,
   type FenigePostbackContext,
 } from '../../src/gateways/fenige/server/index.js';
-import { serveHandler } from './server-fenige-fake.js';
+import { listen, serveFetch } from '../support/http.js';
 
 /** The client over real HTTP against the sandbox's Fenige emulator, with sealed ECv2 test tokens. */
 
@@ -33,10 +31,10 @@ const closers: Array<() => Promise<void>> = [];
 before(async () => {
   // The receiver must exist before the emulator (which posts to it) and use the client (made after).
   let receive: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
-  const receiver = await serveHandler((request) => receive(request));
+  const receiver = await serveFetch((request) => receive(request));
   closers.push(receiver.close);
   const emulator = createFenigeEmulator({ pendingSettleMs: 200, postback: { url: `${receiver.url}/postback`, secret: POSTBACK_SECRET } });
-  const server = await serveHandler(async (request) => (await emulator.handle(request)) ?? new Response('not found', { status: 404 }));
+  const server = await serveFetch(async (request) => (await emulator.handle(request)) ?? new Response('not found', { status: 404 }));
   closers.push(server.close);
   fenigeUrl = `${server.url}${FENIGE_SANDBOX_DEFAULTS.basePath}`;
   client = new FenigeClient({ baseUrl: fenigeUrl, login, password, merchantUuid, timeoutMs: 5_000 });
@@ -228,11 +226,9 @@ describe('fenigeCheckout against the sandbox', () => {
 });
 
 test('a Fenige that never answers → TIMEOUT, unknown outcome, within the timeout', async () => {
-  const silent = createServer(() => {});
-  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-  const { port } = silent.address() as AddressInfo;
+  const silent = await listen(() => {});
   try {
-    const quick = new FenigeClient({ baseUrl: `http://127.0.0.1:${port}`, login, password, merchantUuid, timeoutMs: 200 });
+    const quick = new FenigeClient({ baseUrl: silent.url, login, password, merchantUuid, timeoutMs: 200 });
     const started = Date.now();
     const error = await failure(quick.googlePay(payment('4111111111111111')));
     assert.equal(error.status, 'TIMEOUT');
@@ -241,7 +237,6 @@ test('a Fenige that never answers → TIMEOUT, unknown outcome, within the timeo
     const answer = await fenigeCheckout(quick).pay({ ...payment('4111111111111111'), apiKey: 'k' } as CheckoutRequest, {});
     assert.equal(answer.httpStatus, 202, 'pay times out, details times out: still pending');
   } finally {
-    silent.closeAllConnections();
-    await new Promise((resolve) => silent.close(resolve));
+    await silent.close();
   }
 });
