@@ -1,7 +1,7 @@
 import { classifyResponse, type Outcome } from '../protocol/outcome.js';
 import { IDEMPOTENCY_HEADER } from '../protocol/http.js';
 
-/** How hard the element tries to learn a payment's outcome before giving up (docs/protocol.md §4.2). */
+/** How hard the element tries to learn a payment's outcome before giving up (docs/architecture.md, "Outcome unknown"). */
 export interface BackendPolicy {
   /** Per-request timeout. */
   requestTimeoutMs: number;
@@ -60,7 +60,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * POSTs `body` to `url` with `Idempotency-Key: {transactionId}` and follows it until the outcome is
  * known: the very same request is re-sent after network errors, timeouts and 5xx (bounded), and
  * `GET {url}/{transactionId}` is asked while the answer is pending. Success is only ever returned
- * from a success answer; when time runs out the outcome is `OUTCOME_UNKNOWN`.
+ * from a success answer; when time runs out the outcome is `OUTCOME_UNKNOWN`. The one owner of this
+ * loop in the browser; its steps and timings: docs/architecture.md, "Outcome unknown".
  */
 export function submit(
   url: string,
