@@ -17,7 +17,7 @@ export default tseslint.config(
       'demo/angular/**',
       'coverage/**',
       'reports/**',
-      '.stryker-tmp/**',
+      '.stryker-tmp*/**',
       'bench/.tmp/**',
     ],
   },

@@ -1,8 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mockBackend } from './test/support/mock-backend.mjs';
-
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './test/support/chromium.mjs';
 
 /** Browser tests in Debian's Chromium, headless, with no network beyond 127.0.0.1. */
 export default {
@@ -16,17 +15,10 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath,
+        executablePath: CHROMIUM,
         headless: true,
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
+          ...CHROMIUM_ARGS,
           // test files run side by side in background tabs: keep their timers at full speed
           '--disable-background-timer-throttling',
           '--disable-renderer-backgrounding',

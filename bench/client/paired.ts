@@ -1,21 +1,11 @@
+import { loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { spread, type Spread } from '../stats.js';
 import { loadAssets } from './assets.js';
 import { servePayJs } from './pay-js-server.js';
 import { standInPayJs } from './stand-in-pay-js.js';
 import { serveAssets } from './static-server.js';
-
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../../test/support/chromium.mjs';
 
 /** Today's build, Google's element and, with `--baseline`, an earlier build of ours. */
 export type PairedKindId = 'paytool' | 'google' | 'baseline';
@@ -53,6 +43,8 @@ export interface LoadSample {
   /** Main-thread CPU time (CDP Performance.getMetrics `ThreadTime`) from the script's creation to ready. */
   cpuMs: number;
   cls: number;
+  /** Each layout shift counted in `cls`: its time, value and the boxes that moved (kept in the raw JSON). */
+  shifts: Array<{ atMs: number; value: number; sources: Array<{ node: string; from: string; to: string }> }>;
   /** gzip bytes of the element's own files fetched before ready. */
   criticalBytes: number;
   criticalFiles: number;
@@ -69,6 +61,8 @@ export interface PairedKind {
   criticalFiles: Spread;
   payJsRequestMs: Spread;
   payJsBytes: Spread;
+  /** Every distinct layout shift seen (boxes moved, value) and in how many of the rounds. */
+  shifts: Array<{ shift: string; rounds: number }>;
 }
 
 export interface PairedProfileResult {
@@ -95,6 +89,8 @@ export interface PairedResult {
   googleVersion: string;
   payJs: { bytes: number; gzip: number };
   profiles: PairedProfileResult[];
+  /** The machine's 1-minute load average, sampled before every timed page load, and its range. */
+  load: Spread & { min: number; max: number };
 }
 
 async function measure(browser: Browser, origin: string, profile: Profile, kind: PairedKindId): Promise<LoadSample> {
@@ -130,6 +126,7 @@ async function measure(browser: Browser, origin: string, profile: Profile, kind:
       readyMs: s.readyMs,
       cpuMs: (after - before) * 1000,
       cls: s.cls,
+      shifts: s.shifts,
       criticalBytes: s.criticalBytes,
       criticalFiles: s.criticalFiles,
       payJsRequestMs: s.payJsRequestMs,
@@ -141,7 +138,7 @@ async function measure(browser: Browser, origin: string, profile: Profile, kind:
 }
 
 const summarizeKind = (samples: LoadSample[]): PairedKind => {
-  const of = (key: keyof LoadSample) => spread(samples.map((s) => s[key]));
+  const of = (key: Exclude<keyof LoadSample, 'shifts'>) => spread(samples.map((s) => s[key]));
   return {
     readyMs: of('readyMs'),
     cpuMs: of('cpuMs'),
@@ -150,8 +147,18 @@ const summarizeKind = (samples: LoadSample[]): PairedKind => {
     criticalFiles: of('criticalFiles'),
     payJsRequestMs: of('payJsRequestMs'),
     payJsBytes: of('payJsBytes'),
+    shifts: distinctShifts(samples),
   };
 };
+
+function distinctShifts(samples: LoadSample[]): Array<{ shift: string; rounds: number }> {
+  const rounds = new Map<string, number>();
+  for (const sample of samples) {
+    const seen = new Set(sample.shifts.map((s) => `${s.value.toFixed(4)}: ${s.sources.map((x) => `${x.node} ${x.from} → ${x.to}`).join(', ')}`));
+    for (const shift of seen) rounds.set(shift, (rounds.get(shift) ?? 0) + 1);
+  }
+  return [...rounds].map(([shift, n]) => ({ shift, rounds: n }));
+}
 
 /**
  * Ours and Google's element loaded on fresh pages in every profile, interleaved and paired: each
@@ -168,6 +175,7 @@ export async function runPairedBench(options: { rounds: number; profiles?: strin
   const profiles = PROFILES.filter((p) => !options.profiles || options.profiles.includes(p.id));
   try {
     const results: PairedProfileResult[] = [];
+    const loads: number[] = [];
     for (const profile of profiles) {
       // Untimed: the first pages of a profile pay for process and connection warm-up.
       for (const kind of kinds) await measure(browser, assets.origin, profile, kind);
@@ -176,7 +184,10 @@ export async function runPairedBench(options: { rounds: number; profiles?: strin
         // Rotate the order, so that no element always goes first (or right after another).
         const order = kinds.map((_, i) => kinds[(i + round) % kinds.length]!);
         if (round % 2 === 1) order.reverse();
-        for (const kind of order) samples[kind]!.push(await measure(browser, assets.origin, profile, kind));
+        for (const kind of order) {
+          loads.push(loadavg()[0]!);
+          samples[kind]!.push(await measure(browser, assets.origin, profile, kind));
+        }
       }
       const compare = (a: PairedKindId, b: PairedKindId): Comparison => {
         const pairs = samples[a]!.map((x, i) => [x, samples[b]![i]!] as const);
@@ -195,8 +206,18 @@ export async function runPairedBench(options: { rounds: number; profiles?: strin
       options.log(
         `paired ${profile.id}: ready ${c.readyRatio.median.toFixed(2)}× (IQR ${c.readyRatio.p25.toFixed(2)}–${c.readyRatio.p75.toFixed(2)}), CPU ${c.cpuRatio.median.toFixed(2)}×`,
       );
+      for (const kind of kinds)
+        for (const { shift, rounds } of results.at(-1)!.kinds[kind]!.shifts)
+          options.log(`  layout shift, ${kind}, ${rounds}/${options.rounds} rounds: ${shift}`);
     }
-    return { kinds, chromium: browser.version(), googleVersion, payJs: { bytes: payJs.code.length, gzip: payJs.gzip }, profiles: results };
+    return {
+      kinds,
+      chromium: browser.version(),
+      googleVersion,
+      payJs: { bytes: payJs.code.length, gzip: payJs.gzip },
+      profiles: results,
+      load: { ...spread(loads), min: Math.min(...loads), max: Math.max(...loads) },
+    };
   } finally {
     await browser.close();
     await payServer.close();

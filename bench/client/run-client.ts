@@ -3,19 +3,7 @@ import { spread, type Spread } from '../stats.js';
 import { loadAssets } from './assets.js';
 import { heapCensus, type HeapCensus } from './heap-snapshot.js';
 import { serveAssets } from './static-server.js';
-
-/** Same binary and flags as test/e2e. */
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../../test/support/chromium.mjs';
 
 export const ELEMENT_KINDS = ['paytool', 'google'] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];

@@ -11,12 +11,10 @@ import { toResult, type FlowResult } from './flow-result.js';
 import { checkoutBody } from './payment-body.js';
 
 export { newTransactionId } from './payment-body.js';
-export { absoluteHttpUrl, confirmReturnedPayment, payOnHostedPage } from './off-page-flows.js';
 export { navigate } from './redirect.js';
-export { tokenRefusalHint } from './developer-hint.js';
-export { forgetStarted, rememberStarted, tabStorage, wasStartedHere } from './started-payments.js';
+export { announce, confirmReturn, payByCard } from './session-outcome.js';
 
-/** POSTs the Google Pay token for `data` as `transactionId` and follows it until the outcome is known. */
+/** POSTs the Google Pay token for `data` as `transactionId` and follows it until the outcome is known (or `cancel` fires). */
 export async function postToken(
   endpoint: string,
   data: PaymentData,
@@ -24,6 +22,7 @@ export async function postToken(
   paid: GooglePaymentData,
   policy: BackendPolicy | undefined,
   onChecking: () => void,
+  cancel?: AbortSignal,
 ): Promise<FlowResult> {
-  return toResult(transactionId, await submit(endpoint, checkoutBody(data, transactionId, paid), policy, onChecking));
+  return toResult(transactionId, await submit(endpoint, checkoutBody(data, transactionId, paid), policy, onChecking, cancel));
 }

@@ -36,13 +36,23 @@ interface Exchange {
   retryAfterMs?: number;
 }
 
-async function exchange(url: string, init: RequestInit, timeoutMs: number): Promise<Exchange> {
-  let res: Response;
+async function exchange(url: string, init: RequestInit, timeoutMs: number, cancel?: AbortSignal): Promise<Exchange> {
+  // The request's own timeout (headers and body), and the element's cancel (its removal from the page).
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), timeoutMs);
+  const cancelled = () => stop.abort();
+  cancel?.addEventListener('abort', cancelled);
   try {
-    res = await fetch(url, { ...init, credentials: 'same-origin', signal: AbortSignal.timeout(timeoutMs) });
+    return await read(await fetch(url, { ...init, credentials: 'same-origin', signal: stop.signal }));
   } catch {
     return { body: {} };
+  } finally {
+    clearTimeout(timer);
+    cancel?.removeEventListener('abort', cancelled);
   }
+}
+
+async function read(res: Response): Promise<Exchange> {
   let body: Record<string, unknown> = {};
   try {
     const parsed: unknown = await res.json();
@@ -54,35 +64,44 @@ async function exchange(url: string, init: RequestInit, timeoutMs: number): Prom
   return { httpStatus: res.status, body, ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms`, or as soon as `cancel` fires. */
+const sleep = (ms: number, cancel?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+    cancel?.addEventListener('abort', () => resolve(), { once: true });
+  });
 
 /**
  * POSTs `body` to `url` with `Idempotency-Key: {transactionId}` and follows it until the outcome is
  * known: the very same request is re-sent after network errors, timeouts and 5xx (bounded), and
  * `GET {url}/{transactionId}` is asked while the answer is pending. Success is only ever returned
- * from a success answer; when time runs out the outcome is `OUTCOME_UNKNOWN`. The one owner of this
- * loop in the browser; its steps and timings: docs/architecture.md, "Outcome unknown".
+ * from a success answer; when time runs out the outcome is `OUTCOME_UNKNOWN`. When `cancel` fires
+ * (the element left the page) the request in flight is aborted, no other is sent, and the promise
+ * rejects with the signal's reason. The one owner of this loop in the browser; its steps and
+ * timings: docs/architecture.md, "Outcome unknown".
  */
 export function submit(
   url: string,
   body: { transactionId: string } & Record<string, unknown>,
   policy: BackendPolicy = DEFAULT_POLICY,
   onPending?: () => void,
+  cancel?: AbortSignal,
 ): Promise<BackendAnswer> {
   const post: RequestInit = {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', [IDEMPOTENCY_HEADER]: body.transactionId },
     body: JSON.stringify(body),
   };
-  return follow(url, body.transactionId, post, policy, onPending) as Promise<BackendAnswer>;
+  return follow(url, body.transactionId, post, policy, onPending, cancel) as Promise<BackendAnswer>;
 }
 
 /**
  * Asks `GET {url}/{transactionId}` until the payment's outcome is known — for a payer returning
- * from 3-D Secure or a hosted page. `undefined` when the backend does not know the payment.
+ * from 3-D Secure or a hosted page. `undefined` when the backend does not know the payment;
+ * `cancel` as for `submit`.
  */
-export function confirm(url: string, transactionId: string, policy: BackendPolicy = DEFAULT_POLICY, onPending?: () => void) {
-  return follow(url, transactionId, undefined, policy, onPending);
+export function confirm(url: string, transactionId: string, policy: BackendPolicy = DEFAULT_POLICY, onPending?: () => void, cancel?: AbortSignal) {
+  return follow(url, transactionId, undefined, policy, onPending, cancel);
 }
 
 async function follow(
@@ -91,6 +110,7 @@ async function follow(
   post: RequestInit | undefined,
   policy: BackendPolicy,
   onPending?: () => void,
+  cancel?: AbortSignal,
 ): Promise<BackendAnswer | undefined> {
   const statusUrl = `${url.replace(/\/+$/, '')}/${encodeURIComponent(transactionId)}`;
   const deadline = Date.now() + policy.deadlineMs;
@@ -102,7 +122,9 @@ async function follow(
   for (;;) {
     const polling: boolean = !resend;
     if (resend) posts++;
-    last = await exchange(polling ? statusUrl : url, polling ? { headers: { Accept: 'application/json' } } : post!, policy.requestTimeoutMs);
+    cancel?.throwIfAborted();
+    last = await exchange(polling ? statusUrl : url, polling ? { headers: { Accept: 'application/json' } } : post!, policy.requestTimeoutMs, cancel);
+    cancel?.throwIfAborted();
     // A status query that does not know the payment means the POST never arrived: send it again.
     const unknownToBackend: boolean = polling && last.httpStatus === 404;
     if (unknownToBackend && !post) return undefined;
@@ -117,7 +139,7 @@ async function follow(
     resend = !!post && ((noAnswer && posts < policy.maxPosts) || unknownToBackend);
     const wait = Math.min(last.retryAfterMs ?? delay, policy.maxDelayMs);
     if (Date.now() + wait >= deadline) break;
-    await sleep(wait);
+    await sleep(wait, cancel);
     delay = Math.min(delay * 2, policy.maxDelayMs);
   }
   return {

@@ -19,6 +19,8 @@ export interface FlowOptions {
   onChecking: () => void;
   /** How long the sheet waits for an answer before it closes and the element goes on checking. */
   sheetWaitMs?: number;
+  /** The element left the page: no token is posted any more, and requests in flight stop. */
+  cancel?: AbortSignal;
 }
 
 export type { FlowResult } from './flow-result.js';
@@ -42,15 +44,17 @@ export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
   const post = async (paid: PaymentData): Promise<FlowResult> => {
     const code = await afterClick;
     // Nothing was sent, so nothing was charged: the payer may simply try again.
-    if (!code) return (last = { kind: 'error', code: 'LOAD_FAILED', message: 'The checkout code could not be loaded; nothing was charged' });
+    if (!code) return (last = loadFailed);
+    if (options.cancel?.aborted) return (last = cancelled);
     if (!transactionId || ((last?.kind === 'failure' || last?.kind === 'error') && !data.transactionId)) transactionId = code.newTransactionId();
     options.onProcessing();
     const id = transactionId;
-    return (last = await code.postToken(endpoint, data, id, paid, options.policy, options.onChecking));
+    return (last = await code.postToken(endpoint, data, id, paid, options.policy, options.onChecking, options.cancel));
   };
 
   const authorize = async (paid: PaymentData): Promise<PaymentAuthorizationResult> => {
-    const posting = post(paid);
+    // Only a cancel (the element left the page) rejects: the sheet is then told the payment is off.
+    const posting = post(paid).catch(() => (last = cancelled));
     const result = await Promise.race([posting, sleep(options.sheetWaitMs ?? options.policy?.sheetWaitMs ?? 25_000)]);
     if (!result) {
       stillChecking = posting;
@@ -75,6 +79,10 @@ export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
     },
   );
 }
+
+/** The after-click code did not load: nothing was sent, so nothing was charged. */
+export const loadFailed: FlowResult = { kind: 'error', code: 'LOAD_FAILED', message: 'The checkout code could not be loaded; nothing was charged' };
+const cancelled: FlowResult = { kind: 'error', code: 'CANCELLED', message: 'The element left the page' };
 
 const sheetError = (message: string): PaymentAuthorizationResult => ({
   transactionState: 'ERROR',

@@ -14,10 +14,11 @@ export async function payOnHostedPage(
   returnUrl: string,
   policy: BackendPolicy | undefined,
   onChecking: () => void,
+  cancel?: AbortSignal,
 ): Promise<FlowResult> {
   const transactionId = data.transactionId ?? newTransactionId();
   const hostedUrl = `${endpoint.replace(/\/+$/, '')}/hosted`;
-  const answer = await submit(hostedUrl, hostedBody(data, transactionId, returnUrl), policy, onChecking);
+  const answer = await submit(hostedUrl, hostedBody(data, transactionId, returnUrl), policy, onChecking, cancel);
   const result = toResult(transactionId, answer);
   return result.kind === 'redirect' || result.kind === 'failure' || result.kind === 'error'
     ? result
@@ -33,8 +34,9 @@ export async function confirmReturnedPayment(
   transactionId: string,
   policy: BackendPolicy | undefined,
   onChecking: () => void,
+  cancel?: AbortSignal,
 ): Promise<FlowResult | undefined> {
-  const answer = await confirm(endpoint, transactionId, policy, onChecking);
+  const answer = await confirm(endpoint, transactionId, policy, onChecking, cancel);
   if (!answer) return undefined;
   const result = toResult(transactionId, answer);
   return result.kind === 'redirect' ? { kind: 'failure', transactionId, code: 'OUTCOME_UNKNOWN', response: answer.response } : result;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { fields, validate, type Validation } from './payment-data.js';
+import type { Validation } from './payment-data.js';
+import { fields, validate } from './schema.js';
 
 /**
  * The element → merchant backend protocol (docs/protocol.md §4.1, §4.5). Field names follow Fenige's

@@ -1,4 +1,5 @@
 export * from './currency.js';
 export * from './payment-data.js';
+export * from './schema.js';
 export * from './checkout-request.js';
 export * from './outcome.js';

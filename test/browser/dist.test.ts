@@ -1,6 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { installFakeGooglePay } from '../../src/testing/index.js';
 import { backend } from './helpers-dist.js';
+import { waitFor } from '../support/wait.js';
 
 // This file imports nothing from src/elements: the elements come from the built dist/paytool.js
 // alone, exactly as a plain <script type="module"> page loads them. A bundling mistake (for
@@ -61,9 +62,7 @@ describe('dist/paytool.js, self-contained', () => {
     document.body.append(el);
     el.data = { apiKey: 'pk', amount: 0, currencyCode: 'PLN', description: 'dist' };
     const status = (): string => el.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() ?? '';
-    while (!status().startsWith('Diese Zahlungsschaltfläche ist nicht richtig eingerichtet')) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await waitFor(() => status().startsWith('Diese Zahlungsschaltfläche ist nicht richtig eingerichtet'), 'the German status');
     const chunks = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname);
     expect(chunks).to.include('/dist/paytool-de.js');
     el.remove();

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { isKnownCurrency } from '../../src/protocol/index.js';
 import type { PaymentElement } from '../../src/elements/payment-element.js';
 import { backend, eventsOf, firstEvent, freshGooglePay, mount, sender, statusText, validData } from './helpers.js';
+import { sleep, waitFor } from '../support/wait.js';
 
 declare global {
   interface Window {
@@ -43,16 +44,6 @@ function expectNothingInjected(el?: Element): void {
   }
 }
 
-async function until<T>(probe: () => T | null | undefined, what: string, timeoutMs = 3_000): Promise<T> {
-  const end = performance.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 type Tag = 'paytool-button' | 'feennex-pay';
 interface Scenario {
   fake: ReturnType<typeof freshGooglePay>;
@@ -85,7 +76,7 @@ async function expectRefused(s: Scenario, tag: Tag, data: unknown, path: string,
   await el.updateComplete;
   expect(el.state).to.equal('invalid');
   // Google Pay is ready underneath; its button is only hidden. A click must still start nothing.
-  const button = await until(() => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"] button'), 'the Google Pay button');
+  const button = await waitFor(() => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"] button'), 'the Google Pay button');
   button.click();
   await el.updateComplete;
   expect(s.fake.calls.loadPaymentData, 'Google Pay sheet opened').to.have.length(0);
@@ -199,7 +190,7 @@ describe('hostile data (property-based, through the element)', () => {
     window.__hostile = undefined;
   });
   afterEach(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 30)); // let a would-be onerror/onload fire
+    await sleep(30); // let a would-be onerror/onload fire
     expectNothingInjected();
     expect(await s.log(), 'requests reached the backend').to.deep.equal([]);
   });
@@ -332,7 +323,7 @@ describe('markup in valid data is data', () => {
         const [post] = (await s.log()) as Array<{ body: { description: string } }>;
         expect(post!.body.description).to.equal(description);
         expect(s.fake.calls.loadPaymentData[0]!.merchantInfo!.merchantName).to.equal(merchantName);
-        await new Promise((resolve) => setTimeout(resolve, 10));
+        await sleep(10);
         expectNothingInjected(el);
         el.parentElement!.remove();
       }),

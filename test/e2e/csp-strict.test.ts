@@ -51,6 +51,17 @@ const waitForEvent = (page: Page, type: string) =>
 
 const cspErrors = (errors: string[]) => errors.filter((e) => /Content Security Policy|Trusted Type|TrustedScriptURL|TrustedHTML/i.test(e));
 
+/** No violation and no CSP error, only our two Trusted Types policies, pay.js their one script URL; then a payment goes through. */
+async function expectCleanPayment({ page, errors }: Pick<Opened, 'page' | 'errors'>, { violations, policies, scriptUrls }: Report): Promise<void> {
+  assert.deepEqual(violations, []);
+  assert.deepEqual(cspErrors(errors), []);
+  assert.deepEqual(policies.sort(), ['lit-html', 'paytool-elements']);
+  assert.deepEqual(scriptUrls, [{ policy: 'paytool-elements', value: server.payJsUrl }]);
+  await page.locator('paytool-button [part="button"] button').click();
+  await waitForEvent(page, 'payment-success');
+  await page.close();
+}
+
 describe('strict CSP + Trusted Types (Chromium)', () => {
   before(async () => {
     assert.ok(existsSync('dist/paytool.js') && existsSync('dist/npm/testing/index.js'), 'run `npm run build` first');
@@ -98,31 +109,17 @@ describe('strict CSP + Trusted Types (Chromium)', () => {
     assert.deepEqual(injected, [{ nonce, async: true, inHead: true }]);
     assert.equal(server.payJsFetches(), fetchesBefore + 1);
 
-    const { violations, policies, scriptUrls } = await report();
-    assert.deepEqual(violations, []);
-    assert.deepEqual(cspErrors(errors), []);
-    assert.deepEqual(policies.sort(), ['lit-html', 'paytool-elements']);
-    assert.deepEqual(scriptUrls, [{ policy: 'paytool-elements', value: server.payJsUrl }]);
-
-    await page.locator('paytool-button [part="button"] button').click();
-    await waitForEvent(page, 'payment-success');
-    await page.close();
+    await expectCleanPayment({ page, errors }, await report());
   });
 
   it('a <meta> naming pay.js with the nonce: the script requests it at its first statement, before any element exists, and pays', async () => {
     const fetchesBefore = server.payJsFetches();
     const { page, nonce, errors, report } = await open({ google: 'script', elementNonce: false, meta: true });
     await waitForEvent(page, 'payment-ready');
-    const { violations, policies, scriptUrls, scriptsAtImport } = await report();
-    assert.deepEqual(scriptsAtImport, [{ src: server.payJsUrl, nonce }], 'pay.js was requested by the import alone');
+    const reported = await report();
+    assert.deepEqual(reported.scriptsAtImport, [{ src: server.payJsUrl, nonce }], 'pay.js was requested by the import alone');
     assert.equal(server.payJsFetches(), fetchesBefore + 1, 'once: the element shared the boot load');
-    assert.deepEqual(violations, []);
-    assert.deepEqual(cspErrors(errors), []);
-    assert.deepEqual(policies.sort(), ['lit-html', 'paytool-elements']);
-    assert.deepEqual(scriptUrls, [{ policy: 'paytool-elements', value: server.payJsUrl }]);
-    await page.locator('paytool-button [part="button"] button').click();
-    await waitForEvent(page, 'payment-success');
-    await page.close();
+    await expectCleanPayment({ page, errors }, reported);
   });
 
   it('without the nonce attribute the injected pay.js is blocked: a script-src violation and payment-unavailable', async () => {

@@ -7,17 +7,17 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { Miniflare } from 'miniflare';
-import { createTestToken, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { sandboxMerchantOf, sandboxPayBody } from '../support/checkout.js';
+import { listen, type Listening } from '../support/http.js';
 
 const BUILD = 'dist/examples/edge';
 const ORDER = { amount: 2599, currency: 'PLN', description: 'Order 42' };
 
 let sandbox: RunningSandbox;
-let callbackSink: Server;
+let callbackSink: Listening | undefined;
 let callbackUrl: string;
 
 function credentials(): Record<string, string> {
@@ -35,16 +35,8 @@ function credentials(): Record<string, string> {
 
 /** What the element posts: the browser's (tampered) amount, and a token sealed for the gateway. */
 function checkoutBody(gateway: 'fenige' | 'feennex', transactionId: string) {
-  const gatewayMerchantId = gateway === 'fenige' ? sandbox.fenige.gatewayMerchantId : String(sandbox.feennex.shopId);
-  return {
-    transactionId,
-    apiKey: gatewayMerchantId,
-    amount: 1,
-    currency: 'PLN',
-    description: 'tampered in the browser',
-    sender: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
-    token: createTestToken({ gateway, gatewayMerchantId }),
-  };
+  const apiKey = sandboxMerchantOf(sandbox, gateway);
+  return sandboxPayBody(sandbox, gateway, { transactionId, apiKey, amount: 1, description: 'tampered in the browser' });
 }
 
 type Send = (path: string, init: RequestInit) => Promise<Response>;
@@ -91,13 +83,11 @@ describe('edge runtimes (examples/edge)', () => {
       if (!existsSync(`${BUILD}/${file}`)) throw new Error(`${BUILD}/${file} is missing: run npm run build`);
     }
     sandbox = await startSandbox({ port: 0 });
-    callbackSink = createServer((_req, res) => res.end('OK')).listen(0, '127.0.0.1');
-    await once(callbackSink, 'listening');
-    callbackUrl = `http://127.0.0.1:${(callbackSink.address() as AddressInfo).port}/feennex/notifications`;
+    callbackSink = await listen((_req, res) => res.end('OK'));
+    callbackUrl = `${callbackSink.url}/feennex/notifications`;
   });
   after(async () => {
-    callbackSink?.closeAllConnections();
-    callbackSink?.close();
+    await callbackSink?.close();
     await sandbox?.close();
   });
 

@@ -3,14 +3,14 @@
 // The handlers talk to the sandbox over HTTP with the real clients, as in production.
 // `playScenario` drives payments in Chromium under a set of faults and checks the money rules.
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.js';
+import { listen } from '../support/http.js';
+import { sleep } from '../support/wait.js';
 import type { BackendPolicy } from '../../src/checkout/backend-client.js';
 import { classifyResponse, type Outcome } from '../../src/protocol/index.js';
 import { createSandbox, type FaultKind, type FaultRule, type FaultSettings, type Sandbox } from '../../src/sandbox/index.js';
@@ -90,9 +90,8 @@ export async function startFaultShop(faults?: FaultSettings): Promise<FaultShop>
   const events: CheckoutEvent[] = [];
   const answers: HandlerAnswer[] = [];
   let app: (request: Request, info?: { clientIp?: string }) => Promise<Response> = async () => new Response('Starting', { status: 503 });
-  const server = createServer(toNodeListener((request, info) => app(request, info)));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await listen(toNodeListener((request, info) => app(request, info)));
+  const origin = server.url;
 
   const sandbox = createSandbox({
     basePath: '/sandbox',
@@ -163,11 +162,7 @@ export async function startFaultShop(faults?: FaultSettings): Promise<FaultShop>
     events,
     answers,
     paid: () => new Set(answers.filter((a) => a.outcome === 'success' && a.transactionId).map((a) => a.transactionId!)),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: server.close,
   };
 }
 
@@ -260,8 +255,6 @@ export interface Scenario {
   /** Wait this long after the payer's last click for requests still on their way to land. */
   lateMs?: number;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Pays under `scenario.rules` as a payer would: clicks, and clicks again only after being told the

@@ -5,6 +5,7 @@ import { FenigeClient, FenigeError, toNodeListener } from '../../src/server/inde
 import { createSandbox, createTestToken, startSandbox, type FaultSettings, type RunningSandbox } from '../../src/sandbox/index.js';
 import { listen } from '../support/http.js';
 import { waitFor } from '../support/wait.js';
+import { sandboxFenigeClient } from '../support/checkout.js';
 
 /** Every fault of the sandbox, seen from a client over real HTTP. */
 
@@ -111,7 +112,7 @@ describe('faults between a client and the emulators', () => {
     assert.equal(answer.body.httpStatus, 'SERVICE_UNAVAILABLE');
     assert.equal(recorded(answer.id).length, 0);
 
-    const client = new FenigeClient({ baseUrl: sb.fenige.url, login: sb.fenige.login, password: sb.fenige.password, merchantUuid: sb.fenige.merchantUuid });
+    const client = sandboxFenigeClient(sb);
     const error = await client.googlePay(paymentBody() as Parameters<FenigeClient['googlePay']>[0]).catch((e: unknown) => e);
     assert.ok(error instanceof FenigeError && error.isRetriable && error.status === 'E9001');
   });

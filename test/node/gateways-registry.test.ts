@@ -72,6 +72,22 @@ test("every code of a gateway's catalogue has one payer-message group in its pro
   assert.deepEqual([...groupsOf(feennexProfile.failureGroups).keys()].sort(), feennexCodes.sort());
 });
 
+test("the payer-message groups agree with each code's kind in the one catalogue", () => {
+  for (const [profile, catalogue, codeOf] of [
+    [fenigeProfile, FENIGE_ERROR_CODES, (code: string) => code],
+    [feennexProfile, FEENNEX_ERROR_CODES, (code: string) => `FEENNEX_${code}`],
+  ] as const) {
+    const groups = groupsOf(profile.failureGroups);
+    for (const [code, info] of Object.entries(catalogue)) {
+      const group = groups.get(codeOf(code));
+      if (info.kind === 'unknown-outcome') assert.equal(group, 'unknownOutcome', code);
+      else assert.notEqual(group, 'unknownOutcome', `${code} is ${info.kind}, yet the payer is told the outcome is unknown`);
+      // A setup error is not the payer's to fix; "this currency cannot be paid here" (Feennex 16) is still true for the payer.
+      if (info.kind === 'configuration') assert.ok(group === 'shopSetup' || group === 'currency', `${profile.id} ${code}: ${group}`);
+    }
+  }
+});
+
 test("a gateway's codes are grouped only with its own profile; the protocol's codes need none", () => {
   assert.equal(failureGroup('E0150', fenigeProfile.failureGroups), 'declined');
   assert.equal(failureGroup('E0150'), 'generic');

@@ -13,6 +13,7 @@ import {
   type FeennexNotification,
 } from '../../src/server/index.js';
 import { listen } from '../support/http.js';
+import { sandboxFeennexClient } from '../support/checkout.js';
 
 /**
  * Google Pay through Feennex is an assumed contract (docs/gateways/feennex.md): the whole flow —
@@ -22,7 +23,7 @@ import { listen } from '../support/http.js';
 
 async function shop(feennex: StartSandboxOptions['feennex'], checkout: FeennexCheckoutOptions, run: (endpoint: string, shopId: string) => Promise<void>) {
   const sb = await startSandbox({ feennex });
-  const client = new FeennexClient({ baseUrl: sb.feennex.url, shopId: sb.feennex.shopId, secretKey: sb.feennex.secretKey, timeoutMs: 5_000 });
+  const client = sandboxFeennexClient(sb);
   const handler = createCheckoutHandler({
     gateway: feennexCheckout(client, checkout),
     lookupOrder: (query) => ({ amount: query.amount, currency: query.currency, description: query.description }),

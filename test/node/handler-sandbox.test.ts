@@ -1,10 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyResponse } from '../../src/protocol/index.js';
-import { createCheckoutHandler, FeennexClient, FenigeClient, toNodeListener } from '../../src/server/index.js';
 import { FENIGE_TEST_CARDS, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { sandboxPayBody } from '../support/checkout.js';
-import { listen, postJson } from '../support/http.js';
+import { postJson } from '../support/http.js';
+import { serveSandboxCheckouts } from '../support/sandbox-shop.js';
 import { waitFor } from '../support/wait.js';
 import { TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
@@ -16,29 +16,20 @@ import { TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 const SETTLE_MS = 300;
 
 let sb: RunningSandbox;
-const endpoints = { fenige: '', feennex: '' };
-const closers: (() => Promise<void>)[] = [];
+let endpoints: Record<'fenige' | 'feennex', string>;
+let closeShop: () => Promise<void>;
 
 before(async () => {
   sb = await startSandbox({
     fenige: { pendingSettleMs: SETTLE_MS },
     feennex: { timing: { processingMs: SETTLE_MS } },
   });
-  const { fenige, feennex } = sb;
-  const gateways = {
-    fenige: new FenigeClient({ baseUrl: fenige.url, login: fenige.login, password: fenige.password, merchantUuid: fenige.merchantUuid, timeoutMs: 5_000 }),
-    feennex: new FeennexClient({ baseUrl: feennex.url, shopId: feennex.shopId, secretKey: feennex.secretKey, timeoutMs: 5_000 }),
-  };
-  for (const name of ['fenige', 'feennex'] as const) {
-    const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway: gateways[name], timeoutMs: 10_000, allowedReturnOrigins: ['https://shop.test'] });
-    const server = await listen(toNodeListener(handler));
-    closers.push(server.close);
-    endpoints[name] = server.url + handler.basePath;
-  }
+  const shop = await serveSandboxCheckouts(sb, { ...TRUST_BROWSER_AMOUNT, timeoutMs: 30_000, allowedReturnOrigins: ['https://shop.test'] });
+  ({ endpoints, close: closeShop } = shop);
 });
 
 after(async () => {
-  await Promise.all(closers.map((close) => close()));
+  await closeShop();
   await sb.close();
 });
 

@@ -2,10 +2,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { classifyResponse } from '../../src/protocol/index.js';
-import { createCheckoutHandler, FeennexClient, FenigeClient, toNodeListener } from '../../src/server/index.js';
 import { createTestToken, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { payBody } from '../support/checkout.js';
-import { listen, postJson } from '../support/http.js';
+import { postJson } from '../support/http.js';
+import { serveSandboxCheckouts } from '../support/sandbox-shop.js';
 
 // A page whose apiKey / gatewayMerchantId is not the gateway's merchant id gets tokens sealed for
 // the wrong merchant. Through the real handler, client and sandbox, both gateways' refusals reach
@@ -13,29 +13,15 @@ import { listen, postJson } from '../support/http.js';
 // (test/browser/elements/developer-hint.test.ts) — and nothing is charged.
 
 let sb: RunningSandbox;
-const endpoints = { fenige: '', feennex: '' };
-const closers: (() => Promise<void>)[] = [];
+let shop: Awaited<ReturnType<typeof serveSandboxCheckouts>>;
 
 before(async () => {
   sb = await startSandbox();
-  const { fenige, feennex } = sb;
-  const gateways = {
-    fenige: new FenigeClient({ baseUrl: fenige.url, login: fenige.login, password: fenige.password, merchantUuid: fenige.merchantUuid }),
-    feennex: new FeennexClient({ baseUrl: feennex.url, shopId: feennex.shopId, secretKey: feennex.secretKey }),
-  };
-  for (const name of ['fenige', 'feennex'] as const) {
-    const handler = createCheckoutHandler({
-      gateway: gateways[name],
-      lookupOrder: () => ({ amount: 1000, currency: 'PLN', description: 'Order 42' }),
-    });
-    const server = await listen(toNodeListener(handler));
-    closers.push(server.close);
-    endpoints[name] = server.url + handler.basePath;
-  }
+  shop = await serveSandboxCheckouts(sb, { lookupOrder: () => ({ amount: 1000, currency: 'PLN', description: 'Order 42' }) });
 });
 
 after(async () => {
-  await Promise.all(closers.map((close) => close()));
+  await shop.close();
   await sb.close();
 });
 
@@ -43,7 +29,7 @@ for (const gateway of ['fenige', 'feennex'] as const) {
   test(`${gateway}: a token sealed for another merchant fails with errors.token, and nothing is charged`, async () => {
     const transactionId = randomUUID();
     const { response, body } = await postJson(
-      endpoints[gateway],
+      shop.endpoints[gateway],
       // apiKey: what the old README told merchants to put there
       payBody({ transactionId, apiKey: 'pk_live_51Hx', token: createTestToken({ gateway, gatewayMerchantId: 'pk_live_51Hx' }) }),
       { 'Idempotency-Key': transactionId },

@@ -7,15 +7,13 @@ import { randomUUID } from 'node:crypto';
 import {
   createCheckoutHandler,
   createMemoryIdempotencyStore,
-  FeennexClient,
-  FenigeClient,
   toNodeListener,
   type CheckoutEvent,
   type CheckoutHandlerOptions,
   type IdempotencyStore,
 } from '../../src/server/index.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { sandboxPayBody, sandboxToken } from '../support/checkout.js';
+import { sandboxClient, sandboxPayBody, sandboxToken } from '../support/checkout.js';
 import { listen, postJson } from '../support/http.js';
 import { TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
@@ -31,11 +29,7 @@ after(async () => {
   await sb.close();
 });
 
-function client(gateway: Gateway) {
-  return gateway === 'fenige'
-    ? new FenigeClient({ baseUrl: sb.fenige.url, login: sb.fenige.login, password: sb.fenige.password, merchantUuid: sb.fenige.merchantUuid })
-    : new FeennexClient({ baseUrl: sb.feennex.url, shopId: sb.feennex.shopId, secretKey: sb.feennex.secretKey });
-}
+const client = (gateway: Gateway) => sandboxClient(sb, gateway);
 
 /** A handler of `gateway` on its own server; `events` and `errors` record what the merchant would log. */
 async function shop(gateway: Gateway, options: Partial<CheckoutHandlerOptions> = {}) {

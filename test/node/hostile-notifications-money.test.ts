@@ -8,9 +8,9 @@ import { request as httpRequest } from 'node:http';
 import { toNodeListener } from '../../src/server/adapters.js';
 import { createFeennexNotificationHandler, feennexNotificationSign, type FeennexNotification } from '../../src/gateways/feennex/server/notifications.js';
 import { createFenigePostbackHandler, FenigeClient, type FenigePostback } from '../../src/gateways/fenige/server/index.js';
-import { FeennexClient } from '../../src/server/index.js';
 import { createTestToken, FENIGE_TEST_CARDS, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { listen } from '../support/http.js';
+import { sandboxFeennexClient, sandboxFenigeClient } from '../support/checkout.js';
 
 const FENIGE_SECRET = 'fenige-postback-secret';
 const FEENNEX_SECRET = 'feennex-secret';
@@ -19,7 +19,7 @@ let fenige: FenigeClient;
 const closers: (() => Promise<void>)[] = [];
 before(async () => {
   sb = await startSandbox();
-  fenige = new FenigeClient({ baseUrl: sb.fenige.url, login: sb.fenige.login, password: sb.fenige.password, merchantUuid: sb.fenige.merchantUuid });
+  fenige = sandboxFenigeClient(sb);
 });
 after(async () => {
   await Promise.all(closers.map((close) => close()));
@@ -210,7 +210,7 @@ describe('Feennex callbacks: every field has its shape before the signature coun
   });
 
   test('values sent to Feennex may not contain ":" (e-mail, description), the error naming the field', async () => {
-    const client = new FeennexClient({ baseUrl: sb.feennex.url, shopId: sb.feennex.shopId, secretKey: sb.feennex.secretKey });
+    const client = sandboxFeennexClient(sb);
     const base = { amount: 1000, currency: 'PLN', payway: 'card_pln', shopOrderId: randomUUID() };
     await assert.rejects(client.invoiceCreate({ ...base, email: 'jan:x@example.com' }), /e-mail|email/);
     await assert.rejects(client.invoiceCreate({ ...base, description: 'Order:42' }), /description/);

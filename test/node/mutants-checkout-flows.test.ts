@@ -110,6 +110,7 @@ describe('payWithGooglePay', () => {
     const flow = pay({});
     const result = await flow.result;
     assert.equal(result.kind, 'success');
+    assert.equal(posts().length, 1, 'the token is posted once, not again when the sheet closes');
     const [post] = posts();
     assert.ok(post && result.kind === 'success');
     assert.match(result.transactionId, UUID);
@@ -144,6 +145,20 @@ describe('payWithGooglePay', () => {
     assert.equal(result.transactionId, second.body.transactionId);
     assert.equal(second.key, second.body.transactionId);
     assert.deepEqual(flow.events, ['processing', 'processing']);
+  });
+
+  test('after an integration error from the backend (a javascript: redirect), the next card also gets a new id', async () => {
+    let n = 0;
+    reply = (r) =>
+      r.method === 'POST' && ++n === 1
+        ? { status: 200, body: { redirect: { url: 'javascript:alert(1)', method: 'GET' } } }
+        : { status: 200, body: { status: 'APPROVED' } };
+    const flow = pay({ retryCards: ['5555555555554444'] });
+    const result = await flow.result;
+    assert.deepEqual(flow.sheet(), ['payer text for INVALID_REDIRECT', 'SUCCESS']);
+    const [first, second] = posts();
+    assert.notEqual(second?.body.transactionId, first?.body.transactionId);
+    assert.equal(result.kind === 'success' && result.transactionId, second?.body.transactionId);
   });
 
   test('a transactionId fixed by the merchant is kept for the next card', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
+import { bootGooglePay } from '../../src/google-pay/boot.js';
 import { paymentsClient, resetPaymentsClients, sheetIsOpen, withSheet } from '../../src/google-pay/clients.js';
 import { baseCardMethod, isReadyToPayRequest, paymentDataRequest } from '../../src/google-pay/request.js';
 import type { GooglePaymentsApi, PaymentAuthorizationResult, PaymentData, PaymentsClientOptions } from '../../src/google-pay/types.js';
@@ -142,4 +143,9 @@ describe('one PaymentsClient per environment, its authorizations forwarded to th
     resetPaymentsClients();
     assert.equal(sheetIsOpen(), false);
   });
+});
+
+test('the boot module imports without a document (server rendering, Node) and loads nothing there', () => {
+  assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
+  assert.equal(bootGooglePay(), undefined);
 });

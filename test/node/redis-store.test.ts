@@ -85,9 +85,7 @@ describe('createRedisIdempotencyStore', () => {
   test('a Redis that does not answer fails the call after timeoutMs', async () => {
     const silent = { eval: () => new Promise(() => {}), get: () => new Promise(() => {}), set: () => new Promise(() => {}) };
     const slow = createRedisIdempotencyStore({ client: silent as never, timeoutMs: 50 });
-    const started = Date.now();
     await assert.rejects(slow.acquire('x', 'h', 1), { name: 'TimeoutError', message: /acquire within 50 ms/ });
-    assert.ok(Date.now() - started < 1_000);
   });
 
   test('options are checked', () => {

@@ -55,7 +55,7 @@ describe('feennex sandbox: transport rules and readings', () => {
       );
       assert.ok(error instanceof FeennexError);
       assert.equal(error.errorCode, 11);
-      assert.equal(error.kind, 'final');
+      assert.deepEqual([error.kind, error.isFinal], ['configuration', true]);
     });
     await withSandbox({}, async (sandbox) => {
       const client = new FeennexClient({ baseUrl: `${sandbox.url}/`, shopId: '6199', secretKey: 'any-secret', timeoutMs: 2_000 });
@@ -65,7 +65,7 @@ describe('feennex sandbox: transport rules and readings', () => {
       );
       assert.ok(error instanceof FeennexError);
       assert.equal(error.errorCode, 10);
-      assert.equal(error.kind, 'final');
+      assert.deepEqual([error.kind, error.isFinal], ['configuration', true]);
     });
   });
 

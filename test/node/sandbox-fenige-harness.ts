@@ -79,4 +79,7 @@ export function googlePayBody(options: { card?: string; amount?: number; deposit
   };
 }
 
+/** The details body's keys, in the order of the documented example (postbacks send the same body). */
+export const DETAILS_KEYS = ['creationDate', 'transactionId', 'transactionState', 'amount', 'currencyCode', 'description', 'currency', 'sender'];
+
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { verifyFenigePostback } from '../../src/gateways/fenige/server/postback.js';
 import { listen } from '../support/http.js';
 import { sleep, waitFor } from '../support/wait.js';
-import { googlePayBody, MERCHANT, post, startFenige, type FenigeHarness } from './sandbox-fenige-harness.js';
+import { DETAILS_KEYS, googlePayBody, MERCHANT, post, startFenige, type FenigeHarness } from './sandbox-fenige-harness.js';
 
 const PAY = '/external-api/transactions/google-pay';
 const SECRET = 'postback-secret';
@@ -54,16 +54,7 @@ describe('Fenige sandbox: postback', () => {
       .update(SECRET + body.transactionId)
       .digest('hex');
     assert.equal(authorised!.headers['x-secret-checksum'], checksum);
-    assert.deepEqual(Object.keys(authorised!.body), [
-      'creationDate',
-      'transactionId',
-      'transactionState',
-      'amount',
-      'currencyCode',
-      'description',
-      'currency',
-      'sender',
-    ]);
+    assert.deepEqual(Object.keys(authorised!.body), DETAILS_KEYS);
     assert.equal(authorised!.body.transactionState, 'SUCCESS_WAITING_FOR_CLEARING');
     assert.equal(cleared!.body.transactionState, 'SUCCESS');
 

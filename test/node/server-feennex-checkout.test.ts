@@ -18,7 +18,8 @@ before(async () => {
 after(() => fake.close());
 beforeEach(() => {
   fake.requests.length = 0;
-  const client = new FeennexClient({ baseUrl: fake.url, ...FAKE_SHOP, timeoutMs: 3_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 5 } }); // long enough for a busy machine
+  // No request here hangs: every answer comes, and is waited for as long as a busy machine needs.
+  const client = new FeennexClient({ baseUrl: fake.url, ...FAKE_SHOP, timeoutMs: 30_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 5 } });
   gateway = feennexCheckout(client, { callbackUrl: 'https://shop.example/feennex/callback' });
 });
 

@@ -12,10 +12,14 @@ const TX = '08ea8e28-0aad-45eb-8368-f15bdadd5eba';
 
 let fake: FakeFenige;
 let client: FenigeClient;
+/** For the cases where Fenige never answers: its timeout is short, its answers never meet it (`fake.fetch`). */
+let impatient: FenigeClient;
 
 before(async () => {
   fake = await startFakeFenige();
-  client = new FenigeClient({ baseUrl: fake.url, login: 'user', password: PASSWORD, merchantUuid: 'm-1', timeoutMs: 1_500 }); // long enough for a busy machine; the hang cases wait it out
+  // Every answer that comes is waited for: the default 30 s timeout, never reached.
+  client = new FenigeClient({ baseUrl: fake.url, login: 'user', password: PASSWORD, merchantUuid: 'm-1' });
+  impatient = new FenigeClient({ baseUrl: fake.url, login: 'user', password: PASSWORD, merchantUuid: 'm-1', timeoutMs: 100, fetch: fake.fetch });
 });
 after(() => fake.close());
 beforeEach(() => {
@@ -177,8 +181,8 @@ describe('fenigeCheckout.pay', () => {
     ],
   ];
   /** The adapter behind the handler's idempotency guard, the one owner of an unknown outcome. */
-  async function payThroughGuard(request: CheckoutRequest): Promise<CheckoutAnswer> {
-    const gateway = fenigeCheckout(client);
+  async function payThroughGuard(request: CheckoutRequest, via = client): Promise<CheckoutAnswer> {
+    const gateway = fenigeCheckout(via);
     const guard = createIdempotencyGuard(createMemoryIdempotencyStore(), { lockMs: 60_000 });
     const expected = { amount: request.amount, currency: request.currency };
     const result = await guard.run(
@@ -206,7 +210,7 @@ describe('fenigeCheckout.pay', () => {
   for (const [name, pay, details, httpStatus, kind] of unknownOutcomes) {
     test(`unknown outcome (${name}): the guard asks details once → ${httpStatus} ${kind}`, async () => {
       script({ pay, details });
-      const answer = await payThroughGuard(checkoutRequest());
+      const answer = await payThroughGuard(checkoutRequest(), pay.hang ? impatient : client);
       assert.equal(answer.httpStatus, httpStatus);
       assertOutcome(answer, { kind });
       assert.equal(answer.body.transactionId, TX);
@@ -267,7 +271,7 @@ describe('fenigeCheckout.status', () => {
     script({ details: { status: 503, body: SEED.E9001 } });
     assertOutcome(await fenigeCheckout(client).status(TX, {}), { kind: 'pending' });
     script({ details: { status: 200, hang: true } });
-    const answer = await fenigeCheckout(client).status(TX, {});
+    const answer = await fenigeCheckout(impatient).status(TX, {});
     assert.equal(answer.httpStatus, 503);
     assert.equal(answer.body.status, 'TIMEOUT');
     assertOutcome(answer, { kind: 'pending' });
@@ -316,6 +320,6 @@ describe('fenigeCheckout.hosted', () => {
     assertOutcome(refused, { kind: 'failure', code: 'GATEWAY_SETUP' });
     assert.equal(refused.detail?.code, 'E8002');
     script({ link: { status: 200, hang: true } });
-    assertOutcome(await fenigeCheckout(client).hosted(hostedRequest(), {}), { kind: 'pending' });
+    assertOutcome(await fenigeCheckout(impatient).hosted(hostedRequest(), {}), { kind: 'pending' });
   });
 });

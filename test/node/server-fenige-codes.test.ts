@@ -53,18 +53,20 @@ test('the table holds exactly the documented codes, each with its HTTP status an
 
 test('classification of the codes that decide what happens next', () => {
   const kinds = Object.fromEntries(Object.entries(FENIGE_ERROR_CODES).map(([code, info]) => [code, info.kind]));
-  for (const code of ['E8000', 'E8001', 'E8002', 'E0122', 'E0150', 'E0204', 'E01607', 'E11000', 'E0142', 'E0190']) {
-    assert.equal(kinds[code], 'final', code);
-  }
-  for (const code of ['E9001', 'E9002']) assert.equal(kinds[code], 'retriable', code);
+  assert.equal(kinds.E8000, 'invalid-request');
+  for (const code of ['E8001', 'E8002', 'E0122', 'E01607', 'E0142', 'E0190']) assert.equal(kinds[code], 'configuration', code);
+  for (const code of ['E0150', 'E0204', 'E11000']) assert.equal(kinds[code], 'declined', code);
+  for (const code of ['E9001', 'E9002']) assert.equal(kinds[code], 'unavailable', code);
   for (const code of ['E0153', 'E01599', 'E9000', 'E9008']) assert.equal(kinds[code], 'unknown-outcome', code);
 });
 
 test('undocumented answers are classified by HTTP status', () => {
-  assert.equal(classifyFenigeError(undefined, 400), 'final');
-  assert.equal(classifyFenigeError('E4242', 404), 'final');
+  assert.equal(classifyFenigeError(undefined, 400), 'gateway');
+  assert.equal(classifyFenigeError('E4242', 404), 'gateway');
+  assert.equal(classifyFenigeError(undefined, 401), 'configuration');
+  assert.equal(classifyFenigeError(undefined, 403), 'configuration');
   assert.equal(classifyFenigeError(undefined, 408), 'unknown-outcome');
-  assert.equal(classifyFenigeError(undefined, 429), 'retriable');
+  assert.equal(classifyFenigeError(undefined, 429), 'unavailable');
   assert.equal(classifyFenigeError(undefined, 500), 'unknown-outcome');
   assert.equal(classifyFenigeError('E4242', 503), 'unknown-outcome');
 });

@@ -24,12 +24,25 @@ export interface FakeFenige {
   requests: RecordedRequest[];
   /** The answer to the next requests (until changed); a function sees each request. */
   answer(next: FakeAnswer | ((request: RecordedRequest) => FakeAnswer)): void;
+  /**
+   * The same fake without a socket, for a client with a short timeout (`FenigeClient`'s `fetch`):
+   * an answer is read before the event loop turns again, so however busy the machine, only a
+   * request scripted to hang ever meets that timeout.
+   */
+  fetch: typeof fetch;
   close(): Promise<void>;
 }
+
+const textOf = (answer: FakeAnswer) => (typeof answer.body === 'string' ? answer.body : answer.body === undefined ? '' : JSON.stringify(answer.body));
+const contentTypeOf = (answer: FakeAnswer) => answer.contentType ?? 'application/json;charset=UTF-8';
 
 export async function startFakeFenige(): Promise<FakeFenige> {
   const requests: RecordedRequest[] = [];
   let script: FakeAnswer | ((request: RecordedRequest) => FakeAnswer) = { status: 500 };
+  const answerTo = (recorded: RecordedRequest) => {
+    requests.push(recorded);
+    return typeof script === 'function' ? script(recorded) : script;
+  };
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');
@@ -41,12 +54,10 @@ export async function startFakeFenige(): Promise<FakeFenige> {
         headers: req.headers,
         body: raw ? JSON.parse(raw) : undefined,
       };
-      requests.push(recorded);
-      const answer = typeof script === 'function' ? script(recorded) : script;
+      const answer = answerTo(recorded);
       if (answer.hang) return;
-      const text = typeof answer.body === 'string' ? answer.body : answer.body === undefined ? '' : JSON.stringify(answer.body);
-      res.writeHead(answer.status, { 'Content-Type': answer.contentType ?? 'application/json;charset=UTF-8' });
-      res.end(text);
+      res.writeHead(answer.status, { 'Content-Type': contentTypeOf(answer) });
+      res.end(textOf(answer));
     });
   });
   const listening = await listen(server);
@@ -55,6 +66,17 @@ export async function startFakeFenige(): Promise<FakeFenige> {
     requests,
     answer(next) {
       script = next;
+    },
+    async fetch(input, init = {}) {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const raw = typeof init.body === 'string' ? init.body : '';
+      const headers = Object.fromEntries(new Headers(init.headers)) as IncomingHttpHeaders;
+      const answer = answerTo({ method: init.method ?? 'GET', path: url.pathname + url.search, headers, body: raw ? JSON.parse(raw) : undefined });
+      if (answer.hang) {
+        const signal = init.signal;
+        return new Promise<Response>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }));
+      }
+      return new Response(textOf(answer), { status: answer.status, headers: { 'Content-Type': contentTypeOf(answer) } });
     },
     close: listening.close,
   };

@@ -117,7 +117,7 @@ describe('Fenige postback handler', () => {
   });
 
   test('confirmWithDetails hands the current details to onNotification', async () => {
-    const client = new FenigeClient({ baseUrl: fenige.url, login: 'user', password: 'pw', merchantUuid: 'm', timeoutMs: 500 });
+    const client = new FenigeClient({ baseUrl: fenige.url, login: 'user', password: 'pw', merchantUuid: 'm' }); // every answer comes: the 30 s default
     const url = await serve({ confirmWithDetails: client });
     const sign = { 'X-SECRET-CHECKSUM': checksum(SECRET + TX) };
 

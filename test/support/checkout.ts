@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestToken, type CreateTestTokenOptions, type RunningSandbox } from '../../src/sandbox/index.js';
+import { FeennexClient, FenigeClient, type FeennexClientOptions, type FenigeClientOptions } from '../../src/server/index.js';
 
 /**
  * The checkout request body the element POSTs to the merchant's backend, for the node tests: with
@@ -40,6 +41,22 @@ export function payBody(overrides: Record<string, unknown> = {}): PayBody {
     ...overrides,
   } as PayBody;
 }
+
+/** A Fenige client of the sandbox's merchant; every answer comes, so its timeout stays the default. */
+export function sandboxFenigeClient(sb: RunningSandbox, options: Partial<FenigeClientOptions> = {}): FenigeClient {
+  const { url, login, password, merchantUuid } = sb.fenige;
+  return new FenigeClient({ baseUrl: url, login, password, merchantUuid, ...options });
+}
+
+/** A Feennex client of the sandbox's shop; every answer comes, so its timeout stays the default. */
+export function sandboxFeennexClient(sb: RunningSandbox, options: Partial<FeennexClientOptions> = {}): FeennexClient {
+  const { url, shopId, secretKey } = sb.feennex;
+  return new FeennexClient({ baseUrl: url, shopId, secretKey, ...options });
+}
+
+/** The client of the sandbox's `gateway`. */
+export const sandboxClient = (sb: RunningSandbox, gateway: SandboxGatewayId): FenigeClient | FeennexClient =>
+  gateway === 'fenige' ? sandboxFenigeClient(sb) : sandboxFeennexClient(sb);
 
 /** The Gateway Merchant Id the sandbox's `gateway` opens tokens for (Feennex: the shop id). */
 export function sandboxMerchantOf(sb: RunningSandbox, gateway: SandboxGatewayId): string {

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { listen } from './http.js';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
@@ -56,17 +56,6 @@ export interface CspServer {
   close(): Promise<void>;
 }
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-const close = (server: Server) =>
-  new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-
 export async function startCspServer(): Promise<CspServer> {
   let fetches = 0;
   const payJs = createServer((_req, res) => {
@@ -74,7 +63,8 @@ export async function startCspServer(): Promise<CspServer> {
     res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end('window.google = window.__pendingGoogle;\n');
   });
-  const payJsUrl = `${await listen(payJs)}/gp/p/js/pay.js`;
+  const payJsServer = await listen(payJs);
+  const payJsUrl = `${payJsServer.url}/gp/p/js/pay.js`;
 
   const payments: CheckoutRequest[] = [];
   const gateway: CheckoutGateway = {
@@ -140,7 +130,8 @@ export async function startCspServer(): Promise<CspServer> {
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     res.end('Not found');
   });
-  const origin = await listen(site);
+  const siteServer = await listen(site);
+  const origin = siteServer.url;
 
   return {
     origin,
@@ -155,7 +146,7 @@ export async function startCspServer(): Promise<CspServer> {
     },
     nonceOf: (url) => nonces.get(new URL(url).searchParams.get('id') ?? ''),
     close: async () => {
-      await Promise.all([close(site), close(payJs)]);
+      await Promise.all([siteServer.close(), payJsServer.close()]);
     },
   };
 }

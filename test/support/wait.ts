@@ -20,6 +20,7 @@ export interface WaitOptions {
  */
 export async function waitFor<T>(probe: () => T | Promise<T>, what: string, options: WaitOptions = {}): Promise<NonNullable<T>> {
   const { timeoutMs = WAIT_DEADLINE_MS, intervalMs = 10 } = options;
+  // setTimeout, not requestAnimationFrame: browser test files run in background tabs, where frames stop.
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

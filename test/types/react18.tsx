@@ -1,4 +1,5 @@
-// React 18: the typed wrapper from `paytool-elements/react`.
+// React 18: the typed wrapper from `paytool-elements/react`. The JSX below repeats react19.tsx on
+// purpose: each file is compiled against its own React types, and each must accept the same props.
 import { useRef } from 'react';
 import { FeennexPay, PaytoolButton, type PaytoolButtonProps } from 'paytool-elements/react';
 import type { FeennexPay as FeennexPayElement, PaymentSuccessDetail, PaytoolButton as PaytoolButtonElement } from 'paytool-elements';

@@ -1,6 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import { freshGooglePay, googleButton, mountReady, validData } from '../helpers.js';
+import { sleep } from '../../support/wait.js';
 
 /** Presses and releases the real mouse on `target` (separate steps, so the page can act in between). */
 async function pressAndRelease(target: Element, between: () => Promise<void>): Promise<void> {
@@ -51,7 +52,7 @@ describe('the page’s language and Google’s button', () => {
     const el = await mountReady();
     const locales = () => fake.calls.createButton.map((o) => (o as { buttonLocale?: string }).buttonLocale);
     const settled = async () => {
-      await new Promise((resolve) => setTimeout(resolve)); // the MutationObserver's delivery
+      await sleep(0); // the MutationObserver's delivery
       await el.updateComplete;
     };
     try {
@@ -81,12 +82,12 @@ describe('the page’s language and Google’s button', () => {
       await ready;
       const locales = () => fake.calls.createButton.map((o) => (o as { buttonLocale?: string }).buttonLocale);
       wrapper.lang = 'de';
-      await new Promise((resolve) => setTimeout(resolve)); // the MutationObserver's delivery
+      await sleep(0); // the MutationObserver's delivery
       await el.updateComplete;
       expect(locales()).to.deep.equal(['pl', 'de']);
       el.remove();
       wrapper.lang = 'fr';
-      await new Promise((resolve) => setTimeout(resolve));
+      await sleep(0);
       expect(locales()).to.deep.equal(['pl', 'de'], 'a disconnected element rebuilds nothing');
     } finally {
       wrapper.remove();

@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { backend, click, eventsOf, firstEvent, freshGooglePay, mount, mountReady, statusText, validData } from '../helpers.js';
+import { sleep } from '../../support/wait.js';
 
 const DECLINED_CARD = '4000000000000002';
 const fallbackButton = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="fallback-button"]')!;
@@ -70,7 +71,7 @@ describe('paths where money goes wrong', () => {
     fallbackButton(el).click();
     await redirect;
     fallbackButton(el).click(); // while the page is on its way to the gateway
-    await new Promise((r) => setTimeout(r, 30));
+    await sleep(30);
     expect((await server.log()).filter((r) => r.method === 'POST')).to.have.length(1);
   });
 
@@ -85,7 +86,7 @@ describe('paths where money goes wrong', () => {
     await el.updateComplete;
     expect(el.state).to.equal('success');
     click(el);
-    await new Promise((r) => setTimeout(r, 30));
+    await sleep(30);
     expect(await server.log()).to.have.length(1);
   });
 

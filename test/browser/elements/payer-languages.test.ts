@@ -3,15 +3,15 @@ import { backend, click, freshGooglePay, mount, mountReady, statusText, validDat
 import { registerMessages, type Messages } from '../../../src/index.js';
 import { en } from '../../../src/i18n/en.js';
 import { loadMessages } from '../../../src/i18n/index.js';
+import { waitFor } from '../../support/wait.js';
 
 /** Waits until the element's status line says `text` (a language arrives as its own chunk). */
 async function statusBecomes(el: HTMLElement & { updateComplete: Promise<unknown> }, text: RegExp): Promise<string> {
-  for (;;) {
+  return waitFor(async () => {
     await el.updateComplete;
     const now = statusText(el);
-    if (text.test(now)) return now;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+    return text.test(now) && now;
+  }, `the status ${text}`);
 }
 
 describe('payer languages, each loaded when a page asks for it', () => {

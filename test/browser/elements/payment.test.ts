@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { backend, click, freshGooglePay, mountReady, sender, statusText, validData } from '../helpers.js';
+import { sleep } from '../../support/wait.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -101,11 +102,11 @@ describe('a payment, click to event (docs/protocol.md §3, §4.1)', () => {
     const success = oneEvent(el, 'payment-success');
     click(el);
     click(el);
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
     click(el);
     await success;
     click(el); // after success the payment is done: no second charge either
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
     expect(fake.calls.loadPaymentData).to.have.length(1);
     expect(await server.log()).to.have.length(1);
   });
@@ -134,7 +135,7 @@ describe('a payment, click to event (docs/protocol.md §3, §4.1)', () => {
     const fake = freshGooglePay();
     const el = await mountReady('paytool-button', { attrs: 'disabled' });
     click(el);
-    await new Promise((r) => setTimeout(r, 30));
+    await sleep(30);
     expect(fake.calls.loadPaymentData).to.have.length(0);
     expect(el.shadowRoot!.querySelector('[part="button"]')!.getAttribute('aria-disabled')).to.equal('true');
   });

@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { firstEvent, freshGooglePay, googleButton, mount, mountReady, validData } from '../helpers.js';
+import { sleep } from '../../support/wait.js';
 
 describe('rendering and readiness (docs/protocol.md §2, §3)', () => {
   beforeEach(() => freshGooglePay());
@@ -55,7 +56,7 @@ describe('rendering and readiness (docs/protocol.md §2, §3)', () => {
 
   it('waits in state loading until data is set, as in Fenige’s DOMContentLoaded example', async () => {
     const el = await mount();
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
     expect(el.state).to.equal('loading');
     const ready = oneEvent(el, 'payment-ready');
     el.data = validData;

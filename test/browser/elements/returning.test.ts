@@ -1,6 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { rememberStarted, startedKey, tabStorage } from '../../../src/checkout/started-payments.js';
 import { backend, click, eventsOf, firstEvent, freshGooglePay, mount, mountReady, statusText, validData } from '../helpers.js';
+import { sleep, waitFor } from '../../support/wait.js';
 
 /** Pretends the payer just came back from 3-D Secure / a hosted page to this URL. */
 function returnFrom(query: string): () => void {
@@ -19,7 +20,8 @@ function startedHere(
   rememberStarted(tabStorage(), { transactionId, element, endpoint, ...order });
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 50));
+/** Time for a request or event that must not happen to show up. */
+const settle = () => sleep(50);
 
 describe('a payer returning from 3-D Secure or a hosted page', () => {
   let restore = () => {};
@@ -125,7 +127,7 @@ describe('a payer returning from 3-D Secure or a hosted page', () => {
     restore = returnFrom('paytool-result=failure&transactionId=tx-3');
     const el = await mount('paytool-button', { endpoint: server.endpoint, data: validData });
     await firstEvent(el, 'payment-ready');
-    for (let i = 0; i < 200 && (el.state !== 'ready' || (await server.log()).length === 0); i++) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(async () => el.state === 'ready' && (await server.log()).length > 0, 'the status lookup');
     expect(el.state).to.equal('ready');
     expect(location.search).to.contain('transactionId=tx-3');
     expect(eventsOf(el).map((e) => e.type)).to.deep.equal(['payment-ready']);

@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { installFakeGooglePay, type FakeGooglePayController, type FakeGooglePayOptions } from '../../../src/testing/index.js';
 import type { PaymentAuthorizationResult, PaymentData, PaymentDataRequest } from '../../../src/testing/types.js';
+import { waitFor } from '../../support/wait.js';
 
 const WALLET: FakeGooglePayOptions['wallet'] = [
   { card: '4111111111111111', label: 'approved' },
@@ -36,18 +37,9 @@ afterEach(() => {
 
 const sheetRoot = () => document.querySelector('[data-fake-google-pay-sheet]')?.shadowRoot ?? undefined;
 
-async function until<T>(probe: () => T | null | undefined, what: string): Promise<T> {
-  // setTimeout, not requestAnimationFrame: test files run in background tabs, where frames stop.
-  for (const end = performance.now() + 5_000; performance.now() < end; await new Promise((r) => setTimeout(r, 10))) {
-    const value = probe();
-    if (value) return value;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const payButton = () => until(() => [...(sheetRoot()?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Pay' && !b.hidden), 'the Pay button');
+const payButton = () => waitFor(() => [...(sheetRoot()?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Pay' && !b.hidden), 'the Pay button');
 const radio = (last4: string) =>
-  until(() => [...(sheetRoot()?.querySelectorAll('label') ?? [])].find((l) => l.textContent!.includes(last4))?.querySelector('input'), `the card ${last4}`);
+  waitFor(() => [...(sheetRoot()?.querySelectorAll('label') ?? [])].find((l) => l.textContent!.includes(last4))?.querySelector('input'), `the card ${last4}`);
 
 describe('fake Google Pay: the visible sheet', () => {
   it('shows the merchant, the total and the wallet; Pay hands the chosen card to onPaymentAuthorized; SUCCESS closes it', async () => {
@@ -89,12 +81,12 @@ describe('fake Google Pay: the visible sheet', () => {
     const paid = client.loadPaymentData(request());
     expect((await radio('5100')).checked, 'the `card` option is preselected').to.equal(true);
     (await payButton()).click();
-    await until(() => seen.length === 1, 'the first authorisation');
+    await waitFor(() => seen.length === 1, 'the first authorisation');
     const progress = sheetRoot()!.querySelector('[role="status"]')!;
     expect(progress.textContent).to.include('Processing');
     expect((await radio('1111')).disabled, 'no card change while the merchant answers').to.equal(true);
     release();
-    const alert = await until(() => sheetRoot()?.querySelector<HTMLElement>('[role="alert"]:not([hidden])'), 'the decline');
+    const alert = await waitFor(() => sheetRoot()?.querySelector<HTMLElement>('[role="alert"]:not([hidden])'), 'the decline');
     expect(alert.textContent).to.equal('Declined by your bank.');
     (await radio('1111')).click();
     (await payButton()).click();

@@ -1,4 +1,8 @@
-/** The signed (and therefore mandatory) keys of every API method, as documented. */
+/**
+ * The signed (and therefore mandatory) keys of every API method, as documented. Written out here on
+ * purpose, not imported from the client's FEENNEX_SIGNED_KEYS: the emulator checks the client
+ * independently, so a wrong key in either fails the tests instead of agreeing with itself.
+ */
 export const SIGNED_KEYS = {
   'bill/create': ['payer_currency', 'shop_amount', 'shop_currency', 'shop_id', 'shop_order_id'],
   'bill/shop_order_status': ['now', 'shop_id', 'shop_order_id'],

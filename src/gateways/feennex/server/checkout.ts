@@ -70,7 +70,7 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
       // invoice tells, and only for the very amount and currency asked for; it may be anyone's, so
       // an amount Feennex does not report is no match.
       if (error.errorCode === 6) return askStatus(transactionId, context, 'create', { ...expected, strict: true });
-      if (error.kind === 'final') return finalError(transactionId, error, tokenField);
+      if (error.isFinal) return finalError(transactionId, error, tokenField);
       // Lost, or still processing (error 8): Feennex may hold the invoice. The guard asks its status.
       return {
         httpStatus: 202,

@@ -1,4 +1,4 @@
-import { FeennexError } from './errors.js';
+import { FEENNEX_NO_ANSWER_CODES, FeennexError } from './errors.js';
 
 /**
  * Creates keyed by the shop's own id (`shop_order_id`, `shop_payment_id`) cannot be applied twice:
@@ -41,6 +41,7 @@ export async function createOnce<C, E>(options: CreateOnceOptions<C, E>): Promis
       await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)), signal).catch(() => {
         throw new FeennexError({
           errorCode: null,
+          code: FEENNEX_NO_ANSWER_CODES.unknownOutcome,
           kind: 'unknown-outcome',
           method,
           message: `${method}: cancelled while the outcome of ${id} was unknown (${lastProblem}); ask its status later`,
@@ -59,10 +60,11 @@ export async function createOnce<C, E>(options: CreateOnceOptions<C, E>): Promis
     try {
       return { existing: await lookup() };
     } catch (error) {
-      const notYet = error instanceof FeennexError && (error.errorCode === 7 || error.kind !== 'final');
+      const notYet = error instanceof FeennexError && (error.errorCode === 7 || !error.isFinal);
       if (!notYet) {
         throw new FeennexError({
           errorCode: null,
+          code: FEENNEX_NO_ANSWER_CODES.unknownOutcome,
           kind: 'unknown-outcome',
           method,
           message: `${method}: the outcome of ${id} is unknown and its status could not be read (${errorText(error)})`,
@@ -74,6 +76,7 @@ export async function createOnce<C, E>(options: CreateOnceOptions<C, E>): Promis
   }
   throw new FeennexError({
     errorCode: null,
+    code: FEENNEX_NO_ANSWER_CODES.unknownOutcome,
     kind: 'unknown-outcome',
     method,
     message: `${method}: the outcome of ${id} is still unknown after ${policy.attempts} attempts (${lastProblem}); ask its status later`,

@@ -4,7 +4,7 @@ export {
   FeennexInputError,
   FEENNEX_ERROR_CODES,
   describeFeennexError,
-  type FeennexErrorKind,
+  FEENNEX_NO_ANSWER_CODES,
   type FeennexErrorInfo,
   type FeennexErrorInit,
 } from './errors.js';

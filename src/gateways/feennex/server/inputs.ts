@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fields, validate } from '../../../protocol/payment-data.js';
+import { fields, validate } from '../../../protocol/schema.js';
 import { FeennexInputError } from './errors.js';
 import { SHOP_ORDER_ID, SHOP_ORDER_ID_SHAPE } from './order-id.js';
 
@@ -125,6 +125,6 @@ export type FeennexCheckAccountInput = z.infer<typeof checkAccountInput>;
 /** The parsed input, or a `FeennexInputError` naming every bad field. */
 export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {
   const result = validate(schema, input, `${what} input`);
-  if (!result.ok) throw new FeennexInputError(result.message, result.issues);
+  if (!result.ok) throw new FeennexInputError(result.message, result.issues, what);
   return result.value;
 }

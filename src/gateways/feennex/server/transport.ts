@@ -1,4 +1,4 @@
-import { FeennexError, kindOfErrorCode, kindOfLostAnswer } from './errors.js';
+import { FEENNEX_NO_ANSWER_CODES, FeennexError, kindOfErrorCode, kindOfLostAnswer } from './errors.js';
 
 /** One Feennex HTTP call: POST JSON, a hard timeout, the `{ data, error_code, message, result }` envelope. */
 
@@ -14,8 +14,8 @@ export interface CallOptions {
 /** Resolves with the envelope's `data`; anything else becomes a `FeennexError`. */
 export async function callFeennex({ fetch, url, method, body, timeoutMs, signal }: CallOptions): Promise<unknown> {
   const timeout = AbortSignal.timeout(timeoutMs);
-  const lost = (message: string, extra: { httpStatus?: number; cause?: unknown } = {}) =>
-    new FeennexError({ errorCode: null, kind: kindOfLostAnswer(method), method, message, ...extra });
+  const lost = (code: string, message: string, extra: { httpStatus?: number; cause?: unknown } = {}) =>
+    new FeennexError({ errorCode: null, code, kind: kindOfLostAnswer(method), method, message, ...extra });
 
   let response: Response;
   let text: string;
@@ -28,9 +28,9 @@ export async function callFeennex({ fetch, url, method, body, timeoutMs, signal 
     });
     text = await response.text();
   } catch (cause) {
-    if (signal?.aborted) throw lost(`${method}: cancelled by the caller`, { cause: signal.reason });
-    const what = timeout.aborted ? `no answer within ${timeoutMs} ms` : 'network error';
-    throw lost(`${method}: ${what}`, { cause: stripRequest(cause) });
+    if (signal?.aborted) throw lost(FEENNEX_NO_ANSWER_CODES.aborted, `${method}: cancelled by the caller`, { cause: signal.reason });
+    if (timeout.aborted) throw lost(FEENNEX_NO_ANSWER_CODES.timeout, `${method}: no answer within ${timeoutMs} ms`, { cause: stripRequest(cause) });
+    throw lost(FEENNEX_NO_ANSWER_CODES.network, `${method}: network error`, { cause: stripRequest(cause) });
   }
 
   let envelope: unknown;
@@ -43,7 +43,8 @@ export async function callFeennex({ fetch, url, method, body, timeoutMs, signal 
   const errorCode = typeof e?.error_code === 'number' ? e.error_code : Number.NaN;
   if (!e || !Number.isInteger(errorCode) || typeof e.result !== 'boolean') {
     // A proxy page, a 5xx or a 404 from a wrong baseUrl: no Feennex answer at all.
-    throw lost(`${method}: HTTP ${response.status} without a Feennex answer`, { httpStatus: response.status });
+    const code = response.ok ? FEENNEX_NO_ANSWER_CODES.invalidResponse : `HTTP_${response.status}`;
+    throw lost(code, `${method}: HTTP ${response.status} without a Feennex answer`, { httpStatus: response.status });
   }
   if (e.result === true && errorCode === 0) return e.data ?? null;
   const message = typeof e.message === 'string' && e.message ? e.message : `error ${errorCode}`;

@@ -19,7 +19,9 @@ export const SETUP_NOT_FOUND = new Set(Object.keys(FENIGE_ERROR_CODES).filter((c
  * Codes about the merchant's own setup (credentials, terminal, configuration): the payer reads a
  * generic message, the merchant's logs and `onEvent` get Fenige's code and message.
  */
-export const FENIGE_SETUP_CODES: ReadonlySet<string> = new Set(['E8001', 'E8002', 'E0122', 'E0132', 'E0135', 'E0137', 'E0142', 'E0190', 'E01607']);
+export const FENIGE_SETUP_CODES: ReadonlySet<string> = new Set(
+  Object.keys(FENIGE_ERROR_CODES).filter((code) => FENIGE_ERROR_CODES[code]!.kind === 'configuration'),
+);
 
 export function failureAnswer(transactionId: string, error: FenigeError): CheckoutAnswer {
   const detail = { code: error.status, message: error.message };

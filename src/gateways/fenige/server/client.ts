@@ -173,7 +173,7 @@ export class FenigeClient implements CheckoutGatewaySource {
     } catch (error) {
       // A read changes nothing at Fenige, so "maybe it happened" only means "try again".
       if (method === 'GET' && error instanceof FenigeError && error.isUnknownOutcome) {
-        throw reclassify(error, 'retriable');
+        throw reclassify(error, 'unavailable');
       }
       throw error;
     }

@@ -1,78 +1,17 @@
+import type { GatewayErrorKind } from '../../gateway-error.js';
+import { FENIGE_ERROR_CODES } from '../error-catalogue.js';
+
 /**
- * Fenige Payment Hub status codes (Fenige docs, "Possible errors") and what a caller should do about each.
+ * What a Fenige code means for a caller. The codes themselves, with their HTTP status and
+ * `GatewayErrorKind`, are the one catalogue in `../error-catalogue.ts`:
  *
- * - `final`: Fenige decided; nothing was charged (a decline, a rejection, an integration or
- *   configuration error). Sending the same request again gives the same answer.
- * - `retriable`: Fenige could not reach the acquirer or the MPI, so the payment almost certainly
+ * - `invalid-request`, `declined`, `configuration`: Fenige decided; nothing was charged. Sending the
+ *   same request again gives the same answer.
+ * - `unavailable`: Fenige could not reach the acquirer or the MPI, so the payment almost certainly
  *   never left Fenige; the same request may be sent again (same `transactionId`).
  * - `unknown-outcome`: the payment may or may not have happened; ask `details` before telling anyone.
  */
-
-export type FenigeErrorKind = 'final' | 'retriable' | 'unknown-outcome';
-
-export interface FenigeCodeInfo {
-  /** The HTTP status Fenige documents for the code. */
-  httpStatus: number;
-  kind: FenigeErrorKind;
-  /** One line of English, fit to show to an integrator (and, for declines, to a payer). */
-  description: string;
-}
-
-const final = (httpStatus: number, description: string): FenigeCodeInfo => ({ httpStatus, kind: 'final', description });
-
-export const FENIGE_ERROR_CODES: Readonly<Record<string, FenigeCodeInfo>> = Object.freeze({
-  E8000: final(400, 'The request is incorrect: required fields are missing or their values are not valid.'),
-  E8001: final(403, 'Fenige understood the request but refuses to authorize it.'),
-  E8002: final(401, "Fenige rejected the merchant's credentials."),
-
-  E0122: final(404, 'The merchant does not exist.'),
-  E0132: final(404, 'The terminal does not exist.'),
-  E0135: final(404, 'The merchant has no terminal, or all of its terminals are inactive.'),
-  E0137: final(404, 'No terminal is marked as the default one.'),
-
-  E0150: final(422, 'The transaction was rejected.'),
-  E0151: final(422, 'The transaction was rejected: the currency is not supported.'),
-  E0152: final(422, "The transaction was rejected: the card's issuer is not supported."),
-  E0156: final(422, 'The transaction was rejected: the terminal does not support 3-D Secure.'),
-  E0157: final(422, 'The transaction was rejected: the card does not support 3-D Secure.'),
-  E01583: final(422, 'The transaction was rejected: the outside3ds object was not provided.'),
-  E0159: final(422, 'The transaction was rejected: the amount is restricted.'),
-  E01596: final(422, 'The transaction was rejected: cards issued in this country are blocked by the terminal.'),
-  E01597: final(422, "The transaction was rejected: the terminal's 3-D Secure version does not match the request."),
-  E01598: final(422, 'The transaction was rejected: no ECI value is available for the card provider.'),
-  E01600: final(422, 'The transaction was rejected: 3-D Secure 2 ran for a different card number than requested.'),
-  E01601: final(422, 'The transaction was rejected: the terminal is blocked for this card provider.'),
-  E01602: final(422, 'The transaction was rejected: its geographic scope is not permitted.'),
-  // A 422: the authorization request was never built, so nothing reached the acquirer.
-  E01607: final(422, 'The transaction was rejected: the authorization request could not be generated.'),
-  E0200: final(422, 'The transaction was rejected: the card is blocked.'),
-  E0201: final(422, "The transaction was rejected: the card's BIN is blocked."),
-  E0202: final(422, 'The transaction was rejected: the terminal is blocked.'),
-  E0203: final(422, 'The transaction was rejected: the token is blocked.'),
-  E0204: final(422, "The transaction was rejected: the payer's data is on a sanctions (AML) list."),
-  E0205: final(422, 'The transaction was rejected: the bank is blocked.'),
-  E0206: final(422, 'The transaction was rejected: too many rejected transactions, the card is blocked.'),
-  E0207: final(422, 'The transaction was rejected: too many declined attempts, the card is blocked.'),
-  E0208: final(422, 'The transaction was rejected: a second attempt within 30 days after merchant advice code 03 or 21.'),
-  E0209: final(422, "The transaction was rejected: the sender's or receiver's name contains a fraudulent phrase."),
-  E0210: final(422, "The transaction was rejected: the sender's name looks suspicious."),
-  E0211: final(422, "The transaction was rejected: the card's country is blocked."),
-  // Fenige answers it with 422 (rejected), so the terminal's time limit ended the transaction.
-  E11000: final(422, "The transaction was rejected: the terminal's processing time limit was exceeded."),
-
-  // Configuration checks that fail before any authorization is sent, although answered with 500.
-  E0142: final(500, 'No commission configuration is set up for the terminal.'),
-  E0190: final(500, 'The currency rate is invalid.'),
-
-  // The authorization may have been sent: only `details` can tell how it ended.
-  E0153: { httpStatus: 500, kind: 'unknown-outcome', description: 'The transaction is pending: the connection to the card network (MIP) failed.' },
-  E01599: { httpStatus: 500, kind: 'unknown-outcome', description: 'The transaction timed out while being processed.' },
-  E9000: { httpStatus: 500, kind: 'unknown-outcome', description: 'Fenige failed for an unknown reason.' },
-  E9008: { httpStatus: 500, kind: 'unknown-outcome', description: 'The MPI failed to initialize 3-D Secure.' },
-
-  E9001: { httpStatus: 503, kind: 'retriable', description: 'Fenige could not connect to the acquirer.' },
-  E9002: { httpStatus: 503, kind: 'retriable', description: 'Fenige could not connect to the MPI (3-D Secure server).' },
-});
+export { FENIGE_ERROR_CODES, type FenigeCodeInfo, type FenigeErrorCode } from '../error-catalogue.js';
 
 /** Transaction states of `details` (Fenige docs, "Transaction statuses"). `IN_PROGRESS` is the only non-final one. */
 export const FENIGE_TRANSACTION_STATES: Readonly<Record<string, string>> = Object.freeze({
@@ -91,13 +30,15 @@ export function describeFenigeCode(code: string): string | undefined {
 
 /**
  * What to do about an error answer. Documented codes follow the table; anything else follows its
- * HTTP status: 429 (refused before processing) is retriable, any other 4xx but 408 is final, and a
- * 408 or 5xx is `unknown-outcome` (the server may have acted before it failed).
+ * HTTP status: 429 (refused before processing) is `unavailable`, 401 and 403 are `configuration`, any
+ * other 4xx but 408 is `gateway` (final, but not understood), and a 408 or 5xx is `unknown-outcome`
+ * (the server may have acted before it failed).
  */
-export function classifyFenigeError(code: string | undefined, httpStatus: number): FenigeErrorKind {
+export function classifyFenigeError(code: string | undefined, httpStatus: number): GatewayErrorKind {
   const known = code ? FENIGE_ERROR_CODES[code] : undefined;
   if (known) return known.kind;
-  if (httpStatus === 429) return 'retriable';
-  if (httpStatus >= 400 && httpStatus < 500 && httpStatus !== 408) return 'final';
+  if (httpStatus === 429) return 'unavailable';
+  if (httpStatus === 401 || httpStatus === 403) return 'configuration';
+  if (httpStatus >= 400 && httpStatus < 500 && httpStatus !== 408) return 'gateway';
   return 'unknown-outcome';
 }

@@ -1,23 +1,15 @@
-import { classifyFenigeError, describeFenigeCode, type FenigeErrorKind } from './codes.js';
+import { fieldIssuesOf, GatewayError, TRANSPORT_ERROR_CODES, type GatewayErrorKind } from '../../gateway-error.js';
+import { classifyFenigeError, describeFenigeCode } from './codes.js';
 
 /**
- * `status` values for failures that carry no Fenige E-code. An HTTP answer without one (an HTML
- * error page from a proxy, say) gets `HTTP_<status>`.
+ * `status` (= `code`) values for failures that carry no Fenige E-code. An HTTP answer without one
+ * (an HTML error page from a proxy, say) gets `HTTP_<status>`.
  */
-export const TRANSPORT_STATUS = {
-  /** The client's timeout ran out before the answer was read. */
-  timeout: 'TIMEOUT',
-  /** The caller's `signal` aborted the call. */
-  aborted: 'ABORTED',
-  /** The connection failed; see `kind` for whether the request can have reached Fenige. */
-  network: 'NETWORK_ERROR',
-  /** Fenige answered 2xx with a body this client does not understand. */
-  invalidResponse: 'INVALID_RESPONSE',
-} as const;
+export const TRANSPORT_STATUS = TRANSPORT_ERROR_CODES;
 
 export interface FenigeErrorInit {
   status: string;
-  kind: FenigeErrorKind;
+  kind: GatewayErrorKind;
   message: string;
   httpStatus?: number;
   httpStatusText?: string;
@@ -30,60 +22,42 @@ export interface FenigeErrorInit {
 
 /**
  * Any failed Fenige call: an error body (E8000 … E11000), an HTTP error without one, a timeout or a
- * network error. `kind` says what to do next (see `codes.ts`). Never holds credentials or the token.
+ * network error. `kind` says what to do next (see `codes.ts`), `code` (= `status`) which failure it
+ * was, `issues` the fields of an E8000. Never holds credentials or the token.
  */
-export class FenigeError extends Error {
-  /** Fenige's E-code (`E0150`), or one of `TRANSPORT_STATUS`, or `HTTP_<status>`. */
+export class FenigeError extends GatewayError {
+  /** Fenige's E-code (`E0150`), or one of `TRANSPORT_STATUS`, or `HTTP_<status>`; the same as `code`. */
   readonly status: string;
-  readonly kind: FenigeErrorKind;
-  /** The HTTP status of Fenige's answer; undefined when no answer arrived. */
-  readonly httpStatus: number | undefined;
   /** The body's own `httpStatus` text, e.g. `UNPROCESSABLE_ENTITY`. */
   readonly httpStatusText: string | undefined;
   readonly traceId: string | undefined;
-  /** Field → messages, as in Fenige's E8000 body. */
+  /** Field → messages, as in Fenige's E8000 body (`issues` holds the same as a list). */
   readonly errors: Record<string, string[]> | undefined;
   /** The body's `transactionStatus`, e.g. `REJECTED` or `PENDING`. */
   readonly transactionStatus: string | undefined;
   readonly requestUuid: string | undefined;
 
   constructor(init: FenigeErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    const { status, kind, message, httpStatus, cause, errors } = init;
+    super({ gateway: 'fenige', kind, code: status, message, issues: fieldIssuesOf(errors), ...(httpStatus === undefined ? {} : { httpStatus }), cause });
     this.name = 'FenigeError';
-    this.status = init.status;
-    this.kind = init.kind;
-    this.httpStatus = init.httpStatus;
+    this.status = status;
     this.httpStatusText = init.httpStatusText;
     this.traceId = init.traceId;
-    this.errors = init.errors;
+    this.errors = errors;
     this.transactionStatus = init.transactionStatus;
     this.requestUuid = init.requestUuid;
   }
 
-  /** Fenige decided (declined, rejected, or the request itself is wrong): do not retry as is. */
-  get isFinal(): boolean {
-    return this.kind === 'final';
-  }
-
-  /** Nothing reached the acquirer: the same request may be sent again. */
-  get isRetriable(): boolean {
-    return this.kind === 'retriable';
-  }
-
-  /** The payment may have happened: ask `details` before reporting anything. */
-  get isUnknownOutcome(): boolean {
-    return this.kind === 'unknown-outcome';
-  }
-
   /** For structured logs: every field, none of them secret. */
-  toJSON(): Record<string, unknown> {
-    const { name, status, kind, message, httpStatus, httpStatusText, traceId, errors, transactionStatus, requestUuid } = this;
-    return { name, status, kind, message, httpStatus, httpStatusText, traceId, errors, transactionStatus, requestUuid };
+  override toJSON(): Record<string, unknown> {
+    const { status, httpStatusText, traceId, errors, transactionStatus, requestUuid } = this;
+    return { ...super.toJSON(), status, httpStatusText, traceId, errors, transactionStatus, requestUuid };
   }
 }
 
 /** The same error with another `kind`, e.g. a read's "unknown outcome", which only means "retry". */
-export function reclassify(error: FenigeError, kind: FenigeErrorKind): FenigeError {
+export function reclassify(error: FenigeError, kind: GatewayErrorKind): FenigeError {
   const { status, message, httpStatus, httpStatusText, traceId, errors, transactionStatus, requestUuid, cause } = error;
   return new FenigeError({ status, kind, message, httpStatus, httpStatusText, traceId, errors, transactionStatus, requestUuid, cause });
 }
@@ -97,7 +71,7 @@ export class FenigeValidationError extends FenigeError {
   constructor(errors: Record<string, string[]>) {
     super({
       status: 'E8000',
-      kind: 'final',
+      kind: 'invalid-request',
       httpStatus: 400,
       httpStatusText: 'BAD_REQUEST',
       errors,
@@ -179,7 +153,7 @@ function errorCodes(error: unknown): string[] {
 
 /**
  * Turns a failed `fetch` (no answer, or an answer whose body could not be read) into a
- * `FenigeError`. Only a connection that provably never opened is retriable; anything else may
+ * `FenigeError`. Only a connection that provably never opened is `unavailable`; anything else may
  * have delivered the request, so its outcome is unknown.
  */
 export function errorFromTransport(error: unknown, reason: 'timeout' | 'aborted' | 'network', httpStatus?: number): FenigeError {
@@ -193,7 +167,7 @@ export function errorFromTransport(error: unknown, reason: 'timeout' | 'aborted'
         : `Could not reach Fenige${codes.length ? ` (${codes[0]})` : ''}`;
   return new FenigeError({
     status: TRANSPORT_STATUS[reason],
-    kind: neverSent ? 'retriable' : 'unknown-outcome',
+    kind: neverSent ? 'unavailable' : 'unknown-outcome',
     message,
     httpStatus,
     cause: error,

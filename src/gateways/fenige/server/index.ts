@@ -1,6 +1,6 @@
 export { FenigeClient, DEFAULT_FENIGE_TIMEOUT_MS, type FenigeClientOptions, type FenigeCallOptions } from './client.js';
 export { FenigeError, FenigeValidationError, TRANSPORT_STATUS, type FenigeErrorInit } from './errors.js';
-export { FENIGE_ERROR_CODES, FENIGE_TRANSACTION_STATES, describeFenigeCode, classifyFenigeError, type FenigeErrorKind, type FenigeCodeInfo } from './codes.js';
+export { FENIGE_ERROR_CODES, FENIGE_TRANSACTION_STATES, describeFenigeCode, classifyFenigeError, type FenigeCodeInfo } from './codes.js';
 export { fenigeCheckout, HOSTED_RESULT_PARAM, type FenigeCheckoutOptions, type FenigeCapture } from './checkout.js';
 export {
   verifyFenigePostback,
