@@ -54,9 +54,9 @@ function hintDeveloper(
     console.warn(`<${session.element}>: ${hint.message}`);
     return session.view.reportError(hint, false);
   }
-  // The backend's gateway credentials were refused (Fenige E8002, a Feennex signature error 10):
-  // the payer reads "contact the shop", the developer gets the backend's words.
-  if (code === 'E8002' || code === 'FEENNEX_10') session.view.reportError({ code, message: message ?? code });
+  // The backend's gateway credentials were refused (the profile names the codes): the payer reads
+  // "contact the shop", the developer gets the backend's words.
+  if (session.profile.credentialCodes.includes(code)) session.view.reportError({ code, message: message ?? code });
 }
 
 /**

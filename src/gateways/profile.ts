@@ -12,6 +12,12 @@ export interface GatewayProfile {
    * per group, `group:CODE CODE …`. Text, because it ships to every checkout page.
    */
   readonly failureGroups: string;
+  /**
+   * The gateway's codes for "the merchant's backend was refused its gateway credentials" (a wrong
+   * password or signing key): the payer reads the `shopSetup` words, the developer also gets the
+   * backend's own message in `payment-error`.
+   */
+  readonly credentialCodes: readonly string[];
   /** What the gateway calls the id Google Pay seals the card for, for developer hints (docs/identifiers.md). */
   readonly merchantIdName: string;
 }

@@ -15,4 +15,5 @@ timeout:E11000
 unavailable:E9001 E9002
 shopSetup:E8000 E8001 E8002 E0122 E0132 E0135 E0137 E0142 E0190 E01607
 unknownOutcome:E0153 E01599 E9000 E9008`,
+  credentialCodes: ['E8002'],
 } as const satisfies GatewayProfile;

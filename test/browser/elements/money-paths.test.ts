@@ -114,26 +114,41 @@ describe('paths where money goes wrong', () => {
     });
   }
 
-  it('a gateway credential error: the payer reads plain words, the developer gets the details', async () => {
+  const credentialRefusals = [
+    { tag: 'paytool-button', status: 401, body: { status: 'E8002', message: 'Unauthorized', httpStatus: 'UNAUTHORIZED' } },
+    { tag: 'feennex-pay', status: 422, body: { status: 'FEENNEX_10', code: 'FEENNEX_10', message: 'Invalid sign' } },
+  ] as const;
+  for (const { tag, status, body } of credentialRefusals) {
+    it(`a gateway credential error (${body.status}): the payer reads plain words, the developer gets the details`, async () => {
+      freshGooglePay();
+      const server = await backend({ pay: [{ status, body }] });
+      const el = await mountReady(tag, { endpoint: server.endpoint });
+      const logged = captureConsoleError();
+      try {
+        const failure = oneEvent(el, 'payment-failure');
+        const error = oneEvent(el, 'payment-error');
+        click(el);
+        const [{ detail: failed }, { detail: developer }] = await Promise.all([failure, error]);
+        expect(failed.message).to.equal('The shop cannot take this payment right now. Please contact the shop.');
+        await el.updateComplete;
+        expect(statusText(el)).to.equal(failed.message);
+        expect(statusText(el)).not.to.contain(body.message);
+        expect(developer).to.deep.equal({ code: body.status, message: body.message });
+        expect(logged.lines.join('\n')).to.contain(body.status);
+      } finally {
+        logged.restore();
+      }
+    });
+  }
+
+  it("another gateway's credential code is only a failure: Fenige's element does not read FEENNEX_10 as its credentials", async () => {
     freshGooglePay();
-    const body = { status: 'E8002', message: 'Unauthorized', httpStatus: 'UNAUTHORIZED' };
-    const server = await backend({ pay: [{ status: 401, body }] });
+    const server = await backend({ pay: [{ status: 422, body: { status: 'FEENNEX_10', code: 'FEENNEX_10', message: 'Invalid sign' } }] });
     const el = await mountReady('paytool-button', { endpoint: server.endpoint });
-    const logged = captureConsoleError();
-    try {
-      const failure = oneEvent(el, 'payment-failure');
-      const error = oneEvent(el, 'payment-error');
-      click(el);
-      const [{ detail: failed }, { detail: developer }] = await Promise.all([failure, error]);
-      expect(failed.message).to.equal('The shop cannot take this payment right now. Please contact the shop.');
-      await el.updateComplete;
-      expect(statusText(el)).to.equal(failed.message);
-      expect(statusText(el)).not.to.contain('Unauthorized');
-      expect(developer).to.deep.equal({ code: 'E8002', message: 'Unauthorized' });
-      expect(logged.lines.join('\n')).to.contain('E8002');
-    } finally {
-      logged.restore();
-    }
+    const failure = oneEvent(el, 'payment-failure');
+    click(el);
+    await failure;
+    expect(eventsOf(el).map((e) => e.type)).to.deep.equal(['payment-ready', 'payment-failure']);
   });
 
   it('invalid data: the payer sees a plain sentence, the field and reason go to payment-error and the console', async () => {
