@@ -2,7 +2,8 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyResponse, type CheckoutRequest, type HostedRequest, type Outcome } from '../../src/protocol/index.js';
 import type { CheckoutAnswer } from '../../src/server/gateway.js';
-import { FenigeClient, fenigeCheckout, HOSTED_RESULT_PARAM } from '../../src/gateways/fenige/server/index.js';
+import { FenigeClient, fenigeCheckout } from '../../src/gateways/fenige/server/index.js';
+import { HOSTED_RESULT_PARAM } from '../../src/gateways/fenige/server/checkout.js';
 import { googlePayBody, SEED, startFakeFenige, type FakeAnswer, type FakeFenige, type RecordedRequest } from './server-fenige-fake.js';
 
 const PASSWORD = 'checkout-secret-password';
