@@ -1,3 +1,4 @@
+import { gatewayFetch } from '../../../server/gateway-fetch.js';
 import type { CheckoutGateway, CheckoutGatewaySource } from '../../../server/gateway.js';
 import { feennexCheckout } from './checkout.js';
 import { readFeennexMoney, toFeennexAmount, toFeennexCurrency } from './currency.js';
@@ -49,6 +50,12 @@ export interface FeennexClientOptions {
 /** Per-call options of every Feennex method: an `AbortSignal` that cancels the call. */
 export interface FeennexCallOptions {
   signal?: AbortSignal;
+  /**
+   * Creates only. `false`: send once and report a lost answer as `kind: 'unknown-outcome'`, without
+   * looking the operation up or sending it again — for a caller that decides that itself (the
+   * checkout handler's idempotency guard, docs/architecture.md). Default: recover by `retry`.
+   */
+  recover?: boolean;
 }
 
 type Unsigned = Record<string, unknown>;
@@ -87,7 +94,7 @@ export class FeennexClient implements CheckoutGatewaySource {
     this.timeoutMs = timeoutMs;
     this.retry = { ...DEFAULT_FEENNEX_RETRY, ...options.retry };
     this.#secretKey = secretKey;
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#fetch = options.fetch ?? gatewayFetch;
   }
 
   /** This client as the checkout handler's gateway, with `feennexCheckout`'s default options. */
@@ -139,6 +146,7 @@ export class FeennexClient implements CheckoutGatewaySource {
       method: 'invoice/create',
       id: i.shopOrderId,
       policy: this.retry,
+      recover: options.recover !== false,
       ...(options.signal ? { signal: options.signal } : {}),
       create: async (): Promise<FeennexInvoiceCreated> => {
         const data = await this.call('invoice/create', this.#invoiceFields(i), unsigned, options);
