@@ -74,6 +74,7 @@ export class FeennexPayoutClient {
       method: 'withdraw/create',
       id: i.shopPaymentId,
       policy: this.#client.retry,
+      recover: options.recover !== false,
       ...(options.signal ? { signal: options.signal } : {}),
       create: async () =>
         toWithdraw(parseData(responseSchemas.withdraw, await this.#client.call('withdraw/create', fields, unsigned, options), 'withdraw/create')),
@@ -127,6 +128,7 @@ export class FeennexPayoutClient {
       method: 'transfer/create',
       id: i.shopPaymentId,
       policy: this.#client.retry,
+      recover: options.recover !== false,
       ...(options.signal ? { signal: options.signal } : {}),
       create: async () => {
         const data = await this.#client.call('transfer/create', fields, { description: i.description }, options);
