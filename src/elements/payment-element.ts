@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import type { PaymentData, Validation } from '../protocol/index.js';
 import { pageNonce } from '../google-pay/loader.js';
 import type { GatewayProfile } from '../gateways/profile.js';
@@ -14,6 +14,7 @@ import { PageLanguage } from './page-language.js';
 import { GooglePayReadiness, buttonOptions, type GooglePayButtonColor, type GooglePayButtonSizeMode, type GooglePayButtonType } from './readiness.js';
 import { checkData, contentKey, dataConverter } from './data-check.js';
 import { FocusKeeper } from './focus-keeper.js';
+import type { FieldsOf, Property } from './property-table.js';
 
 export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'processing' | 'success' | 'failure';
 
@@ -49,47 +50,40 @@ export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'pr
  * @cssprop --paytool-fallback-border - Border colour of the "Pay by card" button.
  * @cssprop --paytool-focus-color - Focus ring colour.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see `interface PaymentElement` below
 export abstract class PaymentElement extends LitElement {
   static override styles = styles;
-  // `static properties`, not decorators: no decorator helpers in the bundle, nothing left untransformed.
-  static override properties: PropertyDeclarations = {
-    data: { attribute: 'data', converter: dataConverter, hasChanged: (a, b) => contentKey(a) !== contentKey(b) },
-    endpoint: {},
-    environment: {},
-    buttonType: { attribute: 'button-type' },
-    buttonColor: { attribute: 'button-color' },
-    buttonRadius: { attribute: 'button-radius', type: Number },
-    buttonSizeMode: { attribute: 'button-size-mode' },
-    locale: {},
-    disabled: { type: Boolean, reflect: true },
-    fallback: {},
-    returnUrl: { attribute: 'return-url' },
+  /**
+   * The public properties, each declared once: Lit's options, the type (property-table.ts) and the
+   * JSDoc the manifest reads. The typed fields come from here (`interface PaymentElement` below).
+   */
+  static override properties = {
+    /** Payment data (docs/protocol.md §2.1); also accepted as JSON text in the `data` attribute. */
+    data: { attribute: 'data', converter: dataConverter, hasChanged: (a, b) => contentKey(a) !== contentKey(b) } as Property<PaymentData | string | undefined>,
+    /** Merchant backend URL the token is POSTed to. */
+    endpoint: {} as Property<string>,
+    /** Google Pay environment: `TEST` or `PRODUCTION`. */
+    environment: {} as Property<Environment>,
+    /** Google's `buttonType`: `book`, `buy`, `checkout`, `donate`, `order`, `pay`, `plain` or `subscribe`. */
+    buttonType: { attribute: 'button-type' } as Property<GooglePayButtonType | undefined>,
+    /** Google's `buttonColor`: `default`, `black` or `white`. */
+    buttonColor: { attribute: 'button-color' } as Property<GooglePayButtonColor | undefined>,
+    /** Google's `buttonRadius`: corner radius of the button, in pixels. */
+    buttonRadius: { attribute: 'button-radius', type: Number } as Property<number | undefined>,
+    /** Google's `buttonSizeMode`: `static` or `fill`. */
+    buttonSizeMode: { attribute: 'button-size-mode' } as Property<GooglePayButtonSizeMode | undefined>,
+    /** Language of the button (`buttonLocale`) and of the element's messages. */
+    locale: {} as Property<string | undefined>,
+    /** When present, no payment can start. */
+    disabled: { type: Boolean, reflect: true } as Property<boolean>,
+    /** `hosted`: offer a "Pay by card" button to the gateway's hosted page when Google Pay is unavailable. */
+    fallback: {} as Property<'none' | 'hosted'>,
+    /** Where the hosted payment page returns the payer; defaults to the current page. */
+    returnUrl: { attribute: 'return-url' } as Property<string | undefined>,
   };
   /** The subclass's gateway: Google Pay gateway id, default endpoint, failure-code groups. */
   static profile: GatewayProfile;
 
-  /** Payment data (docs/protocol.md §2.1); also accepted as JSON text in the `data` attribute. */
-  declare data?: PaymentData | string;
-  /** Merchant backend URL the token is POSTed to. */
-  declare endpoint: string;
-  /** Google Pay environment: `TEST` or `PRODUCTION`. */
-  environment: Environment = 'TEST';
-  /** Google's `buttonType`: `book`, `buy`, `checkout`, `donate`, `order`, `pay`, `plain` or `subscribe`. */
-  declare buttonType?: GooglePayButtonType;
-  /** Google's `buttonColor`: `default`, `black` or `white`. */
-  declare buttonColor?: GooglePayButtonColor;
-  /** Google's `buttonRadius`: corner radius of the button, in pixels. */
-  declare buttonRadius?: number;
-  /** Google's `buttonSizeMode`: `static` or `fill`. */
-  declare buttonSizeMode?: GooglePayButtonSizeMode;
-  /** Language of the button (`buttonLocale`) and of the element's messages. */
-  declare locale?: string;
-  /** When present, no payment can start. */
-  disabled = false;
-  /** `hosted`: offer a "Pay by card" button to the gateway's hosted page when Google Pay is unavailable. */
-  fallback: 'none' | 'hosted' = 'none';
-  /** Where the hosted payment page returns the payer; defaults to the current page. */
-  declare returnUrl?: string;
   /** Timeouts and retries of the backend exchange; tests and unusual backends may tune it. */
   backendPolicy?: BackendPolicy;
 
@@ -102,6 +96,9 @@ export abstract class PaymentElement extends LitElement {
   constructor() {
     super();
     this.endpoint = (this.constructor as typeof PaymentElement).profile.defaultEndpoint;
+    this.environment = 'TEST';
+    this.disabled = false;
+    this.fallback = 'none';
   }
 
   // The page may switch its language (`<html lang>`) at any time: messages and button follow it.
@@ -242,6 +239,10 @@ export abstract class PaymentElement extends LitElement {
     </div>`;
   }
 }
+
+// The typed fields of the public properties, from the table: Lit defines their accessors at run time.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- types only: the fields exist, Lit makes them
+export interface PaymentElement extends FieldsOf<(typeof PaymentElement)['properties']> {}
 
 // Internal reactive state, apart from the public properties (the manifest lists only what pages may set).
 PaymentElement.createProperty('validation', { state: true });
