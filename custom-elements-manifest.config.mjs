@@ -62,11 +62,30 @@ function typedStaticProperties() {
   };
 }
 
+/**
+ * An element registered by `PaymentElement.define(tag, profile)` names its tag in its JSDoc
+ * (`@tagname`); the analyzer takes the tag from there but lists no definition for it, as it does
+ * for a `customElements.define('tag', Class)` call. This lists it.
+ */
+function tagnameDefinitions() {
+  return {
+    name: 'paytool-tagname-definitions',
+    moduleLinkPhase({ moduleDoc }) {
+      for (const declaration of moduleDoc.declarations ?? []) {
+        const defined = (moduleDoc.exports ?? []).some((e) => e.kind === 'custom-element-definition' && e.declaration.name === declaration.name);
+        if (!declaration.tagName || defined) continue;
+        const definition = { kind: 'custom-element-definition', name: declaration.tagName, declaration: { name: declaration.name, module: moduleDoc.path } };
+        moduleDoc.exports = [...(moduleDoc.exports ?? []), definition];
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/elements/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
   packagejson: false,
-  plugins: [typedStaticProperties()],
+  plugins: [typedStaticProperties(), tagnameDefinitions()],
 };

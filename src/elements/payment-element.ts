@@ -15,8 +15,8 @@ import { GooglePayReadiness, buttonOptions, type GooglePayButtonColor, type Goog
 import { checkData, contentKey, dataConverter } from './data-check.js';
 import { FocusKeeper } from './focus-keeper.js';
 import type { FieldsOf, Property } from './property-table.js';
-
-export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'processing' | 'success' | 'failure';
+import { stateOf, type PaymentState } from './state.js';
+export type { PaymentState } from './state.js';
 
 /**
  * Shared implementation of `<paytool-button>` and `<feennex-pay>`, a view: it validates `data` and
@@ -84,6 +84,13 @@ export abstract class PaymentElement extends LitElement {
   /** The subclass's gateway: Google Pay gateway id, default endpoint, failure-code groups. */
   static profile: GatewayProfile;
 
+  /** Registers a subclass (its tag is also in its JSDoc, `@tagname`, for the manifest) once: a page may load the script twice. */
+  static define(this: CustomElementConstructor & typeof PaymentElement, tag: string, profile: GatewayProfile): void {
+    const registry = customElements; // not `customElements.define(…)`: the manifest analyzer would take `tag` for a tag name
+    this.profile = profile;
+    if (!registry.get(tag)) registry.define(tag, this);
+  }
+
   /** Timeouts and retries of the backend exchange; tests and unusual backends may tune it. */
   backendPolicy?: BackendPolicy;
 
@@ -132,13 +139,7 @@ export abstract class PaymentElement extends LitElement {
 
   /** Current state, reflected to the `state` attribute: `loading`, `ready`, `unavailable`, `invalid`, `processing`, `success` or `failure`. */
   get state(): PaymentState {
-    const { phase } = this.session;
-    if (this.session.running) return 'processing';
-    if (phase === 'success' || phase === 'failure') return phase;
-    if (this.validation && !this.validation.ok) return 'invalid';
-    if (this.readiness.status === 'error') return 'unavailable';
-    if (this.readiness.status !== 'complete' || !this.validation) return 'loading';
-    return 'ready';
+    return stateOf(this.session, this.validation, this.readiness.status);
   }
 
   private get messages(): Messages {
