@@ -69,9 +69,13 @@ const amount: FieldRule = (value) => {
 };
 
 /** Keys that name a secret: they must never reach a page, so they get their own message. */
-const SECRET_KEY = /pass(word)?|secret|private|login|sign(ature)?$/i;
+const SECRET_KEY = /pass(word)?|secret|private|login/i;
+/** `sign`/`signature` as the key's last word (`sign`, `x_sign`, `apiSign`), not a word ending in it (`design`). */
+const SIGN_WORD = /(?:^|[^a-z])sign(?:ature)?$/i;
+const CAMEL_SIGN_WORD = /[a-z0-9]Sign(?:ature)?$/;
+const looksSecret = (key: string) => SECRET_KEY.test(key) || SIGN_WORD.test(key) || CAMEL_SIGN_WORD.test(key);
 /** Common typos and their intended field. */
-const DID_YOU_MEAN: Record<string, string> = {
+export const DID_YOU_MEAN: Readonly<Record<string, string>> = {
   currency: 'currencyCode',
   currency_code: 'currencyCode',
   api_key: 'apiKey',
@@ -85,7 +89,7 @@ const DID_YOU_MEAN: Record<string, string> = {
 };
 
 export function describeUnknownKey(key: string): string {
-  if (SECRET_KEY.test(key)) {
+  if (looksSecret(key)) {
     return `"${key.slice(0, 40)}" looks like a secret and must never be put in a web page: keep it on your server`;
   }
   const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;

@@ -10,6 +10,7 @@ import {
   validatePaymentData,
   type FieldIssue,
 } from '../../src/protocol/index.js';
+import { DID_YOU_MEAN } from '../../src/protocol/payment-data.js';
 
 /**
  * The field rules the browser and the merchant's backend share (src/protocol/payment-data.ts), seen
@@ -130,6 +131,13 @@ describe('unknown and secret fields', () => {
     assert.equal(describeUnknownKey('signer'), 'unknown field "signer"');
   });
 
+  test('a word that only ends in "sign" is no secret; a sign or signature named in any case or separator is', () => {
+    for (const key of ['design', 'Design', 'buttonDesign', 'resign', 'ensign']) assert.equal(describeUnknownKey(key), `unknown field "${key}"`);
+    for (const key of ['SIGN', 'apiSign', 'requestSignature', 'x_sign', 'x-signature', 'hmac.sign', 'designSignature']) {
+      assert.match(describeUnknownKey(key), /looks like a secret/, key);
+    }
+  });
+
   test('a long key is shortened in the message; a typo gets its intended field', () => {
     const key = 'k'.repeat(41);
     assert.equal(describeUnknownKey(key), `unknown field "${'k'.repeat(40)}…"`);
@@ -177,20 +185,20 @@ describe('what each refused field says', () => {
     assert.equal(whole.ok ? '' : whole.issues[0]!.message, 'must be an object { apiKey, amount, currencyCode, description } (or its JSON text)');
   });
 
-  test('every common typo points at the field meant', () => {
-    const meant: Record<string, string> = {
-      currency: 'currencyCode',
-      currency_code: 'currencyCode',
-      api_key: 'apiKey',
-      apikey: 'apiKey',
-      price: 'amount',
-      total: 'amount',
-      totalPrice: 'amount',
-      transaction_id: 'transactionId',
-      order_id: 'orderId',
-      merchantUuid: 'gatewayMerchantId',
+  test('every common typo points at a field the data really has, and the typo itself is refused', () => {
+    const data = { apiKey: 'pk_test_shop', amount: 1999, currencyCode: 'PLN', description: 'Order 1042' };
+    const unknownAt = (input: Record<string, unknown>, key: string) => {
+      const result = validatePaymentData(input);
+      return !result.ok && result.issues.some((issue) => issue.path === key && issue.message.startsWith('unknown field'));
     };
-    for (const [typo, field] of Object.entries(meant)) assert.equal(describeUnknownKey(typo), `unknown field "${typo}" — did you mean "${field}"?`);
+    assert.ok(Object.keys(DID_YOU_MEAN).length >= 10);
+    for (const [typo, field] of Object.entries(DID_YOU_MEAN)) {
+      assert.equal(describeUnknownKey(typo), `unknown field "${typo}" — did you mean "${field}"?`);
+      assert.equal(unknownAt({ ...data, [typo]: 'x' }, typo), true, `${typo} is refused`);
+      assert.equal(unknownAt({ ...data, [field]: 'x' }, field), false, `${typo} → ${field}: a field of the data`);
+    }
+    assert.equal(DID_YOU_MEAN.currency, 'currencyCode');
+    assert.equal(DID_YOU_MEAN.merchantUuid, 'gatewayMerchantId');
   });
 });
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestToken } from '../../src/sandbox/test-token.js';
-import { documentedCallbackSign, now, startCallbackReceiver, startSandbox, type Sandbox } from './sandbox-feennex-harness.js';
+import { verifyFeennexNotification } from '../../src/gateways/feennex/server/notifications.js';
+import { now, startCallbackReceiver, startSandbox, type Sandbox } from './sandbox-feennex-harness.js';
 import { waitFor } from '../support/wait.js';
 
 let order = 0;
@@ -58,7 +59,7 @@ describe('feennex sandbox: Google Pay invoices', () => {
     const callback = (await receiver.waitFor(3)).find((c) => c.fields.shop_order_id === shopOrderId)!;
     assert.equal(callback.fields.status, 'rejected');
     assert.equal(callback.fields.payway, 'googlepay_pln');
-    assert.equal(callback.fields.sign, documentedCallbackSign(callback.fields, sandbox.secret));
+    assert.ok(await verifyFeennexNotification(callback.fields, sandbox.secret), 'the callback verifies as a merchant checks it');
     assert.deepEqual(JSON.parse(callback.fields.ps_data), { card: '400000******9995', network: 'VISA', auth_method: 'PAN_ONLY' });
   });
 
@@ -162,7 +163,7 @@ describe('feennex sandbox: callback delivery', () => {
       assert.equal(answer.data?.status, 4, answer.message);
       const [callback] = await receiver.waitFor(1);
       assert.equal(receiver.attempts(), 3);
-      assert.equal(callback.fields.sign, documentedCallbackSign(callback.fields, sandbox.secret));
+      assert.ok(await verifyFeennexNotification(callback.fields, sandbox.secret), 'the callback verifies as a merchant checks it');
       await waitFor(() => sandbox.emulator.callbacks()[0]?.delivered, 'the callback delivered');
       const [delivery] = sandbox.emulator.callbacks();
       assert.equal(delivery.attempts, 3);

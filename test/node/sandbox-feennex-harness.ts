@@ -1,49 +1,18 @@
-/**
- * Shared by the sandbox-feennex tests: the emulator behind a real node:http server, and a client
- * that signs as the documentation says, written here independently of both the sandbox's verifier
- * and the merchant client in src/gateways/feennex/server.
- */
-import { createHash } from 'node:crypto';
+/** Shared by the sandbox-feennex tests: the emulator behind a real node:http server, and a client that signs its calls. */
 import { createServer, type IncomingMessage } from 'node:http';
 import { listen, serveFetch } from '../support/http.js';
 import { waitFor } from '../support/wait.js';
+import { FEENNEX_SIGNED_KEYS, feennexSign, type FeennexMethod } from '../../src/gateways/feennex/server/sign.js';
 import { createFeennexEmulator, type FeennexEmulator, type FeennexSandboxOptions } from '../../src/gateways/feennex/sandbox/index.js';
 
-/** feennex-api.md's table of signed keys, copied from the document rather than from the sandbox. */
-export const DOCUMENTED_SIGNED_KEYS: Record<string, string[]> = {
-  'bill/create': ['payer_currency', 'shop_amount', 'shop_currency', 'shop_id', 'shop_order_id'],
-  'invoice/try': ['amount', 'currency', 'payway', 'shop_id', 'shop_order_id'],
-  'invoice/create': ['amount', 'currency', 'payway', 'shop_id', 'shop_order_id'],
-  'bill/shop_order_status': ['now', 'shop_id', 'shop_order_id'],
-  'transfer/try': ['amount', 'amount_type', 'payee_currency', 'shop_currency', 'shop_id'],
-  'transfer/create': ['amount', 'amount_type', 'payee_account', 'payee_currency', 'shop_currency', 'shop_id', 'shop_payment_id'],
-  'transfer/shop_payment_status': ['now', 'shop_id', 'shop_payment_id'],
-  'withdraw/try': ['amount', 'amount_type', 'payway', 'shop_currency', 'shop_id'],
-  'withdraw/create': ['account', 'amount', 'amount_type', 'payway', 'shop_currency', 'shop_id', 'shop_payment_id'],
-  'withdraw/status': ['now', 'shop_id', 'withdraw_id'],
-  'withdraw/shop_payment_status': ['now', 'shop_id', 'shop_payment_id'],
-  check_account: ['account', 'amount', 'payway', 'shop_id'],
-  shop_balance: ['now', 'shop_id'],
-};
-
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** The documented rule: signed keys sorted, values joined with ':', secret appended, SHA-256 hex. */
-export function documentedSign(params: Record<string, unknown>, keys: string[], secret: string): string {
-  return sha256(
-    [...keys]
-      .sort()
-      .map((key) => String(params[key]))
-      .join(':') + secret,
-  );
-}
-
-/** The callback rule: all fields but sign with a non-empty value, sorted, joined, secret, SHA-256. */
-export function documentedCallbackSign(fields: Record<string, string>, secret: string): string {
-  const keys = Object.keys(fields)
-    .filter((key) => key !== 'sign' && fields[key] !== '')
-    .sort();
-  return sha256(keys.map((key) => fields[key]).join(':') + secret);
+/**
+ * The sign of a call: the method's signed keys (the one table, which test/node/feennex-signed-keys.test.ts
+ * checks against docs/gateways/feennex.md) with their values as text, signed by the package's own
+ * function, which test/vectors/vectors.json checks.
+ */
+export function signCall(method: string, params: Record<string, unknown>, secret: string): Promise<string> {
+  const keys: readonly string[] = Object.hasOwn(FEENNEX_SIGNED_KEYS, method) ? FEENNEX_SIGNED_KEYS[method as FeennexMethod] : [];
+  return feennexSign(Object.fromEntries(keys.map((key) => [key, String(params[key])])), secret);
 }
 
 export interface Envelope<T = Record<string, any>> {
@@ -96,9 +65,8 @@ export async function startSandbox(options: FeennexSandboxOptions = {}): Promise
     shopId,
     secret: secretKey,
     async call(method, params, how = {}) {
-      const keys = DOCUMENTED_SIGNED_KEYS[method] ?? [];
       const withShop = { shop_id: shopId, ...params };
-      const sign = how.sign === false ? undefined : (how.sign ?? documentedSign(withShop, keys, how.secret ?? secretKey));
+      const sign = how.sign === false ? undefined : (how.sign ?? (await signCall(method, withShop, how.secret ?? secretKey)));
       const body = sign === undefined ? withShop : { ...withShop, sign };
       const response = how.get
         ? await fetch(`${url}/${method}?${new URLSearchParams(body as Record<string, string>)}`)

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FeennexClient, FeennexError } from '../../src/gateways/feennex/server/index.js';
-import { documentedSign, now, startSandbox, type Sandbox } from './sandbox-feennex-harness.js';
+import { now, signCall, startSandbox, type Sandbox } from './sandbox-feennex-harness.js';
 
 /** Where Feennex's documents are ambiguous or strict, over HTTP: each reading the sandbox plays. */
 
@@ -14,15 +14,15 @@ async function withSandbox(options: Parameters<typeof startSandbox>[0], run: (sa
   }
 }
 
-const signedBalance = (shopId: string, secret: string) => {
+const signedBalance = async (shopId: string, secret: string) => {
   const params = { now: now(), shop_id: shopId };
-  return JSON.stringify({ ...params, sign: documentedSign(params, ['now', 'shop_id'], secret) });
+  return JSON.stringify({ ...params, sign: await signCall('shop_balance', params, secret) });
 };
 
 describe('feennex sandbox: transport rules and readings', () => {
   test('a POST must say Content-Type: application/json, as the document requires', () =>
     withSandbox({}, async (sandbox) => {
-      const body = signedBalance(sandbox.shopId, sandbox.secret);
+      const body = await signedBalance(sandbox.shopId, sandbox.secret);
       for (const headers of [{}, { 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }]) {
         const response = await sandbox.fetch('/feennex/shop_balance', { method: 'POST', headers, body });
         assert.equal(response.status, 200);
@@ -39,7 +39,7 @@ describe('feennex sandbox: transport rules and readings', () => {
       const response = await sandbox.fetch('/feennex/shop_balance', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: signedBalance('6199', 'any'),
+        body: await signedBalance('6199', 'any'),
       });
       const answer = await response.json();
       assert.equal(answer.error_code, 10);

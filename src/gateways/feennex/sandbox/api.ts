@@ -6,7 +6,8 @@ import { SIGNED_KEYS, type MethodName } from './methods.js';
 import { readApiParams, signedValues } from './params.js';
 import { billCreate, invoiceCreate, invoiceTry, shopOrderStatus } from './payments.js';
 import { transferCreate, transferShopPaymentStatus, transferTry, withdrawCreate, withdrawShopPaymentStatus, withdrawStatus, withdrawTry } from './payouts.js';
-import { signString, signaturesMatch, stringToSign } from './signature.js';
+import { feennexSign, stringToSign } from '../server/sign.js';
+import { signaturesMatch } from './signature.js';
 import type { SandboxState } from './state.js';
 import { MAGIC_SHOPS } from './test-data.js';
 
@@ -43,15 +44,14 @@ export interface ApiSetup {
  * under `unknownShop: 'shop-not-found'`, error 11 first. The magic shops' other errors need a
  * valid signature.
  */
-function authorize(setup: ApiSetup, values: Record<string, string>, keys: readonly string[], sign: unknown): void {
+async function authorize(setup: ApiSetup, values: Record<string, string>, sign: unknown): Promise<void> {
   const shopId = values.shop_id;
   const magic = shopId !== setup.shopId && Object.hasOwn(MAGIC_SHOPS, shopId) ? MAGIC_SHOPS[shopId] : undefined;
   const unknown = shopId !== setup.shopId && !magic;
   if (unknown && setup.unknownShop === 'shop-not-found') throw new FeennexError(11, `shop ${shopId}`);
   if (magic?.errorCode === 15) throw new FeennexError(15, magic.why);
-  const joined = stringToSign(values, keys);
-  if (unknown || !signaturesMatch(sign, signString(joined, setup.secretKey))) {
-    throw new ParameterError(`Invalid sign, string_to_sign: ${joined}`);
+  if (unknown || !signaturesMatch(sign, await feennexSign(values, setup.secretKey))) {
+    throw new ParameterError(`Invalid sign, string_to_sign: ${stringToSign(values)}`);
   }
   if (magic) throw new FeennexError(magic.errorCode, magic.why);
 }
@@ -60,9 +60,8 @@ function authorize(setup: ApiSetup, values: Record<string, string>, keys: readon
 export async function callMethod(method: MethodName, request: Request, setup: ApiSetup, pageUrl: MethodContext['pageUrl']): Promise<Response> {
   try {
     const params = await readApiParams(request);
-    const keys = SIGNED_KEYS[method];
-    const values = signedValues(params, keys);
-    authorize(setup, values, keys, params.sign);
+    const values = signedValues(params, SIGNED_KEYS[method]);
+    await authorize(setup, values, params.sign);
     setup.state.settle();
     const { shopId, state, timing, googlePay } = setup;
     const data = await HANDLERS[method]({ params, values, shopId, state, timing, googlePay, pageUrl, signal: request.signal });

@@ -1,4 +1,4 @@
-import { callbackSign } from './signature.js';
+import { feennexNotificationSign } from '../server/notifications.js';
 
 export interface CallbackTiming {
   /** Attempts per notification (first one included). */
@@ -12,7 +12,7 @@ export interface CallbackTiming {
 export interface CallbackDelivery {
   url: string;
   paymentId: number;
-  /** Exactly what was posted, `sign` included. */
+  /** Exactly what was posted, `sign` included (added before the first attempt). */
   fields: Readonly<Record<string, string>>;
   attempts: number;
   delivered: boolean;
@@ -37,10 +37,14 @@ export class CallbackSender {
   ) {}
 
   send(url: string, paymentId: number, fields: Record<string, string>): void {
-    const signed = { ...fields, sign: callbackSign(fields, this.secretKey) };
-    const delivery: CallbackDelivery = { url, paymentId, fields: signed, attempts: 0, delivered: false };
-    this.log.push(delivery);
-    void this.attempt(delivery, this.log);
+    const delivery: CallbackDelivery = { url, paymentId, fields: { ...fields }, attempts: 0, delivered: false };
+    const log = this.log;
+    log.push(delivery);
+    void feennexNotificationSign(fields, this.secretKey).then((sign) => {
+      delivery.fields = { ...fields, sign };
+      if (log === this.log) return this.attempt(delivery, log);
+      return undefined;
+    });
   }
 
   private async attempt(delivery: CallbackDelivery, log: CallbackDelivery[]): Promise<void> {
