@@ -10,6 +10,15 @@ import { defineConfig } from 'vite';
  * The npm modules are emitted unbundled by `tsc` (see scripts/build.mjs).
  */
 const single = process.env.SINGLE_FILE === '1';
+/**
+ * V8's compile hint on the split build's entry: Chromium compiles all of paytool.js eagerly while it
+ * streams the file, instead of each function lazily on the main thread when first called (almost
+ * all of it runs before payment-ready). Measured with the paired bench against a build without it
+ * (bench/RESULTS.md): less main-thread CPU to ready. `COMPILE_HINTS=0` builds without it, for that
+ * comparison. Not on the standalone file, whose after-click half does not run at load.
+ */
+const hints = !single && process.env.COMPILE_HINTS !== '0';
+const postBanner = (chunk: { isEntry: boolean }) => (hints && chunk.isEntry ? '//# allFunctionsCalledOnLoad' : '');
 
 export default defineConfig({
   build: {
@@ -24,7 +33,7 @@ export default defineConfig({
     },
     rolldownOptions: {
       // Lazily loaded parts (the after-click code, each payer language) are sibling files of paytool.js: deploy the folder.
-      output: single ? { minify: true, codeSplitting: false } : { minify: true, chunkFileNames: 'paytool-[name].js' },
+      output: single ? { minify: true, codeSplitting: false } : { minify: true, chunkFileNames: 'paytool-[name].js', postBanner },
     },
   },
 });

@@ -5,7 +5,7 @@
  * prefetches it once ready, and a click starts loading it while the Google Pay sheet opens.
  */
 import type { PaymentData } from '../protocol/index.js';
-import type { PaymentData as GooglePaymentData } from '../google-pay/types.js';
+import type { GooglePaymentData } from '../google-pay/types.js';
 import { submit, type BackendPolicy } from './backend-client.js';
 import { toResult, type FlowResult } from './flow-result.js';
 import { checkoutBody } from './payment-body.js';

@@ -1,6 +1,6 @@
 import type { PaymentData as Data } from '../protocol/index.js';
 import { withSheet } from '../google-pay/clients.js';
-import type { PaymentAuthorizationResult, PaymentData, PaymentDataRequest, PaymentsClient } from '../google-pay/types.js';
+import type { PaymentAuthorizationResult, GooglePaymentData, PaymentDataRequest, PaymentsClient } from '../google-pay/types.js';
 import type { BackendPolicy } from './backend-client.js';
 import type { FlowResult } from './flow-result.js';
 import { loadAfterClick } from './lazy.js';
@@ -41,7 +41,7 @@ export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
   let last: FlowResult | undefined;
   let stillChecking: Promise<FlowResult> | undefined;
 
-  const post = async (paid: PaymentData): Promise<FlowResult> => {
+  const post = async (paid: GooglePaymentData): Promise<FlowResult> => {
     const code = await afterClick;
     // Nothing was sent, so nothing was charged: the payer may simply try again.
     if (!code) return (last = loadFailed);
@@ -52,7 +52,7 @@ export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
     return (last = await code.postToken(endpoint, data, id, paid, options.policy, options.onChecking, options.cancel));
   };
 
-  const authorize = async (paid: PaymentData): Promise<PaymentAuthorizationResult> => {
+  const authorize = async (paid: GooglePaymentData): Promise<PaymentAuthorizationResult> => {
     // Only a cancel (the element left the page) rejects: the sheet is then told the payment is off.
     const posting = post(paid).catch(() => (last = cancelled));
     const result = await Promise.race([posting, sleep(options.sheetWaitMs ?? options.policy?.sheetWaitMs ?? 25_000)]);

@@ -1,5 +1,5 @@
 import type { CheckoutRequest, HostedRequest, PaymentData, Sender } from '../protocol/index.js';
-import type { PaymentData as GooglePaymentData } from '../google-pay/types.js';
+import type { GooglePaymentData } from '../google-pay/types.js';
 
 /** A v4 UUID; `crypto.randomUUID` only exists in secure contexts, so fall back to random bytes. */
 export function newTransactionId(): string {

@@ -23,7 +23,7 @@ export {
   MAGIC_SHOPS as FEENNEX_MAGIC_SHOPS,
   type FeennexEmulator,
   type FeennexSandboxOptions,
-  type TestCard as FeennexTestCard,
+  type FeennexTestCard,
   type PaymentView as FeennexPaymentView,
   type PayoutView as FeennexPayoutView,
   type BalanceView as FeennexBalanceView,

@@ -1,6 +1,6 @@
-import type { Environment, GooglePaymentsApi, PaymentAuthorizationResult, PaymentData, PaymentsClient } from './types.js';
+import type { Environment, GooglePaymentsApi, PaymentAuthorizationResult, GooglePaymentData, PaymentsClient } from './types.js';
 
-type Authorizer = (data: PaymentData) => Promise<PaymentAuthorizationResult>;
+type Authorizer = (data: GooglePaymentData) => Promise<PaymentAuthorizationResult>;
 
 /**
  * One `PaymentsClient` per environment, shared by every element on the page. Google takes the
@@ -23,7 +23,7 @@ export function paymentsClient(api: GooglePaymentsApi, environment: Environment,
   return client;
 }
 
-function authorize(data: PaymentData): Promise<PaymentAuthorizationResult> {
+function authorize(data: GooglePaymentData): Promise<PaymentAuthorizationResult> {
   if (activeAuthorizer) return activeAuthorizer(data);
   return Promise.resolve({
     transactionState: 'ERROR',

@@ -21,15 +21,39 @@ export interface PaymentDataRequest extends IsReadyToPayRequest {
   callbackIntents?: ['PAYMENT_AUTHORIZATION'];
 }
 
-export interface PaymentData {
-  apiVersion: number;
-  apiVersionMinor: number;
+/** A postal address in Google's payment data (billing or shipping); the requested format decides which fields appear. */
+export interface GoogleAddress {
+  name: string;
+  countryCode: string;
+  postalCode: string;
+  phoneNumber?: string;
+  address1?: string;
+  address2?: string;
+  address3?: string;
+  locality?: string;
+  administrativeArea?: string;
+  sortingCode?: string;
+}
+
+/**
+ * What Google's `loadPaymentData` resolves with and `onPaymentAuthorized` receives: the chosen card
+ * and the encrypted token. Named apart from the merchant's `PaymentData` (docs/protocol.md §2.1).
+ */
+export interface GooglePaymentData {
+  apiVersion: 2;
+  apiVersionMinor: 0;
   email?: string;
+  shippingAddress?: GoogleAddress;
   paymentMethodData: {
-    type: string;
-    description?: string;
-    info?: { cardNetwork?: string; cardDetails?: string; billingAddress?: { name?: string } };
-    tokenizationData: { type: string; token: string };
+    type: 'CARD';
+    description: string;
+    info: {
+      cardNetwork: string;
+      cardDetails: string;
+      billingAddress?: GoogleAddress;
+      assuranceDetails?: { accountVerified: boolean; cardHolderAuthenticated: boolean };
+    };
+    tokenizationData: { type: 'PAYMENT_GATEWAY'; token: string };
   };
 }
 
@@ -52,14 +76,14 @@ export interface ButtonOptions {
 export interface PaymentsClient {
   isReadyToPay(request: IsReadyToPayRequest): Promise<{ result: boolean }>;
   createButton(options: ButtonOptions): HTMLElement;
-  loadPaymentData(request: PaymentDataRequest): Promise<PaymentData>;
+  loadPaymentData(request: PaymentDataRequest): Promise<GooglePaymentData>;
   prefetchPaymentData?(request: PaymentDataRequest): void;
 }
 
 export interface PaymentsClientOptions {
   environment: Environment;
   nonce?: string;
-  paymentDataCallbacks?: { onPaymentAuthorized: (data: PaymentData) => Promise<PaymentAuthorizationResult> };
+  paymentDataCallbacks?: { onPaymentAuthorized: (data: GooglePaymentData) => Promise<PaymentAuthorizationResult> };
 }
 
 export interface GooglePaymentsApi {

@@ -56,7 +56,6 @@ export const hostedRequestSchema = z.strictObject({
 
 export type CheckoutRequest = z.infer<typeof checkoutRequestSchema>;
 export type HostedRequest = z.infer<typeof hostedRequestSchema>;
-export type GooglePayToken = CheckoutRequest['token'];
 
 export const validateCheckoutRequest = (body: unknown): Validation<CheckoutRequest> => validate(checkoutRequestSchema, body, 'request body');
 export const validateHostedRequest = (body: unknown): Validation<HostedRequest> => validate(hostedRequestSchema, body, 'request body');

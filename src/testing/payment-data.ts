@@ -8,7 +8,7 @@ import { buildGatewayPayload } from '../ecv2/gateway-payload.js';
 import { SANDBOX_KEYS } from '../ecv2/sandbox-keys.js';
 import { sealGooglePayToken, type IntermediateSigningKey } from '../ecv2/seal.js';
 import type { FakePayer, ResolvedOptions } from './options.js';
-import type { Address, PaymentData, PaymentDataRequest, PaymentMethodRequest } from './types.js';
+import type { Address, GooglePaymentData, PaymentDataRequest, PaymentMethodRequest } from './types.js';
 
 /** What Google's TEST environment returns for the `example` gateway. */
 export const EXAMPLE_TOKEN = 'examplePaymentMethodToken';
@@ -20,14 +20,14 @@ export async function buildPaymentData(
   request: PaymentDataRequest,
   options: ResolvedOptions,
   signingKey: () => Promise<IntermediateSigningKey>,
-): Promise<PaymentData> {
+): Promise<GooglePaymentData> {
   const method = request.allowedPaymentMethods!.find((m) => m.type === 'CARD')!;
   const { card, payer } = options;
   const last4 = card.pan.slice(-4);
-  const info: PaymentData['paymentMethodData']['info'] = { cardNetwork: card.network, cardDetails: last4 };
+  const info: GooglePaymentData['paymentMethodData']['info'] = { cardNetwork: card.network, cardDetails: last4 };
   if (method.parameters?.billingAddressRequired) info.billingAddress = address(payer, method.parameters.billingAddressParameters);
   if (method.parameters?.assuranceDetailsRequired) info.assuranceDetails = { accountVerified: true, cardHolderAuthenticated: false };
-  const paymentData: PaymentData = {
+  const paymentData: GooglePaymentData = {
     apiVersion: 2,
     apiVersionMinor: 0,
     paymentMethodData: {

@@ -14,7 +14,7 @@ import type {
   ButtonOptions,
   IsReadyToPayRequest,
   PaymentAuthorizationResult,
-  PaymentData,
+  GooglePaymentData,
   PaymentDataRequest,
   PaymentsClientOptions,
   PaymentsError,
@@ -46,7 +46,7 @@ export interface FakePaymentsClient {
   isReadyToPay(request: IsReadyToPayRequest): Promise<{ result: boolean; paymentMethodPresent?: boolean }>;
   createButton(options: ButtonOptions): HTMLElement;
   prefetchPaymentData(request: PaymentDataRequest): void;
-  loadPaymentData(request: PaymentDataRequest): Promise<PaymentData>;
+  loadPaymentData(request: PaymentDataRequest): Promise<GooglePaymentData>;
 }
 
 export function fakePaymentsClientClass(state: FakeState): new (options?: PaymentsClientOptions) => FakePaymentsClient {
@@ -80,7 +80,7 @@ export function fakePaymentsClientClass(state: FakeState): new (options?: Paymen
       state.calls.prefetchPaymentData.push(snapshot(request));
     }
 
-    async loadPaymentData(request: PaymentDataRequest): Promise<PaymentData> {
+    async loadPaymentData(request: PaymentDataRequest): Promise<GooglePaymentData> {
       state.calls.loadPaymentData.push(snapshot(request));
       const options = state.options;
       const hasAuthorizationCallback = typeof this.onPaymentAuthorized === 'function';
@@ -93,7 +93,7 @@ export function fakePaymentsClientClass(state: FakeState): new (options?: Paymen
         const authorizing = request.callbackIntents?.includes('PAYMENT_AUTHORIZATION');
         return payInVisibleSheet(request, options, {
           build: (card) => buildPaymentData(request, { ...options, card }, state.signingKey),
-          ...(authorizing ? { authorize: (paymentData: PaymentData) => this.merchantAnswer(paymentData) } : {}),
+          ...(authorizing ? { authorize: (paymentData: GooglePaymentData) => this.merchantAnswer(paymentData) } : {}),
           canceled,
         });
       }
@@ -108,7 +108,7 @@ export function fakePaymentsClientClass(state: FakeState): new (options?: Paymen
     }
 
     /** The sheet's call to the merchant: its answer, checked and recorded. */
-    private async merchantAnswer(paymentData: PaymentData): Promise<PaymentAuthorizationResult> {
+    private async merchantAnswer(paymentData: GooglePaymentData): Promise<PaymentAuthorizationResult> {
       let result: PaymentAuthorizationResult;
       try {
         result = await this.onPaymentAuthorized!(snapshot(paymentData));

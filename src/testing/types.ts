@@ -2,6 +2,7 @@
  * The slice of Google's `google.payments.api` the fake implements, typed loosely on the request
  * side: the fake validates requests at run time, like Google, instead of trusting the types.
  */
+import type { GooglePaymentData } from '../google-pay/types.js';
 
 export interface PaymentMethodRequest {
   type?: string;
@@ -31,36 +32,8 @@ export interface PaymentDataRequest extends IsReadyToPayRequest {
   callbackIntents?: string[];
 }
 
-export interface Address {
-  name: string;
-  countryCode: string;
-  postalCode: string;
-  phoneNumber?: string;
-  address1?: string;
-  address2?: string;
-  address3?: string;
-  locality?: string;
-  administrativeArea?: string;
-  sortingCode?: string;
-}
-
-export interface PaymentData {
-  apiVersion: 2;
-  apiVersionMinor: 0;
-  email?: string;
-  shippingAddress?: Address;
-  paymentMethodData: {
-    type: 'CARD';
-    description: string;
-    info: {
-      cardNetwork: string;
-      cardDetails: string;
-      billingAddress?: Address;
-      assuranceDetails?: { accountVerified: boolean; cardHolderAuthenticated: boolean };
-    };
-    tokenizationData: { type: 'PAYMENT_GATEWAY'; token: string };
-  };
-}
+/** Google's answer is one type for the element and the fake: src/google-pay/types.ts. */
+export type { GoogleAddress as Address, GooglePaymentData } from '../google-pay/types.js';
 
 export interface PaymentAuthorizationResult {
   transactionState: 'SUCCESS' | 'ERROR';
@@ -71,7 +44,7 @@ export interface PaymentsClientOptions {
   environment?: 'TEST' | 'PRODUCTION';
   nonce?: string;
   paymentDataCallbacks?: {
-    onPaymentAuthorized?: (paymentData: PaymentData) => PaymentAuthorizationResult | Promise<PaymentAuthorizationResult>;
+    onPaymentAuthorized?: (paymentData: GooglePaymentData) => PaymentAuthorizationResult | Promise<PaymentAuthorizationResult>;
     [key: string]: unknown;
   };
 }

@@ -7,16 +7,16 @@
 import type { NormalizedTestCard } from '../ecv2/test-card.js';
 import type { ResolvedOptions } from './options.js';
 import { openFakeSheet } from './sheet.js';
-import type { PaymentAuthorizationResult, PaymentData, PaymentDataRequest } from './types.js';
+import type { PaymentAuthorizationResult, GooglePaymentData, PaymentDataRequest } from './types.js';
 
 const NETWORK_NAMES: Record<string, string> = { VISA: 'Visa', MASTERCARD: 'Mastercard', AMEX: 'Amex', DISCOVER: 'Discover' };
 
 export type WalletCard = NormalizedTestCard & { network: string; label?: string };
 
 export interface VisibleSheetSteps {
-  build(card: WalletCard): Promise<PaymentData>;
+  build(card: WalletCard): Promise<GooglePaymentData>;
   /** The merchant's answer, or `undefined` when the request has no `PAYMENT_AUTHORIZATION` intent. */
-  authorize?: (paymentData: PaymentData) => Promise<PaymentAuthorizationResult>;
+  authorize?: (paymentData: GooglePaymentData) => Promise<PaymentAuthorizationResult>;
   canceled(): unknown;
 }
 
@@ -26,7 +26,7 @@ export function walletOf(options: ResolvedOptions): WalletCard[] {
   return cards.filter((card, i) => cards.findIndex((other) => other.pan === card.pan) === i);
 }
 
-export async function payInVisibleSheet(request: PaymentDataRequest, options: ResolvedOptions, steps: VisibleSheetSteps): Promise<PaymentData> {
+export async function payInVisibleSheet(request: PaymentDataRequest, options: ResolvedOptions, steps: VisibleSheetSteps): Promise<GooglePaymentData> {
   const wallet = walletOf(options);
   const { transactionInfo = {}, merchantInfo = {} } = request;
   const sheet = openFakeSheet({

@@ -6,7 +6,7 @@ import { absoluteHttpUrl } from '../../src/checkout/http-url.js';
 import { tokenRefusalHint } from '../../src/checkout/developer-hint.js';
 import { validateCheckoutRequest, validateHostedRequest } from '../../src/protocol/checkout-request.js';
 import type { PaymentData } from '../../src/protocol/index.js';
-import type { PaymentData as GooglePaymentData } from '../../src/google-pay/types.js';
+import type { GooglePaymentData } from '../../src/google-pay/types.js';
 
 /**
  * What the element sends to the merchant's backend and how it reads the answer, in Node: the

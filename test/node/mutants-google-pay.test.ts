@@ -3,7 +3,7 @@ import { afterEach, describe, test } from 'node:test';
 import { bootGooglePay } from '../../src/google-pay/boot.js';
 import { paymentsClient, resetPaymentsClients, sheetIsOpen, withSheet } from '../../src/google-pay/clients.js';
 import { baseCardMethod, isReadyToPayRequest, paymentDataRequest } from '../../src/google-pay/request.js';
-import type { GooglePaymentsApi, PaymentAuthorizationResult, PaymentData, PaymentsClientOptions } from '../../src/google-pay/types.js';
+import type { GooglePaymentsApi, PaymentAuthorizationResult, GooglePaymentData, PaymentsClientOptions } from '../../src/google-pay/types.js';
 import { isReadyToPayProblem, paymentDataRequestProblem } from '../../src/testing/request-validation.js';
 import type { PaymentData as Data } from '../../src/protocol/index.js';
 
@@ -83,7 +83,7 @@ describe('one PaymentsClient per environment, its authorizations forwarded to th
       }
     } as unknown as GooglePaymentsApi['PaymentsClient'],
   };
-  const authorizeThrough = (client: unknown, paid: PaymentData) =>
+  const authorizeThrough = (client: unknown, paid: GooglePaymentData) =>
     (client as { options: PaymentsClientOptions }).options.paymentDataCallbacks!.onPaymentAuthorized(paid);
   const paid = { apiVersion: 2, apiVersionMinor: 0, paymentMethodData: { type: 'CARD', tokenizationData: { type: 'PAYMENT_GATEWAY', token: 't' } } };
 
@@ -107,8 +107,8 @@ describe('one PaymentsClient per environment, its authorizations forwarded to th
 
   test('the sheet’s authorization reaches the payment that opened it, and only while it is open', async () => {
     const client = paymentsClient(api, 'TEST');
-    const seen: PaymentData[] = [];
-    const approve = async (p: PaymentData): Promise<PaymentAuthorizationResult> => (seen.push(p), { transactionState: 'SUCCESS' });
+    const seen: GooglePaymentData[] = [];
+    const approve = async (p: GooglePaymentData): Promise<PaymentAuthorizationResult> => (seen.push(p), { transactionState: 'SUCCESS' });
     assert.equal(sheetIsOpen(), false);
     const answer = await withSheet(approve, async () => {
       assert.equal(sheetIsOpen(), true);

@@ -5,7 +5,7 @@ import { SANDBOX_KEYS } from '../../src/ecv2/sandbox-keys.js';
 import {
   installFakeGooglePay,
   type FakeGooglePayController,
-  type PaymentData,
+  type GooglePaymentData,
   type PaymentDataRequest,
   type PaymentsClientOptions,
 } from '../../src/testing/index.js';
@@ -43,7 +43,7 @@ function paymentRequest(gateway = 'fenige', extra: Partial<PaymentDataRequest> =
   return request;
 }
 
-const openFor = async (gateway: string, paymentData: PaymentData) =>
+const openFor = async (gateway: string, paymentData: GooglePaymentData) =>
   JSON.parse(
     await openGooglePayToken(paymentData.paymentMethodData.tokenizationData.token, {
       recipientId: `gateway:${gateway}`,
@@ -116,7 +116,7 @@ describe('fake PaymentsClient', () => {
   for (const gateway of ['fenige', 'feennex']) {
     it(`seals a real ECv2 token for gateway:${gateway} with the request's gatewayMerchantId`, async () => {
       install({ card: { pan: '5555555555554444', expirationMonth: 7, expirationYear: 2031 } });
-      const paymentData: PaymentData = await client().loadPaymentData(paymentRequest(gateway));
+      const paymentData: GooglePaymentData = await client().loadPaymentData(paymentRequest(gateway));
       assert.equal(paymentData.apiVersion, 2);
       assert.equal(paymentData.apiVersionMinor, 0);
       assert.deepEqual(paymentData.paymentMethodData.info, { cardNetwork: 'MASTERCARD', cardDetails: '4444' });
@@ -131,20 +131,20 @@ describe('fake PaymentsClient', () => {
 
   it('gives the payer’s billing name and e-mail only when asked', async () => {
     install({ payer: { name: 'Anna Nowak', email: 'anna@example.com' } });
-    const plain: PaymentData = await client().loadPaymentData(paymentRequest());
+    const plain: GooglePaymentData = await client().loadPaymentData(paymentRequest());
     assert.equal(plain.email, undefined);
     assert.equal(plain.paymentMethodData.info.billingAddress, undefined);
 
     const request = paymentRequest('fenige', { emailRequired: true });
     Object.assign(request.allowedPaymentMethods![0]!.parameters!, { billingAddressRequired: true, billingAddressParameters: { format: 'MIN' } });
-    const asked: PaymentData = await client().loadPaymentData(request);
+    const asked: GooglePaymentData = await client().loadPaymentData(request);
     assert.equal(asked.email, 'anna@example.com');
     assert.equal(asked.paymentMethodData.info.billingAddress!.name, 'Anna Nowak');
   });
 
   it('returns Google’s plain example token for the example gateway', async () => {
     install();
-    const paymentData: PaymentData = await client().loadPaymentData(paymentRequest('example'));
+    const paymentData: GooglePaymentData = await client().loadPaymentData(paymentRequest('example'));
     assert.equal(paymentData.paymentMethodData.tokenizationData.token, 'examplePaymentMethodToken');
   });
 
@@ -179,12 +179,12 @@ describe('fake PaymentsClient', () => {
 
   it('with PAYMENT_AUTHORIZATION, resolves after onPaymentAuthorized answers SUCCESS', async () => {
     install();
-    const authorized: PaymentData[] = [];
+    const authorized: GooglePaymentData[] = [];
     const paymentsClient = client({
       environment: 'TEST',
       paymentDataCallbacks: { onPaymentAuthorized: async (data) => (authorized.push(data), { transactionState: 'SUCCESS' }) },
     });
-    const paymentData: PaymentData = await paymentsClient.loadPaymentData(paymentRequest('feennex', { callbackIntents: ['PAYMENT_AUTHORIZATION'] }));
+    const paymentData: GooglePaymentData = await paymentsClient.loadPaymentData(paymentRequest('feennex', { callbackIntents: ['PAYMENT_AUTHORIZATION'] }));
     assert.equal(authorized.length, 1);
     assert.deepEqual(authorized[0], paymentData);
     assert.equal((await openFor('feennex', authorized[0]!)).paymentMethodDetails.pan, '4111111111111111');
@@ -206,12 +206,12 @@ describe('fake PaymentsClient', () => {
   it('like Google, keeps the sheet open after an ERROR answer: the payer tries the retry cards in it', async () => {
     install({ card: '4000000000000002', retryCards: ['5555555555554444'] });
     const decline = { transactionState: 'ERROR' as const, error: { intent: 'PAYMENT_AUTHORIZATION', reason: 'OTHER_ERROR', message: 'Declined' } };
-    const seen: PaymentData[] = [];
+    const seen: GooglePaymentData[] = [];
     const paymentsClient = client({
       environment: 'TEST',
       paymentDataCallbacks: { onPaymentAuthorized: async (data) => (seen.push(data), seen.length === 1 ? decline : { transactionState: 'SUCCESS' }) },
     });
-    const paymentData: PaymentData = await paymentsClient.loadPaymentData(paymentRequest('fenige', { callbackIntents: ['PAYMENT_AUTHORIZATION'] }));
+    const paymentData: GooglePaymentData = await paymentsClient.loadPaymentData(paymentRequest('fenige', { callbackIntents: ['PAYMENT_AUTHORIZATION'] }));
     assert.equal(fake!.calls.loadPaymentData.length, 1, 'one sheet');
     assert.deepEqual(
       seen.map((d) => d.paymentMethodData.info.cardDetails),

@@ -3,7 +3,7 @@
 // open for another card, closing as a cancel — and axe clean while open.
 import { expect } from '@open-wc/testing';
 import { installFakeGooglePay, type FakeGooglePayController, type FakeGooglePayOptions } from '../../../src/testing/index.js';
-import type { PaymentAuthorizationResult, PaymentData, PaymentDataRequest } from '../../../src/testing/types.js';
+import type { PaymentAuthorizationResult, GooglePaymentData, PaymentDataRequest } from '../../../src/testing/types.js';
 import { waitFor } from '../../support/wait.js';
 
 const WALLET: FakeGooglePayOptions['wallet'] = [
@@ -26,7 +26,7 @@ const request = (authorize = true): PaymentDataRequest => ({
   ...(authorize ? { callbackIntents: ['PAYMENT_AUTHORIZATION'] } : {}),
 });
 
-type Client = { loadPaymentData(r: PaymentDataRequest): Promise<PaymentData> };
+type Client = { loadPaymentData(r: PaymentDataRequest): Promise<GooglePaymentData> };
 const Client = () => (window as unknown as { google: { payments: { api: { PaymentsClient: new (o: object) => Client } } } }).google.payments.api.PaymentsClient;
 
 let fake: FakeGooglePayController | undefined;
@@ -44,9 +44,9 @@ const radio = (last4: string) =>
 describe('fake Google Pay: the visible sheet', () => {
   it('shows the merchant, the total and the wallet; Pay hands the chosen card to onPaymentAuthorized; SUCCESS closes it', async () => {
     fake = installFakeGooglePay({ sheet: true, wallet: WALLET });
-    const seen: PaymentData[] = [];
+    const seen: GooglePaymentData[] = [];
     const client = new (Client())({
-      paymentDataCallbacks: { onPaymentAuthorized: async (pd: PaymentData) => (seen.push(pd), { transactionState: 'SUCCESS' }) },
+      paymentDataCallbacks: { onPaymentAuthorized: async (pd: GooglePaymentData) => (seen.push(pd), { transactionState: 'SUCCESS' }) },
     });
     const paid = client.loadPaymentData(request());
     await payButton();
@@ -71,7 +71,7 @@ describe('fake Google Pay: the visible sheet', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const client = new (Client())({
       paymentDataCallbacks: {
-        onPaymentAuthorized: async (pd: PaymentData) => {
+        onPaymentAuthorized: async (pd: GooglePaymentData) => {
           seen.push(pd.paymentMethodData.info.cardDetails);
           if (seen.length === 1) await held; // the merchant is still answering
           return answers[seen.length - 1]!;

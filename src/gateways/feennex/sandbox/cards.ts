@@ -1,4 +1,4 @@
-import { TEST_CARDS, type CardOutcome, type TestCard } from './test-data.js';
+import { TEST_CARDS, type CardOutcome, type FeennexTestCard } from './test-data.js';
 
 export function isLuhnValid(pan: string): boolean {
   if (!/^\d{12,19}$/.test(pan)) return false;
@@ -12,7 +12,7 @@ export function isLuhnValid(pan: string): boolean {
 }
 
 /** VISA: 4…; MASTERCARD: 51–55 and 2221–2720. */
-export function cardNetworkOf(pan: string): TestCard['network'] | undefined {
+export function cardNetworkOf(pan: string): FeennexTestCard['network'] | undefined {
   if (pan.startsWith('4')) return 'VISA';
   const two = Number(pan.slice(0, 2));
   const four = Number(pan.slice(0, 4));

@@ -44,7 +44,8 @@ export const PAYWAY_SYSTEMS: Readonly<Record<string, PaywaySystem>> = {
 
 export type CardOutcome = 'approve' | 'challenge' | 'decline';
 
-export interface TestCard {
+/** A card number the Feennex sandbox knows, with the outcome it gives. */
+export interface FeennexTestCard {
   pan: string;
   network: 'VISA' | 'MASTERCARD';
   outcome: CardOutcome;
@@ -56,7 +57,7 @@ export interface TestCard {
  * match the Fenige sandbox). Any other Luhn-valid VISA or MASTERCARD number is approved; anything
  * else is declined.
  */
-export const TEST_CARDS: readonly TestCard[] = [
+export const TEST_CARDS: readonly FeennexTestCard[] = [
   { pan: '4111111111111111', network: 'VISA', outcome: 'approve', description: 'approved, no 3-D Secure' },
   { pan: '5555555555554444', network: 'MASTERCARD', outcome: 'approve', description: 'approved, no 3-D Secure' },
   { pan: '4000000000003220', network: 'VISA', outcome: 'challenge', description: '3-D Secure challenge' },
