@@ -1,33 +1,25 @@
-import * as z from 'zod/mini';
 import {
   classifyResponse,
   fields,
   IDEMPOTENCY_HEADER,
-  validate,
   validateCheckoutRequest,
   validateHostedRequest,
   type CheckoutRequest,
   type HostedRequest,
   type Validation,
 } from '../protocol/index.js';
-import {
-  checkAmountAuthority,
-  type CheckoutHandler,
-  type CheckoutHandlerOptions,
-  type CheckoutEvent,
-  type GatewayLike,
-  type OrderValues,
-  type RequestInfo,
-} from './checkout-options.js';
-import type { CheckoutAnswer, CheckoutContext, CheckoutGateway, CheckoutGatewaySource } from './gateway.js';
-import { errorResponse, guardResponse, invalidRequest, isAnswer, json, pendingAnswer, returnUrlRefused, tokenReused, unsafeRedirect } from './http-answers.js';
+import { checkAmountAuthority, type CheckoutHandler, type CheckoutHandlerOptions, type CheckoutEvent, type RequestInfo } from './checkout-options.js';
+import { resolveGateway, type CheckoutAnswer, type CheckoutContext } from './gateway.js';
+import { startDeadline, type GatewayErrorReport } from './gateway-call.js';
+import { errorResponse, guardResponse, invalidRequest, json, returnUrlRefused, tokenReused } from './http-answers.js';
 import { hashBody } from './idempotency/body-hash.js';
 import { createGatewayIdMap } from './idempotency/gateway-ids.js';
 import { createIdempotencyGuard, type GuardResult } from './idempotency/guard.js';
 import { createMemoryIdempotencyStore } from './idempotency/memory-store.js';
 import { IdempotencyStoreFullError } from './idempotency/store.js';
 import { clientIp, errorName, normalizeBasePath, readJsonBody, routeOf, safeDecode } from './request-parts.js';
-import { redirectIsSafe, returnUrlPolicy } from './return-urls.js';
+import { isRefusal, lookupOrder } from './order-lookup.js';
+import { returnUrlPolicy } from './return-urls.js';
 import { claimToken, type TokenClaim } from './token-claims.js';
 
 export type {
@@ -41,16 +33,6 @@ export type {
   RequestInfo,
 } from './checkout-options.js';
 
-function resolveGateway(gateway: GatewayLike): CheckoutGateway {
-  const source = gateway as Partial<CheckoutGatewaySource> | undefined;
-  const g = (typeof source?.toCheckoutGateway === 'function' ? source.toCheckoutGateway() : gateway) as Partial<CheckoutGateway> | undefined;
-  if (g && typeof g.pay === 'function' && typeof g.status === 'function' && typeof g.hosted === 'function' && typeof g.defaultBasePath === 'string') {
-    return g as CheckoutGateway;
-  }
-  throw new TypeError('gateway must be a gateway client (FenigeClient, FeennexClient) or a CheckoutGateway { id, defaultBasePath, pay, status, hosted }');
-}
-
-const orderSchema = z.object({ amount: fields.amount, currency: fields.currencyCode, description: fields.description });
 const transactionIdSchema = fields.transactionId;
 
 /**
@@ -86,34 +68,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   });
   const ids = createGatewayIdMap(store, (error) => emit({ type: 'store-error', error: errorName(error) }));
 
-  /** Calls the gateway with a deadline; an escaped error or a timeout becomes a pending answer. */
-  async function callGateway(
-    operation: 'pay' | 'hosted' | 'status',
-    transactionId: string,
-    call: (signal: AbortSignal) => Promise<CheckoutAnswer>,
-  ): Promise<CheckoutAnswer> {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), timeoutMs);
-    });
-    try {
-      const answer = await Promise.race([call(controller.signal), timedOut]);
-      if (answer === 'timeout') {
-        controller.abort(new DOMException('The gateway did not answer in time', 'TimeoutError'));
-        emit({ type: 'gateway-error', operation, transactionId, error: 'TimeoutError' });
-        return pendingAnswer(504, transactionId);
-      }
-      if (!isAnswer(answer)) throw new TypeError(`gateway.${operation} did not answer { httpStatus, body }`);
-      if (!redirectIsSafe(answer.body)) return unsafeRedirect(transactionId);
-      return answer;
-    } catch (error) {
-      emit({ type: 'gateway-error', operation, transactionId, error: errorName(error) });
-      return pendingAnswer(502, transactionId);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
+  const reportGatewayError: GatewayErrorReport = (operation, transactionId, error) => emit({ type: 'gateway-error', operation, transactionId, error });
 
   async function charge(request: Request, info: RequestInfo, kind: 'pay' | 'hosted'): Promise<Response> {
     const started = Date.now();
@@ -138,14 +93,16 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       context.returnUrl = returnUrl;
     }
     if (options.lookupOrder) {
-      const order = await lookup(body);
-      if (order instanceof Response) return order;
+      const order = await lookupOrder(options.lookupOrder, body);
+      if (isRefusal(order)) return reject(order.response, order.code, transactionId, order.error);
       body = { ...body, ...order };
     }
 
     const bodyHash = await hashBody({ scope, kind, body });
+    const expected = { amount: body.amount, currency: body.currency };
     let claim: TokenClaim = { kind: 'none' };
     let result: GuardResult;
+    const deadline = startDeadline(timeoutMs, reportGatewayError);
     try {
       if (kind === 'pay') {
         claim = await claimToken(store, scope, (body as CheckoutRequest).token, transactionId, Date.now() + timeoutMs + 10_000);
@@ -155,14 +112,16 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
         keyOf(transactionId),
         bodyHash,
         () =>
-          callGateway(kind, transactionId, (signal) =>
+          deadline.call(kind, transactionId, (signal) =>
             kind === 'pay' ? gateway.pay(body as CheckoutRequest, { ...context, signal }) : gateway.hosted(body as HostedRequest, { ...context, signal }),
           ),
-        () => callGateway('status', transactionId, (signal) => gateway.status(transactionId, { ...context, signal })),
+        () => deadline.call('status', transactionId, (signal) => gateway.status(transactionId, { ...context, signal, expected })),
       );
     } catch (error) {
       if (claim.kind === 'claimed') await claim.release().catch(() => undefined);
       return storeFailed(error, transactionId);
+    } finally {
+      deadline.clear();
     }
     const answer = 'answer' in result ? result.answer : undefined;
     // A request that never reached the gateway leaves the token free for the payment it belongs to.
@@ -196,27 +155,6 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     return errorResponse(503, 'ERROR', 'IDEMPOTENCY_STORE_UNAVAILABLE', 'The payment cannot be started right now; try again', transactionId, 5);
   }
 
-  async function lookup(body: CheckoutRequest | HostedRequest): Promise<OrderValues | Response> {
-    const { token: _token, paymentMethod: _method, ...query } = body as CheckoutRequest & { returnUrl?: string };
-    let order: OrderValues | null;
-    try {
-      order = await options.lookupOrder!(query);
-    } catch (error) {
-      emit({ type: 'rejected', httpStatus: 503, transactionId: body.transactionId, code: 'ORDER_LOOKUP_FAILED', error: errorName(error) });
-      return errorResponse(503, 'ERROR', 'ORDER_LOOKUP_FAILED', 'The order could not be looked up; try again', body.transactionId, 5);
-    }
-    if (order === null || order === undefined) {
-      const response = errorResponse(404, 'ORDER_NOT_FOUND', 'ORDER_NOT_FOUND', 'There is no order for this payment', body.transactionId);
-      return reject(response, 'ORDER_NOT_FOUND', body.transactionId);
-    }
-    const checked = validate(orderSchema, order, 'order from lookupOrder');
-    if (!checked.ok) {
-      const response = errorResponse(500, 'ERROR', 'ORDER_LOOKUP_INVALID', 'The merchant order for this payment is invalid', body.transactionId);
-      return reject(response, 'ORDER_LOOKUP_INVALID', body.transactionId);
-    }
-    return checked.value;
-  }
-
   async function status(request: Request, info: RequestInfo, rawId: string): Promise<Response> {
     const id = safeDecode(rawId);
     if (id === undefined || !transactionIdSchema.safeParse(id).success) {
@@ -243,15 +181,17 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       answer = { httpStatus: 200, body: { transactionId: id, status: 'IN_PROGRESS' } };
       retryAfter = 1;
     } else {
-      answer = await callGateway('status', id, (signal) => gateway.status(id, { ...contextOf(request, info), signal }));
+      const deadline = startDeadline(timeoutMs, reportGatewayError);
+      answer = await deadline.call('status', id, (signal) => gateway.status(id, { ...contextOf(request, info), signal }));
+      deadline.clear();
     }
     const outcome = classifyResponse(answer.httpStatus, answer.body);
     emit({ type: 'status', transactionId: id, httpStatus: answer.httpStatus, outcome: outcome.kind });
     return json(answer.httpStatus, answer.body, retryAfter);
   }
 
-  function reject(response: Response, code: string, transactionId?: string): Response {
-    emit({ type: 'rejected', httpStatus: response.status, code, ...(transactionId ? { transactionId } : {}) });
+  function reject(response: Response, code: string, transactionId?: string, error?: string): Response {
+    emit({ type: 'rejected', httpStatus: response.status, code, ...(transactionId ? { transactionId } : {}), ...(error ? { error } : {}) });
     return response;
   }
 

@@ -15,6 +15,12 @@ export interface CheckoutContext {
   returnUrl?: string;
   signal?: AbortSignal;
   /**
+   * On a status read the idempotency guard makes for a charge whose outcome is unknown: what that
+   * charge asked for. An adapter that finds a payment of another amount or currency under this id
+   * answers it as another payment's (422 `TRANSACTION_ID_REUSED`), never as this one's success.
+   */
+  expected?: { amount: number; currency: string };
+  /**
    * The handler's record of ids a gateway assigned itself (Fenige may answer a paymelink with an id
    * other than the merchant's). Absent when an adapter is called outside the handler.
    */
@@ -37,6 +43,14 @@ export interface CheckoutAnswer {
   body: Record<string, unknown>;
   /** The request was refused before it reached the gateway (e.g. the client's own validation): nothing is remembered. */
   notSent?: boolean;
+  /**
+   * The answer does not tell what happened to the payment. On a charge: the gateway may or may not
+   * have acted (the client reported `kind: 'unknown-outcome'`: no answer, an unreadable one, a 5xx
+   * after sending, or a state the adapter does not know). On a status read: the read failed. The
+   * adapter only says so, in a PENDING body; the idempotency guard decides what comes next
+   * (docs/architecture.md, "Outcome unknown").
+   */
+  unknownOutcome?: boolean;
   /** What the gateway holds for this payment when it differs from, or confirms, the request (for `onEvent`). */
   charged?: { amount: number; currency: string };
   /**
@@ -67,4 +81,14 @@ export interface CheckoutGateway {
 export interface CheckoutGatewaySource {
   /** The client as the checkout handler's gateway, with the adapter's default options. */
   toCheckoutGateway(): CheckoutGateway;
+}
+
+/** A client's checkout adapter (`toCheckoutGateway()`), or a `CheckoutGateway` given as it is. */
+export function resolveGateway(gateway: CheckoutGatewaySource | CheckoutGateway): CheckoutGateway {
+  const source = gateway as Partial<CheckoutGatewaySource> | undefined;
+  const g = (typeof source?.toCheckoutGateway === 'function' ? source.toCheckoutGateway() : gateway) as Partial<CheckoutGateway> | undefined;
+  if (g && typeof g.pay === 'function' && typeof g.status === 'function' && typeof g.hosted === 'function' && typeof g.defaultBasePath === 'string') {
+    return g as CheckoutGateway;
+  }
+  throw new TypeError('gateway must be a gateway client (FenigeClient, FeennexClient) or a CheckoutGateway { id, defaultBasePath, pay, status, hosted }');
 }

@@ -30,10 +30,12 @@ export function invalidRequest(issues: FieldIssue[], message?: string): Response
   });
 }
 
+/** The gateway call failed or ran out of time: whatever it was, its outcome is unknown. */
 export function pendingAnswer(httpStatus: 502 | 504, transactionId: string): CheckoutAnswer {
   return {
     httpStatus,
     body: { transactionId, status: 'PENDING', message: 'The payment outcome is not known yet; ask again for its status' },
+    unknownOutcome: true,
   };
 }
 

@@ -100,11 +100,14 @@ test('an error escaping the gateway is 502 PENDING (never success); the retry as
   gateway.payWith = async () => {
     throw new SyntaxError('Unexpected token in JSON: "TOKEN-CIPHERTEXT"');
   };
+  // The guard asks the status at once; a gateway that does not know the payment settles nothing.
+  gateway.statusWith = async (id) => ({ httpStatus: 404, body: { transactionId: id, status: 'NOT_FOUND' } });
   const body = payBody();
   const first = await postJson(endpoint, body);
   assert.equal(first.response.status, 502);
   assert.equal(first.body.status, 'PENDING');
   assert.ok(!JSON.stringify(first.body).includes('TOKEN-CIPHERTEXT'));
+  assert.equal(gateway.statusCalls.length, 1);
 
   gateway.statusWith = async (id) => ({ httpStatus: 200, body: { transactionId: id, transactionState: 'SUCCESS' } });
   const retry = await postJson(endpoint, body);

@@ -14,6 +14,13 @@ import { TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
  */
 
 const SETTLE_MS = 300;
+/**
+ * The emulators' clock, moved only by the tests: a pending payment settles when a test says so,
+ * never because the machine was slow (the idempotency guard asks the status right after an unknown
+ * outcome, and a payment settled by then would be answered as settled).
+ */
+let clock = Date.now();
+const now = () => clock;
 
 let sb: RunningSandbox;
 let endpoints: Record<'fenige' | 'feennex', string>;
@@ -21,8 +28,8 @@ let closeShop: () => Promise<void>;
 
 before(async () => {
   sb = await startSandbox({
-    fenige: { pendingSettleMs: SETTLE_MS },
-    feennex: { timing: { processingMs: SETTLE_MS } },
+    fenige: { pendingSettleMs: SETTLE_MS, now },
+    feennex: { now, timing: { processingMs: SETTLE_MS } },
   });
   const shop = await serveSandboxCheckouts(sb, { ...TRUST_BROWSER_AMOUNT, timeoutMs: 30_000, allowedReturnOrigins: ['https://shop.test'] });
   ({ endpoints, close: closeShop } = shop);
@@ -88,6 +95,7 @@ describe('Fenige through the checkout handler', () => {
     const first = await postJson(endpoints.fenige, payment);
     assert.equal(outcomeOf(first).kind, 'pending');
 
+    clock += SETTLE_MS;
     const settled = await statusUntilFinal(endpoints.fenige, payment.transactionId);
     assert.equal(outcomeOf(settled).kind, 'success');
     const resent = await postJson(endpoints.fenige, payment);
@@ -98,7 +106,7 @@ describe('Fenige through the checkout handler', () => {
   test('a tampered token and an expired token are refused, and nothing is charged', async () => {
     const tampered = body('fenige', '4111111111111111');
     tampered.token = { ...tampered.token, signedMessage: tamper(tampered.token.signedMessage) };
-    const expired = sandboxPayBody(sb, 'fenige', {}, { messageExpiration: Date.now() - 60_000 });
+    const expired = sandboxPayBody(sb, 'fenige', {}, { messageExpiration: clock - 60_000 });
     for (const [payment, reason] of [
       [tampered, 'MESSAGE_SIGNATURE_INVALID'],
       [expired, 'MESSAGE_EXPIRED'],
@@ -150,6 +158,7 @@ describe('Feennex through the checkout handler', () => {
     const first = await postJson(endpoints.feennex, payment);
     assert.equal(outcomeOf(first).kind, 'pending', JSON.stringify(first.body));
 
+    clock += SETTLE_MS;
     const settled = await statusUntilFinal(endpoints.feennex, payment.transactionId);
     assert.equal(outcomeOf(settled).kind, 'success');
     const resent = await postJson(endpoints.feennex, payment);
@@ -160,7 +169,7 @@ describe('Feennex through the checkout handler', () => {
   test('a tampered token and an expired token are refused', async () => {
     const tampered = body('feennex', '4111111111111111');
     tampered.token = { ...tampered.token, signedMessage: tamper(tampered.token.signedMessage) };
-    const expired = sandboxPayBody(sb, 'feennex', {}, { messageExpiration: Date.now() - 60_000 });
+    const expired = sandboxPayBody(sb, 'feennex', {}, { messageExpiration: clock - 60_000 });
     for (const payment of [tampered, expired]) {
       const answer = await postJson(endpoints.feennex, payment);
       assert.equal(outcomeOf(answer).kind, 'failure', JSON.stringify(answer.body));

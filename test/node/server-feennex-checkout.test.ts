@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { classifyResponse, type CheckoutRequest, type HostedRequest } from '../../src/protocol/index.js';
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
 import { feennexCheckout, FEENNEX_INVOICE_STATUS_TO_CHECKOUT } from '../../src/gateways/feennex/server/checkout.js';
-import type { CheckoutGateway } from '../../src/server/gateway.js';
+import type { CheckoutAnswer, CheckoutGateway } from '../../src/server/gateway.js';
+import { createIdempotencyGuard } from '../../src/server/idempotency/guard.js';
+import { createMemoryIdempotencyStore } from '../../src/server/idempotency/memory-store.js';
 import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
 
 let fake: FakeFeennex;
@@ -118,14 +120,52 @@ describe('pay: the Google Pay invoice (assumed mapping)', () => {
     }
   });
 
-  test('an unknown outcome asks the status; still unknown → 202 PENDING', async () => {
+  /** The adapter behind the handler's idempotency guard, the one owner of an unknown outcome. */
+  async function payThroughGuard(request: CheckoutRequest): Promise<CheckoutAnswer> {
+    const guard = createIdempotencyGuard(createMemoryIdempotencyStore(), { lockMs: 60_000 });
+    const expected = { amount: request.amount, currency: request.currency };
+    const result = await guard.run(
+      request.transactionId,
+      'body-hash',
+      () => gateway.pay(request, context),
+      () => gateway.status(request.transactionId, { ...context, expected }),
+    );
+    assert.equal(result.kind, 'charged');
+    return (result as { answer: CheckoutAnswer }).answer;
+  }
+
+  test('a lost answer: the adapter sends once and reports it (unknownOutcome), without a lookup or a resend', async () => {
+    const request = payment();
+    fake.on('invoice/create', 'drop');
+    fake.on('bill/shop_order_status', { data: { status: 4, shop_order_id: request.transactionId } });
+    const answer = await gateway.pay(request, context);
+    assert.deepEqual([answer.httpStatus, answer.body.status, answer.unknownOutcome], [202, 'PENDING', true]);
+    assert.equal(fake.calls('invoice/create').length, 1);
+    assert.equal(fake.calls('bill/shop_order_status').length, 0);
+  });
+
+  test('an unknown outcome: the guard asks the status once; still unknown → 202 PENDING', async () => {
     const request = payment();
     fake.on('invoice/create', 'drop');
     fake.on('bill/shop_order_status', 'drop');
-    const answer = await gateway.pay(request, context);
+    const answer = await payThroughGuard(request);
     assert.deepEqual([answer.httpStatus, answer.body.status, answer.body.transactionId], [202, 'PENDING', request.transactionId]);
     assert.equal(classifyResponse(answer.httpStatus, answer.body).kind, 'pending');
-    assert.ok(fake.calls('bill/shop_order_status').length >= 1);
+    assert.equal(fake.calls('invoice/create').length, 1);
+    assert.equal(fake.calls('bill/shop_order_status').length, 1);
+  });
+
+  test('an unknown outcome the status settles: paid for the amount asked → 200; another amount → 422, never a success', async () => {
+    for (const [shopAmount, httpStatus, status] of [
+      ['10.00', 200, 'SUCCESS'],
+      ['0.01', 422, 'TRANSACTION_ID_REUSED'],
+    ] as const) {
+      const request = payment();
+      fake.on('invoice/create', 'drop');
+      fake.on('bill/shop_order_status', { data: { status: 4, shop_order_id: request.transactionId, shop_amount: shopAmount, shop_currency: 985 } });
+      const answer = await payThroughGuard(request);
+      assert.deepEqual([answer.httpStatus, answer.body.status], [httpStatus, status]);
+    }
   });
 
   test('processing (error 8) with a waiting invoice → 202 PENDING', async () => {

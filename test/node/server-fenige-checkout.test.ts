@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { classifyResponse, type CheckoutRequest, type HostedRequest, type Outcome } from '../../src/protocol/index.js';
 import type { CheckoutAnswer } from '../../src/server/gateway.js';
 import { FenigeClient, fenigeCheckout, HOSTED_RESULT_PARAM } from '../../src/gateways/fenige/server/index.js';
+import { createIdempotencyGuard } from '../../src/server/idempotency/guard.js';
+import { createMemoryIdempotencyStore } from '../../src/server/idempotency/memory-store.js';
 import { googlePayBody, SEED, startFakeFenige, type FakeAnswer, type FakeFenige, type RecordedRequest } from './server-fenige-fake.js';
 
 const PASSWORD = 'checkout-secret-password';
@@ -178,10 +180,37 @@ describe('fenigeCheckout.pay', () => {
       'success',
     ],
   ];
+  /** The adapter behind the handler's idempotency guard, the one owner of an unknown outcome. */
+  async function payThroughGuard(request: CheckoutRequest, via = client): Promise<CheckoutAnswer> {
+    const gateway = fenigeCheckout(via);
+    const guard = createIdempotencyGuard(createMemoryIdempotencyStore(), { lockMs: 60_000 });
+    const expected = { amount: request.amount, currency: request.currency };
+    const result = await guard.run(
+      request.transactionId,
+      'body-hash',
+      () => gateway.pay(request, context),
+      () => gateway.status(request.transactionId, { ...context, expected }),
+    );
+    assert.equal(result.kind, 'charged');
+    return (result as { answer: CheckoutAnswer }).answer;
+  }
+
+  test('an unknown outcome: the adapter only reports it (202 PENDING, unknownOutcome), without a lookup', async () => {
+    script({ pay: { status: 500, body: SEED.E0153 }, details: { status: 200, body: { ...SEED.detailsOk, transactionId: TX } } });
+    const answer = await fenigeCheckout(client).pay(checkoutRequest(), context);
+    assert.equal(answer.httpStatus, 202);
+    assert.equal(answer.unknownOutcome, true);
+    assertOutcome(answer, { kind: 'pending' });
+    assert.deepEqual(
+      fake.requests.map((r) => r.method),
+      ['POST'],
+    );
+  });
+
   for (const [name, pay, details, httpStatus, kind] of unknownOutcomes) {
-    test(`unknown outcome (${name}) asks details once → ${httpStatus} ${kind}`, async () => {
+    test(`unknown outcome (${name}): the guard asks details once → ${httpStatus} ${kind}`, async () => {
       script({ pay, details });
-      const answer = await fenigeCheckout(pay.hang ? impatient : client).pay(checkoutRequest(), context);
+      const answer = await payThroughGuard(checkoutRequest(), pay.hang ? impatient : client);
       assert.equal(answer.httpStatus, httpStatus);
       assertOutcome(answer, { kind });
       assert.equal(answer.body.transactionId, TX);

@@ -1,3 +1,5 @@
+import { createIdempotencyGuard } from '../../src/server/idempotency/guard.js';
+import { createMemoryIdempotencyStore } from '../../src/server/idempotency/memory-store.js';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -171,7 +173,19 @@ describe('fenigeCheckout against the sandbox', () => {
   ];
   for (const [name, card, httpStatus, kind] of cases) {
     test(`${name} → ${httpStatus} ${kind}`, async () => {
-      const answer = await fenigeCheckout(client).pay(checkoutRequest(card), { browserIp: '127.0.0.1' });
+      // Behind the handler's idempotency guard, which asks the status when the outcome is unknown.
+      const gateway = fenigeCheckout(client);
+      const request = checkoutRequest(card);
+      const guard = createIdempotencyGuard(createMemoryIdempotencyStore(), { lockMs: 60_000 });
+      const expected = { amount: request.amount, currency: request.currency };
+      const result = await guard.run(
+        request.transactionId,
+        'body-hash',
+        () => gateway.pay(request, { browserIp: '127.0.0.1' }),
+        () => gateway.status(request.transactionId, { expected }),
+      );
+      assert.ok('answer' in result, result.kind);
+      const { answer } = result;
       assert.equal(answer.httpStatus, httpStatus, JSON.stringify(answer.body));
       assert.equal(classifyResponse(answer.httpStatus, answer.body).kind, kind);
     });

@@ -30,6 +30,11 @@ export interface IdempotencyGuardOptions {
  * The money rule: one `transactionId` is charged at most once. `charge` runs for an id never seen,
  * and again only when an earlier outcome is unknown and the gateway says it has no such
  * transaction (`resent`); everything else is answered from memory, the store or the gateway's status.
+ *
+ * This guard is the ONE owner of "outcome unknown → ask, never charge twice" on the server
+ * (docs/architecture.md, "Outcome unknown"): gateway clients only report `kind: 'unknown-outcome'`,
+ * the checkout adapters only translate it into `unknownOutcome: true`, and only this code decides to
+ * ask the status, to send the request again, or to leave the payment PENDING for the next request.
  */
 export function createIdempotencyGuard(store: IdempotencyStore, options: IdempotencyGuardOptions) {
   const now = options.now ?? Date.now;
@@ -40,6 +45,8 @@ export function createIdempotencyGuard(store: IdempotencyStore, options: Idempot
       let answer: CheckoutAnswer;
       try {
         answer = await charge();
+        // The gateway may have charged: its status says what happened, asked once, right away.
+        if (answer.unknownOutcome) answer = settledBy(await status()) ?? answer;
       } catch (error) {
         await store.settle(key, { state: 'unknown', bodyHash }).catch(options.onStoreError);
         throw error;
@@ -69,11 +76,11 @@ export function createIdempotencyGuard(store: IdempotencyStore, options: Idempot
     // The gateway has never seen this id (the first try failed before reaching it, or E9001 said
     // it was not processed): send the same request again. Both gateways keep one transaction per
     // id, so a first try that lands late is answered as a replay there, never charged twice.
-    if (answer.httpStatus === 404) {
+    if (answer.httpStatus === 404 && !answer.unknownOutcome) {
       const again = await chargeAndSettle();
       return again.kind === 'charged' ? { kind: 'resent', answer: again.answer } : again;
     }
-    return { kind: 'status', answer };
+    return { kind: 'status', answer: settledBy(answer) ?? stillPending(answer) };
   }
 
   return {
@@ -103,3 +110,30 @@ export function createIdempotencyGuard(store: IdempotencyStore, options: Idempot
 }
 
 export type IdempotencyGuard = ReturnType<typeof createIdempotencyGuard>;
+
+/**
+ * A status read as the answer to a charge whose outcome was unknown, when it settles it: a success
+ * (or a redirect) as it is, a failure as a 4xx failure (a read answers 200 whatever the state).
+ * Undefined when it does not: the read failed, the gateway does not know the id, or the payment is
+ * still processing.
+ */
+function settledBy(status: CheckoutAnswer): CheckoutAnswer | undefined {
+  if (status.unknownOutcome || status.httpStatus === 404) return undefined;
+  const kind = classifyResponse(status.httpStatus, status.body).kind;
+  if (kind === 'pending') return undefined;
+  return kind === 'failure' && status.httpStatus < 400 ? { ...status, httpStatus: 422 } : status;
+}
+
+/** A status read that settles nothing, as the PENDING answer the element keeps asking about; a failed read is never a failure. */
+function stillPending(status: CheckoutAnswer): CheckoutAnswer {
+  if (!status.unknownOutcome && status.httpStatus !== 404) return status;
+  const transactionId = status.body.transactionId;
+  return {
+    httpStatus: 202,
+    body: {
+      ...(typeof transactionId === 'string' ? { transactionId } : {}),
+      status: 'PENDING',
+      message: 'The payment outcome is not known yet; ask again for its status',
+    },
+  };
+}

@@ -59,17 +59,24 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
     let created: FeennexInvoiceCreated;
     const expected = { amount: input.amount, currency: input.currency };
     try {
-      created = await client.invoiceCreate(input, signalOf(context));
+      // Sent once: a lost answer is reported, and the handler's idempotency guard decides (docs/architecture.md).
+      created = await client.invoiceCreate(input, { ...signalOf(context), recover: false });
     } catch (error) {
       if (error instanceof FeennexInputError) {
         return { httpStatus: 422, body: { transactionId, code: 'FEENNEX_INVALID_INPUT', message: error.message }, notSent: true };
       }
       if (!(error instanceof FeennexError)) throw error;
-      if (error.isFinal && error.errorCode !== 6) return finalError(transactionId, error, tokenField);
-      // Already there (error 6: a re-sent request, or another payment's id), still processing, or
-      // unknown: the status decides, and only for the very amount and currency asked for. After
-      // error 6 the invoice may be anyone's, so an amount Feennex does not report is no match.
-      return askStatus(transactionId, context, 'create', { ...expected, strict: error.errorCode === 6 });
+      // Error 6, "already exists": a re-sent request, or another payment's id. Which one only the
+      // invoice tells, and only for the very amount and currency asked for; it may be anyone's, so
+      // an amount Feennex does not report is no match.
+      if (error.errorCode === 6) return askStatus(transactionId, context, 'create', { ...expected, strict: true });
+      if (error.isFinal) return finalError(transactionId, error, tokenField);
+      // Lost, or still processing (error 8): Feennex may hold the invoice. The guard asks its status.
+      return {
+        httpStatus: 202,
+        body: { transactionId, status: 'PENDING', message: 'The payment is being processed; ask again for its status.' },
+        unknownOutcome: true,
+      };
     }
     if (created.kind === 'redirect') {
       const { url, method, params } = created.redirect;
@@ -94,7 +101,8 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
       const notFound = error instanceof FeennexError && error.errorCode === 7;
       const httpStatus = mode === 'create' ? 202 : notFound ? 404 : 502;
       const message = notFound ? 'Feennex does not know this payment (yet).' : 'The payment status could not be read.';
-      return { httpStatus, body: { transactionId, status: 'PENDING', message } };
+      // 404 alone means "Feennex has no such invoice"; any other failed read says nothing about the payment.
+      return { httpStatus, body: { transactionId, status: 'PENDING', message }, ...(httpStatus === 404 ? {} : { unknownOutcome: true }) };
     }
   }
 
@@ -124,7 +132,8 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
         },
         context,
       ),
-    status: (transactionId, context) => askStatus(transactionId, context, 'read'),
+    // With `expected` (the guard asking after an unknown create), an invoice of another amount is another payment's.
+    status: (transactionId, context) => askStatus(transactionId, context, 'read', context.expected ? { ...context.expected, strict: false } : undefined),
   };
 }
 

@@ -1,3 +1,4 @@
+import { gatewayFetch } from '../../../server/gateway-fetch.js';
 import type { CheckoutGateway, CheckoutGatewaySource } from '../../../server/gateway.js';
 import { feennexCheckout } from './checkout.js';
 import { FeennexInputError } from './errors.js';
@@ -64,6 +65,12 @@ export interface FeennexClientOptions {
 
 export interface FeennexCallOptions {
   signal?: AbortSignal;
+  /**
+   * Creates only. `false`: send once and report a lost answer as `kind: 'unknown-outcome'`, without
+   * looking the operation up or sending it again — for a caller that decides that itself (the
+   * checkout handler's idempotency guard, docs/architecture.md). Default: recover by `retry`.
+   */
+  recover?: boolean;
 }
 
 /** Whether a create's answer came from the create itself or from the status of an earlier, lost attempt. */
@@ -103,7 +110,7 @@ export class FeennexClient implements CheckoutGatewaySource {
     this.timeoutMs = timeoutMs;
     this.retry = { ...DEFAULT_FEENNEX_RETRY, ...options.retry };
     this.#secretKey = secretKey;
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#fetch = options.fetch ?? gatewayFetch;
   }
 
   /** This client as the checkout handler's gateway, with `feennexCheckout`'s default options. */
@@ -155,6 +162,7 @@ export class FeennexClient implements CheckoutGatewaySource {
       method: 'invoice/create',
       id: i.shopOrderId,
       policy: this.retry,
+      recover: options.recover !== false,
       ...(options.signal ? { signal: options.signal } : {}),
       create: async (): Promise<FeennexInvoiceCreated> => {
         const data = await this.call('invoice/create', this.#invoiceFields(i), unsigned, options);

@@ -27,10 +27,13 @@ export interface CreateOnceOptions<C, E> {
   create: () => Promise<C>;
   /** The operation's status by the shop's id; throws error 7 while Feennex does not know it. */
   lookup: () => Promise<E>;
+  /** `false`: one create, its error reported as it is; the caller decides what a lost answer means. Default `true`. */
+  recover?: boolean;
 }
 
 export async function createOnce<C, E>(options: CreateOnceOptions<C, E>): Promise<CreateOutcome<C, E>> {
   const { method, id, policy, signal, create, lookup } = options;
+  if (options.recover === false) return { created: await create() };
   let sent = false;
   let lastProblem = '';
   for (let attempt = 0; attempt < Math.max(1, policy.attempts); attempt++) {

@@ -39,9 +39,11 @@ export function notFinalAnswer(transactionId: string, error: FenigeError): Check
   return { httpStatus: 503, body: { transactionId, status: error.status, message: error.message } };
 }
 
-export const pendingAnswer = (transactionId: string): CheckoutAnswer => ({
+/** Fenige may or may not have charged: the handler's idempotency guard asks `details` (docs/architecture.md). */
+export const unknownAnswer = (transactionId: string): CheckoutAnswer => ({
   httpStatus: 202,
   body: { transactionId, status: 'PENDING', message: 'The payment is being processed; ask again for its status.' },
+  unknownOutcome: true,
 });
 
 /**

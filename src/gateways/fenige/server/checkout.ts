@@ -2,7 +2,7 @@ import type { CheckoutRequest, HostedRequest } from '../../../protocol/index.js'
 import { fenigeProfile } from '../profile.js';
 import { withPaymentResult } from '../../../protocol/return-url.js';
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
-import { detailsBody, failureAnswer, isFailure, isPending, isSuccess, notFinalAnswer, pendingAnswer, SETUP_NOT_FOUND } from './answers.js';
+import { detailsBody, failureAnswer, isFailure, isPending, isSuccess, notFinalAnswer, SETUP_NOT_FOUND, unknownAnswer } from './answers.js';
 import type { FenigeClient } from './client.js';
 import { FenigeError } from './errors.js';
 import { transactionStateOf, type FenigeGooglePayRequest } from './schemas.js';
@@ -55,11 +55,12 @@ function captureOf(options: FenigeCheckoutOptions): FenigeCapture {
 }
 
 /**
- * Adapts a `FenigeClient` to the checkout handler (docs/protocol.md §4.2). A payment whose outcome is
- * unknown (timeout, E0153, a 5xx …) is looked up once with `details`; if that does not settle it,
- * the answer is 202 `PENDING` and the element keeps asking. When Fenige names a payment with an id
- * of its own (its paymelink example does), the handler's id map links it to the merchant's
- * `transactionId`, so status look-ups work with either id.
+ * Adapts a `FenigeClient` to the checkout handler (docs/protocol.md §4.2): it translates Fenige's
+ * answers and errors, nothing more. A payment whose outcome is unknown (timeout, E0153, a 5xx, a
+ * state this code does not know) is answered `unknownOutcome` and the handler's idempotency guard
+ * decides what to ask next (docs/architecture.md, "Outcome unknown"). When Fenige names a payment
+ * with an id of its own (its paymelink example does), the handler's id map links it to the
+ * merchant's `transactionId`, so status look-ups work with either id.
  */
 export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOptions = {}): CheckoutGateway {
   const capture = captureOf(options);
@@ -87,19 +88,14 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
     }
   }
 
-  async function settleFromDetails(transactionId: string, gatewayId: string, amount: number, context: CheckoutContext): Promise<CheckoutAnswer> {
+  /** `capture: 'clear'` after an APPROVED answer: the state says whether the authorisation still waits for its clearing. */
+  async function clearAfterApproval(gatewayId: string, amount: number, context: CheckoutContext): Promise<void> {
     try {
-      const details = await client.details(gatewayId, { signal: context.signal });
-      const state = transactionStateOf(details);
-      if (isSuccess(state)) {
-        await clearIfAuthorised(gatewayId, amount, state, context);
-        return { httpStatus: 200, body: detailsBody(details, transactionId) };
-      }
-      if (isFailure(state)) return { httpStatus: 422, body: detailsBody(details, transactionId) };
+      const state = transactionStateOf(await client.details(gatewayId, { signal: context.signal }));
+      if (isSuccess(state)) await clearIfAuthorised(gatewayId, amount, state, context);
     } catch (error) {
       if (!(error instanceof FenigeError)) throw error;
     }
-    return pendingAnswer(transactionId);
   }
 
   return {
@@ -136,24 +132,27 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
         if (result.externalTransactionId) body.externalTransactionId = result.externalTransactionId;
         if (isSuccess(result.status)) {
           // google-pay answers APPROVED whether or not the funds were taken: ask only when clearing.
-          if (capture === 'clear') await settleFromDetails(transactionId, gatewayId, request.amount, context);
+          if (capture === 'clear') await clearAfterApproval(gatewayId, request.amount, context);
           return { httpStatus: 200, body };
         }
         if (isFailure(result.status)) return { httpStatus: 422, body };
         if (isPending(result.status)) return { httpStatus: 202, body };
-        return await settleFromDetails(transactionId, gatewayId, request.amount, context);
+        return unknownAnswer(transactionId); // a state this code does not know
       } catch (error) {
         if (!(error instanceof FenigeError)) throw error;
         if (error.isFinal) return failureAnswer(transactionId, error);
         if (error.isRetriable) return notFinalAnswer(transactionId, error);
-        return await settleFromDetails(transactionId, transactionId, request.amount, context);
+        return unknownAnswer(transactionId);
       }
     },
 
     async status(id: string, context: CheckoutContext): Promise<CheckoutAnswer> {
       const { transactionId, gatewayId } = await idsOf(id, context);
       try {
-        return { httpStatus: 200, body: detailsBody(await client.details(gatewayId, { signal: context.signal }), transactionId) };
+        const details = await client.details(gatewayId, { signal: context.signal });
+        // The guard asking after an unknown charge: an authorisation found waiting is cleared, as after APPROVED.
+        if (context.expected) await clearIfAuthorised(gatewayId, context.expected.amount, transactionStateOf(details), context);
+        return { httpStatus: 200, body: detailsBody(details, transactionId) };
       } catch (error) {
         if (!(error instanceof FenigeError)) throw error;
         if (error.httpStatus === 404 && !SETUP_NOT_FOUND.has(error.status)) {
@@ -162,7 +161,8 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
             body: { transactionId, status: 'NOT_FOUND', code: 'NOT_FOUND', message: 'Fenige knows no transaction with this id.' },
           };
         }
-        return error.isFinal ? failureAnswer(transactionId, error) : notFinalAnswer(transactionId, error);
+        // The read failed: it says nothing about the payment.
+        return { ...(error.isFinal ? failureAnswer(transactionId, error) : notFinalAnswer(transactionId, error)), unknownOutcome: true };
       }
     },
 

@@ -1,3 +1,4 @@
+import { gatewayFetch } from '../../../server/gateway-fetch.js';
 import * as z from 'zod/mini';
 import { toFieldIssues } from '../../../protocol/index.js';
 import type { CheckoutGateway, CheckoutGatewaySource } from '../../../server/gateway.js';
@@ -109,7 +110,7 @@ export class FenigeClient implements CheckoutGatewaySource {
     this.merchantUuid = options.merchantUuid;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_FENIGE_TIMEOUT_MS;
     this.#authorization = basicAuthorization(options.login, options.password);
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#fetch = options.fetch ?? gatewayFetch;
     this.#acceptLanguage = options.acceptLanguage;
   }
 
