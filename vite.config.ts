@@ -19,7 +19,9 @@ const single = process.env.SINGLE_FILE === '1';
  * whose after-click half does not run at load.
  */
 const hints = !single && process.env.COMPILE_HINTS !== '0';
-const postBanner = (chunk: { isEntry: boolean }) => (hints && chunk.isEntry ? '//# allFunctionsCalledOnLoad' : '');
+const postBanner = (chunk: { facadeModuleId: string | null }) => (hints && isElements(chunk) ? '//# allFunctionsCalledOnLoad' : '');
+/** The chunk src/script-entry.ts awaits: src/elements.ts and what it imports statically. */
+const isElements = (chunk: { facadeModuleId: string | null }) => /[\\/]src[\\/]elements\.ts$/.test(chunk.facadeModuleId ?? '');
 
 export default defineConfig({
   build: {
@@ -28,13 +30,21 @@ export default defineConfig({
     target: 'es2021',
     sourcemap: false,
     lib: {
-      entry: 'src/index.ts',
+      entry: single ? 'src/index.ts' : 'src/script-entry.ts',
       formats: ['es'],
       fileName: () => (single ? 'paytool.standalone.js' : 'paytool.js'),
     },
     rolldownOptions: {
+      // ES2021 syntax everywhere, with one exception: the top-level await of src/script-entry.ts
+      // (supported by every browser with Google Pay and module scripts). Only that warning is dropped.
+      onLog(level, log, handler) {
+        if (log.code === 'TOLERATED_TRANSFORM' && /Top-level await/.test(log.message) && /script-entry\.ts/.test(log.id ?? log.message)) return;
+        handler(level, log);
+      },
       // Lazily loaded parts (the after-click code, each payer language) are sibling files of paytool.js: deploy the folder.
-      output: single ? { minify: true, codeSplitting: false } : { minify: true, chunkFileNames: 'paytool-[name].js', postBanner },
+      output: single
+        ? { minify: true, codeSplitting: false }
+        : { minify: true, chunkFileNames: (chunk) => (isElements(chunk) ? 'paytool-elements.js' : 'paytool-[name].js'), postBanner },
     },
   },
 });

@@ -186,7 +186,11 @@ function chunkOf({ code, map, imports, dynamicImports, fileName, isEntry }) {
   return { fileName, isEntry, code: code.replace(SOURCE_MAP_COMMENT, ''), map: { mappings: map?.mappings ?? '', sources }, imports, dynamicImports };
 }
 
-/** The entry chunk and every chunk it imports statically, transitively: what loads before the elements run. */
+/**
+ * What loads before the elements run: the entry chunk, the chunk it awaits at its top level (every
+ * dynamic import of the entry chunk itself: src/script-entry.ts has exactly that one) and every
+ * chunk these import statically, transitively. Dynamic imports of other chunks are lazy.
+ */
 export function criticalChunks(chunks) {
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const entry = chunks.find((c) => c.isEntry);
@@ -197,6 +201,7 @@ export function criticalChunks(chunks) {
     for (const name of chunk.imports) visit(byName.get(name));
   };
   visit(entry);
+  for (const name of entry?.dynamicImports ?? []) visit(byName.get(name));
   return [...seen];
 }
 

@@ -1,3 +1,5 @@
+// Types only: a value import of boot.ts would put it in a chunk shared with dist/paytool.js (see boot.ts).
+import type { BootLoad } from './boot.js';
 import type { GooglePaymentsApi } from './types.js';
 
 /** Google's client script. Merchants who self-host or proxy it can point elsewhere. */
@@ -38,7 +40,7 @@ let loading: Promise<GooglePaymentsApi> | undefined;
 /** The nonce of `<meta name="paytool-google-pay-script" nonce>`: the elements' default nonce. */
 let metaNonce: string | undefined;
 
-export const pageNonce = (): string | undefined => metaNonce;
+export const pageNonce = (): string | undefined => (takeBootLoad(), metaNonce);
 export function setPageNonce(nonce: string | undefined): void {
   metaNonce = nonce;
 }
@@ -56,8 +58,48 @@ export function loadGooglePay(nonce?: string): Promise<GooglePaymentsApi> {
   if (api) return Promise.resolve(api);
   // Only the load in flight is shared; once done, the page's own google.payments.api is the cache,
   // and a failure is forgotten so that the next call tries again.
-  loading ??= inject(nonce).finally(() => (loading = undefined));
+  const booted = takeBootLoad();
+  loading ??= (booted ? adopt(booted) : inject(nonce)).finally(() => (loading = undefined));
   return loading;
+}
+
+/**
+ * boot.ts's load (it cannot call this module: see there), taken over once: the meta's URL and
+ * nonce, the marked `<script>` in flight, and the Trusted Types policy for a retry (a second
+ * `createPolicy` of the same name throws under a strict `trusted-types` directive).
+ */
+let boot: BootLoad | undefined;
+function takeBootLoad(): BootLoad['done'] | undefined {
+  const key = Symbol.for('paytool-elements.boot'); // boot.ts's HANDOVER
+  const handed = (globalThis as Record<symbol, BootLoad | undefined>)[key];
+  if (!handed) return undefined;
+  delete (globalThis as Record<symbol, unknown>)[key];
+  boot = handed;
+  if (handed.scriptUrl) config.scriptUrl = handed.scriptUrl;
+  if (handed.pageNonce) metaNonce = handed.pageNonce;
+  return handed.done;
+}
+
+/** Waits for the boot's script like for one of ours; a failure is forgotten like any other, so the next call adds a script. */
+function adopt(done: Promise<void>): Promise<GooglePaymentsApi> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      document.querySelector('script[data-paytool-boot]')?.remove(); // boot.ts's BOOT_SCRIPT_ATTRIBUTE
+      reject(new Error(`pay.js did not load within ${config.timeoutMs} ms`));
+    }, config.timeoutMs);
+    done.then(
+      () => {
+        clearTimeout(timer);
+        const api = loadedApi();
+        if (api) resolve(api);
+        else reject(new Error('pay.js loaded but google.payments.api.PaymentsClient is missing'));
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 function inject(nonce?: string): Promise<GooglePaymentsApi> {
@@ -92,6 +134,7 @@ let policy: { createScriptURL(url: string): unknown } | undefined;
 function trustedScriptUrl(url: string): unknown {
   const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
   if (!tt) return url;
+  if (boot) return boot.trust(url);
   policy ??= tt.createPolicy(TRUSTED_TYPES_POLICY, {
     createScriptURL: (value) => {
       if (value !== config.scriptUrl) throw new TypeError(`${TRUSTED_TYPES_POLICY}: refusing script URL ${value}`);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { bootGooglePay, SCRIPT_META, UNSAFE_ANY_ORIGIN } from '../../src/google-pay/boot.js';
-import { configureGooglePay, GOOGLE_PAY_SCRIPT, pageNonce, setPageNonce } from '../../src/google-pay/loader.js';
+import { BOOT_SCRIPT_ATTRIBUTE, bootGooglePay, HANDOVER, SCRIPT_META, UNSAFE_ANY_ORIGIN } from '../../src/google-pay/boot.js';
+import { configureGooglePay, GOOGLE_PAY_SCRIPT, loadGooglePay, pageNonce, setPageNonce } from '../../src/google-pay/loader.js';
 
 // This file imports nothing that defines the elements: bootGooglePay() runs on this page's
 // markup as the entry module's first statement would.
@@ -13,6 +13,7 @@ describe('pay.js at boot', () => {
   afterEach(() => {
     for (const el of [...added.splice(0), ...injected()]) el.remove();
     delete (window as { google?: unknown }).google;
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for(HANDOVER)]; // a boot load no loader took
     configureGooglePay({ scriptUrl: GOOGLE_PAY_SCRIPT });
     setPageNonce(undefined);
   });
@@ -36,15 +37,58 @@ describe('pay.js at boot', () => {
     expect(meta.isConnected).to.equal(true);
   });
 
-  it('requests pay.js for an element in the markup, with the element’s nonce', async () => {
+  it('requests Google’s pay.js for an element in the markup, with the element’s nonce', async () => {
     const element = add(Object.assign(document.createElement('paytool-button'), { nonce: 'el-nonce' }), document.body);
-    configureGooglePay({ scriptUrl: STAND_IN, unsafeAllowAnyScriptOrigin: true });
-    await bootGooglePay();
+    const loading = bootGooglePay();
     const [script] = injected();
-    expect(script?.src).to.equal(STAND_IN);
+    expect(script?.src).to.equal(GOOGLE_PAY_SCRIPT);
     expect(script?.nonce).to.equal('el-nonce');
+    expect(script?.hasAttribute(BOOT_SCRIPT_ATTRIBUTE)).to.equal(true);
     expect(pageNonce(), 'an element’s nonce stays its own').to.equal(undefined);
     expect(element.isConnected).to.equal(true);
+    expect(await loading).to.equal(undefined); // Google's host is unreachable here: the failure is left to the elements
+  });
+
+  it('the loader adopts the boot’s script: one pay.js for the boot and the elements', async () => {
+    const meta = add(Object.assign(document.createElement('meta'), { name: SCRIPT_META, content: STAND_IN, nonce: 'n0nce' }));
+    meta.setAttribute(UNSAFE_ANY_ORIGIN, '');
+    void bootGooglePay();
+    const api = await loadGooglePay();
+    expect(typeof api.PaymentsClient).to.equal('function');
+    expect(injected().map((s) => s.src)).to.deep.equal([STAND_IN]);
+    expect(await loadGooglePay()).to.equal(api);
+    expect(injected()).to.have.length(1);
+  });
+
+  it('a failed boot load is retried by the loader with a script of its own, its URL made by the boot’s Trusted Types policy', async () => {
+    const tt = (window as unknown as { trustedTypes: { createPolicy: (name: string, rules: { createScriptURL(v: string): string }) => unknown } }).trustedTypes;
+    const createPolicy = tt.createPolicy;
+    const policies: string[] = [];
+    const urls: string[] = [];
+    tt.createPolicy = (name, rules) => {
+      policies.push(name);
+      return createPolicy.call(tt, name, { createScriptURL: (value: string) => (urls.push(value), rules.createScriptURL(value)) });
+    };
+    try {
+      const missing = new URL('./fixtures/missing-pay.js', import.meta.url).href;
+      const meta = add(Object.assign(document.createElement('meta'), { name: SCRIPT_META, content: missing }));
+      meta.setAttribute(UNSAFE_ANY_ORIGIN, '');
+      await bootGooglePay();
+      expect(injected(), 'the failed boot script is gone').to.have.length(0);
+      let failure: unknown;
+      await loadGooglePay().catch((error: unknown) => (failure = error)); // the first caller hears of the boot's failure
+      expect(String(failure)).to.match(/pay\.js failed to load/);
+      configureGooglePay({ scriptUrl: STAND_IN, unsafeAllowAnyScriptOrigin: true });
+      const api = await loadGooglePay();
+      expect(typeof api.PaymentsClient).to.equal('function');
+      const [script] = injected();
+      expect(script?.src).to.equal(STAND_IN);
+      expect(script?.hasAttribute(BOOT_SCRIPT_ATTRIBUTE), 'the loader’s own script').to.equal(false);
+      expect(policies, 'one policy of that name per page (a second throws under a strict trusted-types CSP)').to.deep.equal(['paytool-elements']);
+      expect(urls).to.deep.equal([missing, STAND_IN]);
+    } finally {
+      tt.createPolicy = createPolicy;
+    }
   });
 
   it('refuses a meta naming a script outside Google’s origin without the unsafe opt-in, and keeps Google’s script', async () => {
