@@ -114,9 +114,11 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
         bodyHash,
         () =>
           deadline.call(kind, transactionId, (signal) =>
-            kind === 'pay' ? gateway.pay(body as CheckoutRequest, { ...context, signal }) : gateway.hosted(body as HostedRequest, { ...context, signal }),
+            kind === 'pay'
+              ? gateway.pay(body as CheckoutRequest, { ...context, signal, deadlineAt: deadline.at })
+              : gateway.hosted(body as HostedRequest, { ...context, signal, deadlineAt: deadline.at }),
           ),
-        () => deadline.call('status', transactionId, (signal) => gateway.status(transactionId, { ...context, signal, expected })),
+        () => deadline.call('status', transactionId, (signal) => gateway.status(transactionId, { ...context, signal, deadlineAt: deadline.at, expected })),
       );
     } catch (error) {
       if (claim.kind === 'claimed') await claim.release().catch(() => undefined);
@@ -183,7 +185,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       retryAfter = 1;
     } else {
       const deadline = startDeadline(timeoutMs, reportGatewayError);
-      answer = await deadline.call('status', id, (signal) => gateway.status(id, { ...contextOf(request, info), signal }));
+      answer = await deadline.call('status', id, (signal) => gateway.status(id, { ...contextOf(request, info), signal, deadlineAt: deadline.at }));
       deadline.clear();
     }
     const outcome = classifyResponse(answer.httpStatus, answer.body);
