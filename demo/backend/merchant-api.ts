@@ -1,9 +1,10 @@
 /**
  * `/demo-api/…`: the shop's own API for the page (orders, configuration) and its back office
- * (what a merchant does after a payment, through the real FenigeClient and FeennexClient).
+ * (what a merchant does after a payment, through the real FenigeClient, FeennexClient and FeennexPayoutClient).
  */
 import { FEENNEX_TEST_CARDS, FENIGE_TEST_CARDS, type createSandbox } from '../../src/sandbox/index.js';
 import { FeennexClient, FeennexError, FeennexInputError, FenigeClient, FenigeError } from '../../src/server/index.js';
+import { FeennexPayoutClient } from '../../src/server/feennex.js';
 import type { Feed } from './feed.js';
 import { CATALOGUE, CURRENCY, FREE_SHIPPING_FROM, OrderError, parseLines, type Order, type OrderBook } from './shop.js';
 
@@ -73,6 +74,7 @@ function amountField(body: Record<string, unknown>, fallback: number): number {
 
 export function createMerchantApi({ sandbox, fenige, feennex, feed, orders }: MerchantApiDeps) {
   const { fenige: fenigeSandbox, feennex: feennexSandbox } = sandbox.emulators;
+  const feennexPayouts = new FeennexPayoutClient(feennex);
   // What the page needs so the fake Google Pay seals tokens each sandbox accepts.
   const config = {
     fenige: { endpoint: '/paytool/transactions', gatewayMerchantId: fenigeSandbox.credentials.gatewayMerchantId },
@@ -133,11 +135,11 @@ export function createMerchantApi({ sandbox, fenige, feennex, feed, orders }: Me
         }
         if (method === 'PUT') return json(200, orderView(orders.update(segments[1]!, parseLines(await readBody(request)))));
       }
-      if (method === 'GET' && path === '/feennex/balance') return json(200, await feennex.shopBalance());
+      if (method === 'GET' && path === '/feennex/balance') return json(200, await feennexPayouts.shopBalance());
       if (method === 'POST' && path === '/feennex/payout') {
         const body = await readBody(request);
         const currency = typeof body.currency === 'string' && /^[A-Z]{3}$/.test(body.currency) ? body.currency : CURRENCY;
-        const payout = await feennex.withdrawCreate({
+        const payout = await feennexPayouts.withdrawCreate({
           amount: amountField(body, 0),
           currency,
           payway: `card_${currency.toLowerCase()}`,

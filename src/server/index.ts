@@ -1,3 +1,8 @@
+/**
+ * `paytool-elements/server` — the merchant's backend (docs/server.md): the checkout handler with its
+ * adapters and idempotency stores, both gateway clients, their notification handlers and the shared
+ * `GatewayError`. Feennex payouts, transfers and the balance are on `paytool-elements/server/feennex`.
+ */
 export {
   createCheckoutHandler,
   type CheckoutHandler,

@@ -14,6 +14,7 @@ import { toNodeListener } from '../../src/server/adapters.js';
 import type { CheckoutGateway } from '../../src/server/gateway.js';
 import { FenigeClient, createFenigePostbackHandler } from '../../src/gateways/fenige/server/index.js';
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
+import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payouts.js';
 import { feennexCheckout } from '../../src/gateways/feennex/server/checkout.js';
 import { feennexGooglePayInvoice } from '../../src/gateways/feennex/server/google-pay.js';
 import { createFeennexNotificationHandler } from '../../src/gateways/feennex/server/notifications.js';
@@ -204,7 +205,7 @@ describe('secrets never appear in logs, errors, events or answers', () => {
     feennex.on('bill/shop_order_status', 'drop');
     await rejection('feennex dropped', client.invoiceCreate({ ...invoice, shopOrderId: crypto.randomUUID() }));
     feennex.on('shop_balance', { httpStatus: 502, text: '<html>Bad gateway</html>' });
-    await rejection('feennex HTML 502', client.shopBalance());
+    await rejection('feennex HTML 502', new FeennexPayoutClient(client).shopBalance());
     await rejection('feennex invalid input', client.invoiceCreate({ ...invoice, amount: -1 }));
     assert.throws(
       () => new FeennexClient({ baseUrl: 'https://core.feennex.com/', shopId: 'x', secretKey: FAKE_SHOP.secretKey }),

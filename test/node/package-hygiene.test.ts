@@ -45,7 +45,7 @@ test('a plain-HTML or Vue install pulls in no React, React types, Vue, Svelte or
   }
 });
 
-test('the server typings compile in a project without ioredis (skipLibCheck off)', (t) => {
+test('the server typings, /server and /server/feennex, compile in a project without ioredis (skipLibCheck off)', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'paytool-no-ioredis-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   // The package as installed (its package.json and typings), and only the packages a Node
@@ -66,7 +66,10 @@ test('the server typings compile in a project without ioredis (skipLibCheck off)
     join(dir, 'shop.ts'),
     [
       "import { createCheckoutHandler, createRedisIdempotencyStore, FenigeClient, } from 'paytool-elements/server';",
+      "import { FeennexPayoutClient, type FeennexWithdraw } from 'paytool-elements/server/feennex';",
       'declare const redis: any;',
+      "export const payouts = new FeennexPayoutClient({ baseUrl: 'https://core.feennex.com/', shopId: 1042, secretKey: 's' });",
+      'export const paidOut = (payout: FeennexWithdraw): boolean => payout.status === 5;',
       "const gateway = new FenigeClient({ baseUrl: 'https://paytool-api.fenige.pl', login: 'l', password: 'p', merchantUuid: 'm' });",
       'export const handler = createCheckoutHandler({',
       '  gateway,',
@@ -98,4 +101,41 @@ test('the server typings compile in a project without ioredis (skipLibCheck off)
     const { stdout, stderr } = error as { stdout: string; stderr: string };
     assert.fail(`the server typings do not compile without ioredis:\n${stdout}${stderr}`);
   }
+});
+
+test('the server entries publish what merchants use, not the signing and mapping internals', async () => {
+  const server = await import('../../src/server/index.js');
+  const feennex = await import('../../src/server/feennex.js');
+  const internals = [
+    'FEENNEX_SIGNED_KEYS',
+    'feennexSign',
+    'stringToSign',
+    'feennexSignedBody',
+    'feennexNotificationSign',
+    'FEENNEX_NO_ANSWER_CODES',
+    'toFeennexCurrency',
+    'fromFeennexCurrency',
+    'toFeennexAmount',
+    'readFeennexMoney',
+    'FEENNEX_INVOICE_STATUS_TO_CHECKOUT',
+    'feennexCheckoutStatusOf',
+    'FEENNEX_GOOGLE_PAY_TOKEN_FIELD',
+    'feennexGooglePayPayway',
+    'feennexGooglePayInvoice',
+    'TRANSPORT_STATUS',
+    'classifyFenigeError',
+    'HOSTED_RESULT_PARAM',
+  ];
+  for (const name of internals) {
+    assert.ok(!(name in server), `paytool-elements/server exports the internal ${name}`);
+    assert.ok(!(name in feennex), `paytool-elements/server/feennex exports the internal ${name}`);
+  }
+  for (const name of ['createCheckoutHandler', 'FenigeClient', 'FeennexClient', 'feennexCheckout', 'verifyFeennexNotification', 'GatewayError']) {
+    assert.ok(name in server, `paytool-elements/server lacks ${name}`);
+  }
+  assert.deepEqual(Object.keys(feennex).sort(), ['FEENNEX_WITHDRAW_STATUSES', 'FeennexPayoutClient']);
+  const client = new server.FeennexClient({ baseUrl: 'https://core.feennex.com/', shopId: 1042, secretKey: 's' });
+  assert.ok(!('withdrawCreate' in client) && !('shopBalance' in client), 'payouts and the balance live on FeennexPayoutClient only');
+  const exports = (JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, unknown> }).exports;
+  assert.deepEqual(exports['./server/feennex'], { types: './dist/npm/server/feennex.d.ts', default: './dist/npm/server/feennex.js' });
 });

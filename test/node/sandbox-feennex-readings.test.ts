@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { FeennexClient, FeennexError } from '../../src/gateways/feennex/server/index.js';
+import { FeennexError } from '../../src/gateways/feennex/server/index.js';
+import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payouts.js';
 import { now, signCall, startSandbox, type Sandbox } from './sandbox-feennex-harness.js';
 
 /** Where Feennex's documents are ambiguous or strict, over HTTP: each reading the sandbox plays. */
@@ -48,7 +49,7 @@ describe('feennex sandbox: transport rules and readings', () => {
 
   test('unknownShop: shop-not-found answers error 11 first; the client reports either as a final error', async () => {
     await withSandbox({ unknownShop: 'shop-not-found' }, async (sandbox) => {
-      const client = new FeennexClient({ baseUrl: `${sandbox.url}/`, shopId: '6199', secretKey: 'any-secret', timeoutMs: 2_000 });
+      const client = new FeennexPayoutClient({ baseUrl: `${sandbox.url}/`, shopId: '6199', secretKey: 'any-secret', timeoutMs: 2_000 });
       const error = await client.shopBalance().then(
         () => assert.fail('expected error 11'),
         (e: unknown) => e,
@@ -58,7 +59,7 @@ describe('feennex sandbox: transport rules and readings', () => {
       assert.deepEqual([error.kind, error.isFinal], ['configuration', true]);
     });
     await withSandbox({}, async (sandbox) => {
-      const client = new FeennexClient({ baseUrl: `${sandbox.url}/`, shopId: '6199', secretKey: 'any-secret', timeoutMs: 2_000 });
+      const client = new FeennexPayoutClient({ baseUrl: `${sandbox.url}/`, shopId: '6199', secretKey: 'any-secret', timeoutMs: 2_000 });
       const error = await client.shopBalance().then(
         () => assert.fail('expected error 10'),
         (e: unknown) => e,

@@ -2,6 +2,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
+import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payouts.js';
 import { FeennexError, FeennexInputError } from '../../src/gateways/feennex/server/errors.js';
 import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
 
@@ -9,6 +10,9 @@ let fake: FakeFeennex;
 let client: FeennexClient;
 /** For the requests that never get an answer: a short timeout its answers never meet (`fake.fetch`). */
 let impatient: FeennexClient;
+/** Payouts, transfers and the balance through the same two clients. */
+let payouts: FeennexPayoutClient;
+let impatientPayouts: FeennexPayoutClient;
 
 before(async () => {
   fake = await startFakeFeennex();
@@ -20,6 +24,8 @@ beforeEach(() => {
   // Answers that come are waited for (30 s, never reached); only `impatient` gives up soon.
   client = new FeennexClient({ baseUrl: fake.url, ...FAKE_SHOP, timeoutMs: 30_000, retry });
   impatient = new FeennexClient({ baseUrl: fake.url, ...FAKE_SHOP, timeoutMs: 100, retry, fetch: fake.fetch });
+  payouts = new FeennexPayoutClient(client);
+  impatientPayouts = new FeennexPayoutClient(impatient);
 });
 
 const rejects = async (promise: Promise<unknown>, check: Partial<FeennexError>) => {
@@ -94,20 +100,20 @@ describe('requests', () => {
 
   test('payouts: withdraw and transfer fields, amount types and currencies', async () => {
     fake.on('withdraw/try', { data: { payee_receive: '99.00', ps_currency: 985, shop_write_off: '100.00', shop_currency: 985 } });
-    const preview = await client.withdrawTry({ amount: 10000, currency: 'PLN', payway: 'card_pln' });
+    const preview = await payouts.withdrawTry({ amount: 10000, currency: 'PLN', payway: 'card_pln' });
     assert.equal(preview.payeeAmount?.minor, 9900);
     assert.equal(preview.writeOff?.minor, 10000);
     assert.deepEqual(fake.calls('withdraw/try')[0]!.body.amount_type, 'shop_amount');
 
     fake.on('transfer/try', { data: { payee_amount: '10.00', write_off_amount: '10.10' } });
-    const transfer = await client.transferTry({ amount: 1000, currency: 'EUR', amountType: 'receive_amount', shopCurrency: 'USD' });
+    const transfer = await payouts.transferTry({ amount: 1000, currency: 'EUR', amountType: 'receive_amount', shopCurrency: 'USD' });
     assert.deepEqual(transfer.payeeAmount, { decimal: '10.00', minor: 1000, currency: 'EUR', numericCurrency: '978' });
     assert.equal(transfer.writeOff?.currency, 'USD');
     const body = fake.calls('transfer/try')[0]!.body;
     assert.deepEqual([body.amount, body.amount_type, body.payee_currency, body.shop_currency], ['10.00', 'receive_amount', '978', '840']);
 
     fake.on('check_account', { data: { verified: true, account_info: { name: 'J. K.' } } });
-    const check = await client.checkAccount({ account: '4111111111111111', amount: 100, currency: 'PLN', payway: 'card_pln' });
+    const check = await payouts.checkAccount({ account: '4111111111111111', amount: 100, currency: 'PLN', payway: 'card_pln' });
     assert.equal(check.verified, true);
     assert.deepEqual(Object.keys(fake.calls('check_account')[0]!.body).sort(), ['account', 'amount', 'payway', 'shop_id', 'sign']);
   });
@@ -121,7 +127,7 @@ describe('requests', () => {
     assert.ok(!Number.isNaN(Date.parse(String(body.now))), 'now is a timestamp');
 
     fake.on('withdraw/status', { data: { id: 55, status: '5', shop_payment_id: 'p-1', payee_receive: '5', ps_currency: 840 } });
-    const payout = await client.withdrawStatus(55);
+    const payout = await payouts.withdrawStatus(55);
     assert.equal(payout.status, 5);
     assert.equal(payout.id, '55');
     assert.equal(fake.calls('withdraw/status')[0]!.body.withdraw_id, '55');
@@ -135,7 +141,7 @@ describe('requests', () => {
         ],
       },
     });
-    const { balances } = await client.shopBalance();
+    const { balances } = await payouts.shopBalance();
     assert.equal(balances[0]!.currency, 'PLN');
     assert.equal(balances[0]!.available?.minor, 1000);
     assert.equal(balances[0]!.hold?.minor, 150);
@@ -158,27 +164,27 @@ describe('errors', () => {
 
   test('a bad signature (error 10) exposes the string Feennex signed, never the secret', async () => {
     const wrong = new FeennexClient({ baseUrl: fake.url, shopId: '5', secretKey: 'not-the-secret' });
-    const error = await rejects(wrong.shopBalance(), { errorCode: 10, kind: 'configuration' });
+    const error = await rejects(new FeennexPayoutClient(wrong).shopBalance(), { errorCode: 10, kind: 'configuration' });
     assert.equal(error.stringToSign, `${fake.calls('shop_balance')[0]!.body.now}:5`);
     assert.ok(!JSON.stringify({ ...error, message: error.message }).includes('not-the-secret'));
   });
 
   test('error 8 is retriable; an unknown code is handled generically', async () => {
     fake.on('withdraw/status', { error: 8 });
-    await rejects(client.withdrawStatus(1), { errorCode: 8, kind: 'unavailable' });
+    await rejects(payouts.withdrawStatus(1), { errorCode: 8, kind: 'unavailable' });
     fake.on('withdraw/status', { error: 77, message: 'Something new' });
-    const error = await rejects(client.withdrawStatus(1), { errorCode: 77, kind: 'gateway' });
+    const error = await rejects(payouts.withdrawStatus(1), { errorCode: 77, kind: 'gateway' });
     assert.equal(error.codeName, 'UNKNOWN_ERROR');
   });
 
   test('a read that times out or meets a non-Feennex answer is retriable, with no error code', async () => {
     fake.on('shop_balance', 'hang');
-    const timedOut = await rejects(impatient.shopBalance(), { errorCode: null, code: 'TIMEOUT', kind: 'unavailable' });
+    const timedOut = await rejects(impatientPayouts.shopBalance(), { errorCode: null, code: 'TIMEOUT', kind: 'unavailable' });
     assert.match(timedOut.message, /no answer within 100 ms/, 'ended by timeoutMs');
     fake.on('shop_balance', { httpStatus: 502, text: '<html>Bad gateway</html>' });
-    await rejects(client.shopBalance(), { errorCode: null, code: 'HTTP_502', kind: 'unavailable', httpStatus: 502 });
+    await rejects(payouts.shopBalance(), { errorCode: null, code: 'HTTP_502', kind: 'unavailable', httpStatus: 502 });
     fake.on('shop_balance', { data: { balances: 'none' } });
-    const error = await rejects(client.shopBalance(), { errorCode: null });
+    const error = await rejects(payouts.shopBalance(), { errorCode: null });
     assert.match(error.message, /unexpected answer, data\.balances/);
   });
 
@@ -192,8 +198,8 @@ describe('errors', () => {
         () => client.invoiceCreate({ amount: 1, currency: 'PLN', payway: 'card_pln', shopOrderId: 'o', successUrl: 'javascript:x' }),
         /successUrl/,
       ],
-      ['shopCurrency', () => client.withdrawTry({ amount: 1, currency: 'PLN', shopCurrency: 'USD', payway: 'card_pln' }), /shopCurrency must equal currency/],
-      ['unknown', () => client.transferTry({ amount: 1, currency: 'PLN', secret: 'x' } as never), /secret/],
+      ['shopCurrency', () => payouts.withdrawTry({ amount: 1, currency: 'PLN', shopCurrency: 'USD', payway: 'card_pln' }), /shopCurrency must equal currency/],
+      ['unknown', () => payouts.transferTry({ amount: 1, currency: 'PLN', secret: 'x' } as never), /secret/],
     ];
     for (const [field, call, message] of attempts) {
       const error = await call().then(
@@ -227,7 +233,7 @@ describe('errors', () => {
     const text = JSON.stringify(client) + inspect(client, { showHidden: true, depth: 10 });
     assert.ok(!text.includes(FAKE_SHOP.secretKey));
     fake.on('shop_balance', { error: 11 });
-    const error = await rejects(client.shopBalance(), { errorCode: 11 });
+    const error = await rejects(payouts.shopBalance(), { errorCode: 11 });
     assert.ok(!inspect(error, { depth: 10 }).includes(FAKE_SHOP.secretKey));
     assert.ok(!JSON.stringify(fake.requests).includes(FAKE_SHOP.secretKey));
   });
@@ -238,7 +244,13 @@ describe('creates whose answer is lost', () => {
     const payout = { id: 901, status: 3, shop_payment_id: 'pay-1', payee_receive: '50.00', ps_currency: 985, shop_write_off: '51.00', shop_currency: 985 };
     fake.on('withdraw/create', 'hang');
     fake.on('withdraw/shop_payment_status', { data: payout });
-    const result = await impatient.withdrawCreate({ amount: 5100, currency: 'PLN', payway: 'card_pln', account: '4111111111111111', shopPaymentId: 'pay-1' });
+    const result = await impatientPayouts.withdrawCreate({
+      amount: 5100,
+      currency: 'PLN',
+      payway: 'card_pln',
+      account: '4111111111111111',
+      shopPaymentId: 'pay-1',
+    });
     assert.equal(result.recovered, true);
     assert.equal(result.id, '901');
     assert.equal(result.status, 3);
@@ -249,7 +261,7 @@ describe('creates whose answer is lost', () => {
   test('withdrawCreate: after a network error the create is re-sent only while Feennex does not know it', async () => {
     fake.on('withdraw/create', (_body, calls) => (calls === 0 ? 'drop' : { data: { id: 902, status: 1, shop_payment_id: 'pay-2' } }));
     fake.on('withdraw/shop_payment_status', { error: 7, message: 'Operation not found' });
-    const result = await client.withdrawCreate({ amount: 100, currency: 'PLN', payway: 'card_pln', account: '4111', shopPaymentId: 'pay-2' });
+    const result = await payouts.withdrawCreate({ amount: 100, currency: 'PLN', payway: 'card_pln', account: '4111', shopPaymentId: 'pay-2' });
     assert.deepEqual([result.recovered, result.id], [false, '902']);
     const [first, second] = fake.calls('withdraw/create');
     assert.deepEqual(first!.body, second!.body, 'the very same signed create');
@@ -260,7 +272,7 @@ describe('creates whose answer is lost', () => {
     fake.on('transfer/shop_payment_status', {
       data: { id: 77, shop_payment_id: 'tr-1', receive_amount: '10.00', payee_currency: 840, write_off_amount: '10.00', shop_currency: 840 },
     });
-    const result = await impatient.transferCreate({ amount: 1000, currency: 'USD', payeeAccount: 'P123', shopPaymentId: 'tr-1' });
+    const result = await impatientPayouts.transferCreate({ amount: 1000, currency: 'USD', payeeAccount: 'P123', shopPaymentId: 'tr-1' });
     assert.deepEqual([result.recovered, result.id, result.payeeAmount?.minor], [true, '77', 1000]);
   });
 
@@ -281,14 +293,14 @@ describe('creates whose answer is lost', () => {
   test('error 8 on a create asks the status', async () => {
     fake.on('withdraw/create', { error: 8 });
     fake.on('withdraw/shop_payment_status', { data: { id: 5, status: 3 } });
-    const result = await client.withdrawCreate({ amount: 100, currency: 'PLN', payway: 'card_pln', account: '4111', shopPaymentId: 'pay-8' });
+    const result = await payouts.withdrawCreate({ amount: 100, currency: 'PLN', payway: 'card_pln', account: '4111', shopPaymentId: 'pay-8' });
     assert.deepEqual([result.recovered, result.status], [true, 3]);
   });
 
   test('when nothing settles it within the bounded attempts, the outcome is reported unknown', async () => {
     fake.on('withdraw/create', 'drop');
     fake.on('withdraw/shop_payment_status', 'drop');
-    const error = await rejects(client.withdrawCreate({ amount: 100, currency: 'PLN', payway: 'card_pln', account: '4111', shopPaymentId: 'pay-x' }), {
+    const error = await rejects(payouts.withdrawCreate({ amount: 100, currency: 'PLN', payway: 'card_pln', account: '4111', shopPaymentId: 'pay-x' }), {
       errorCode: null,
       code: 'UNKNOWN_OUTCOME',
       kind: 'unknown-outcome',

@@ -7,6 +7,7 @@ import { createTestToken } from '../../src/sandbox/test-token.js';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import { feennexCheckout } from '../../src/gateways/feennex/server/checkout.js';
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
+import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payouts.js';
 import { FEENNEX_ERROR_CODES, FeennexError } from '../../src/gateways/feennex/server/errors.js';
 import { createFeennexNotificationHandler, type FeennexNotification, type FeennexOrderRecord } from '../../src/gateways/feennex/server/notifications.js';
 import { serveFetch, type Listening } from '../support/http.js';
@@ -25,6 +26,7 @@ let clock = Date.now();
 /** Longer than any answer that comes takes; the late answers (`408` amounts) are held longer still. */
 const CLIENT_TIMEOUT_MS = 5_000;
 let client: FeennexClient;
+let payouts: FeennexPayoutClient;
 const orders = new Map<string, FeennexOrderRecord>();
 const paid: FeennexNotification[] = [];
 const rejected: FeennexNotification[] = [];
@@ -46,6 +48,7 @@ before(async () => {
     timeoutMs: CLIENT_TIMEOUT_MS,
     retry: { attempts: 5, baseDelayMs: 100, maxDelayMs: 400 },
   });
+  payouts = new FeennexPayoutClient(client);
   const notifications = createFeennexNotificationHandler({
     ...emulator.credentials,
     lookupOrder: (id) => orders.get(id),
@@ -94,7 +97,7 @@ describe('payments', () => {
     assert.ok(bill.kind === 'created' && bill.url.startsWith(origin));
     assert.equal(bill.kind === 'created' && bill.payerPrice?.currency, 'EUR');
 
-    const { balances } = await client.shopBalance();
+    const { balances } = await payouts.shopBalance();
     assert.deepEqual(balances.find((b) => b.currency === 'PLN')?.available?.decimal, '10000.00');
   });
 
@@ -170,20 +173,20 @@ describe('every error class', () => {
     await client.invoiceCreate({ amount: 1000, currency: 'PLN', payway: 'card_pln', shopOrderId: duplicate });
     await expect(client.invoiceCreate({ amount: 1000, currency: 'PLN', payway: 'card_pln', shopOrderId: duplicate }), 6);
     await expect(client.orderStatus(id()), 7);
-    await expect(client.withdrawCreate({ ...card('4111111111111111', 600_000), currency: 'EUR', payway: 'card_eur', shopPaymentId: id() }), 9);
+    await expect(payouts.withdrawCreate({ ...card('4111111111111111', 600_000), currency: 'EUR', payway: 'card_eur', shopPaymentId: id() }), 9);
     await expect(order('card_usd', 1000, 'JPY'), 16);
     for (const [account, code] of [
       ['4000000000001315', 13],
       ['4000000000001414', 14],
       ['4000000000001810', 18],
     ] as const) {
-      await expect(client.withdrawCreate({ ...card(account), shopPaymentId: id() }), code);
+      await expect(payouts.withdrawCreate({ ...card(account), shopPaymentId: id() }), code);
     }
   });
 
   test('signature, shop and IP errors', async () => {
     const { secretKey } = emulator.credentials;
-    const as = (shopId: string, secret = secretKey) => new FeennexClient({ baseUrl: `${origin}/feennex/`, shopId, secretKey: secret });
+    const as = (shopId: string, secret = secretKey) => new FeennexPayoutClient({ baseUrl: `${origin}/feennex/`, shopId, secretKey: secret });
     const bad = await errorOf(as('5', 'wrong-secret').shopBalance());
     assert.equal(bad.errorCode, 10);
     assert.match(bad.stringToSign ?? '', /:5$/);
@@ -201,38 +204,38 @@ describe('every error class', () => {
 
 describe('payouts', () => {
   test('withdraw try/create/status and check_account', async () => {
-    const preview = await client.withdrawTry({ amount: 10_000, currency: 'EUR', payway: 'card_eur', shopCurrency: 'PLN', amountType: 'ps_amount' });
+    const preview = await payouts.withdrawTry({ amount: 10_000, currency: 'EUR', payway: 'card_eur', shopCurrency: 'PLN', amountType: 'ps_amount' });
     assert.deepEqual([preview.payeeAmount?.decimal, preview.writeOff?.decimal, preview.writeOff?.currency], ['100.00', '430.00', 'PLN']);
-    const check = await client.checkAccount({ ...card('4111111111111111') });
+    const check = await payouts.checkAccount({ ...card('4111111111111111') });
     assert.equal(check.verified, true);
     const shopPaymentId = id();
-    const payout = await client.withdrawCreate({ ...card('4111111111111111'), shopPaymentId });
+    const payout = await payouts.withdrawCreate({ ...card('4111111111111111'), shopPaymentId });
     assert.deepEqual([payout.recovered, payout.status, payout.shopWriteOff?.minor], [false, 5, 1234]);
-    assert.equal((await client.withdrawStatus(payout.id)).shopPaymentId, shopPaymentId);
-    assert.equal((await client.withdrawShopPaymentStatus(shopPaymentId)).id, payout.id);
+    assert.equal((await payouts.withdrawStatus(payout.id)).shopPaymentId, shopPaymentId);
+    assert.equal((await payouts.withdrawShopPaymentStatus(shopPaymentId)).id, payout.id);
   });
 
   test('a withdraw whose answer times out is resolved by its status: one payout, no failure', async () => {
     const shopPaymentId = id();
-    const payout = await client.withdrawCreate({ ...card('5555555555554444', 408), shopPaymentId });
+    const payout = await payouts.withdrawCreate({ ...card('5555555555554444', 408), shopPaymentId });
     assert.deepEqual([payout.recovered, payout.status, payout.shopPaymentId], [true, 5, shopPaymentId]);
     assert.equal(emulator.payouts().filter((p) => p.shopPaymentId === shopPaymentId).length, 1);
   });
 
   test('a withdraw answering "processing" (8) is resolved by its status, and settles later', async () => {
-    const payout = await client.withdrawCreate({ ...card('4111111111111111', 808), shopPaymentId: id() });
+    const payout = await payouts.withdrawCreate({ ...card('4111111111111111', 808), shopPaymentId: id() });
     assert.deepEqual([payout.recovered, payout.status], [true, 3]);
     clock += 200; // processingMs
-    assert.equal((await client.withdrawStatus(payout.id)).status, 5);
+    assert.equal((await payouts.withdrawStatus(payout.id)).status, 5);
   });
 
   test('transfers: try, create, a timed-out create resolved by transfer/shop_payment_status', async () => {
-    const preview = await client.transferTry({ amount: 1000, currency: 'PLN', payeeCurrency: 'EUR' });
+    const preview = await payouts.transferTry({ amount: 1000, currency: 'PLN', payeeCurrency: 'EUR' });
     assert.deepEqual([preview.payeeAmount?.decimal, preview.payeeAmount?.currency], ['2.33', 'EUR']);
-    const direct = await client.transferCreate({ amount: 1000, currency: 'PLN', payeeAccount: 'payee@sandbox.test', shopPaymentId: id() });
+    const direct = await payouts.transferCreate({ amount: 1000, currency: 'PLN', payeeAccount: 'payee@sandbox.test', shopPaymentId: id() });
     assert.equal(direct.recovered, false);
     const shopPaymentId = id();
-    const late = await client.transferCreate({ amount: 408, currency: 'PLN', payeeAccount: 'payee@sandbox.test', shopPaymentId });
+    const late = await payouts.transferCreate({ amount: 408, currency: 'PLN', payeeAccount: 'payee@sandbox.test', shopPaymentId });
     assert.deepEqual([late.recovered, late.shopPaymentId, late.writeOffAmount?.minor], [true, shopPaymentId, 408]);
     assert.equal(emulator.payouts().filter((p) => p.shopPaymentId === shopPaymentId).length, 1);
   });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyFenigeError, describeFenigeCode, FENIGE_ERROR_CODES, FENIGE_TRANSACTION_STATES } from '../../src/gateways/fenige/server/index.js';
+import { classifyFenigeError, describeFenigeCode, FENIGE_ERROR_CODES, FENIGE_TRANSACTION_STATES } from '../../src/gateways/fenige/server/codes.js';
 import { errorFromResponse } from '../../src/gateways/fenige/server/errors.js';
 
 /** Fenige's documented "Possible errors" table, by HTTP status (copied here, so the test checks the code against the documents). */

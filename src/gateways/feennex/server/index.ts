@@ -1,47 +1,21 @@
-export { FeennexClient, type FeennexClientOptions, type FeennexCallOptions, type FeennexRecovered } from './client.js';
-export {
-  FeennexError,
-  FeennexInputError,
-  FEENNEX_ERROR_CODES,
-  describeFeennexError,
-  FEENNEX_NO_ANSWER_CODES,
-  type FeennexErrorInfo,
-  type FeennexErrorInit,
-} from './errors.js';
-export { FEENNEX_SIGNED_KEYS, feennexSign, stringToSign, feennexSignedBody, type FeennexMethod, type FeennexSignedFields } from './sign.js';
-export { toFeennexCurrency, fromFeennexCurrency, toFeennexAmount, readFeennexMoney, type FeennexMoney } from './currency.js';
-export { FEENNEX_INVOICE_STATUSES, FEENNEX_BILL_STATUSES, FEENNEX_WITHDRAW_STATUSES, describeFeennexStatus, type FeennexStatusInfo } from './statuses.js';
+// What Feennex publishes on `paytool-elements/server`: taking payments (the client, the checkout
+// gateway, callbacks) and reading its answers. Payouts, transfers and the balance are on
+// `paytool-elements/server/feennex` (src/gateways/server-feennex-exports.ts). Signing, currency
+// conversion and the adapter's tables stay inside this folder.
+export { FeennexClient, type FeennexClientOptions, type FeennexCallOptions } from './client.js';
+export { FeennexError, FeennexInputError, FEENNEX_ERROR_CODES, describeFeennexError, type FeennexErrorInfo, type FeennexErrorInit } from './errors.js';
+export type { FeennexMethod, FeennexSignedFields } from './sign.js';
+export type { FeennexMoney } from './currency.js';
+export { FEENNEX_INVOICE_STATUSES, FEENNEX_BILL_STATUSES, describeFeennexStatus, type FeennexStatusInfo } from './statuses.js';
 export type { FeennexRetryPolicy } from './idempotent.js';
-export type {
-  FeennexInvoiceTryInput,
-  FeennexInvoiceCreateInput,
-  FeennexBillCreateInput,
-  FeennexWithdrawTryInput,
-  FeennexWithdrawCreateInput,
-  FeennexTransferTryInput,
-  FeennexTransferCreateInput,
-  FeennexCheckAccountInput,
-} from './inputs.js';
-export type {
-  FeennexRedirect,
-  FeennexOrderStatus,
-  FeennexInvoiceCreated,
-  FeennexBillCreated,
-  FeennexInvoicePreview,
-  FeennexWithdraw,
-  FeennexPayoutPreview,
-  FeennexTransfer,
-  FeennexBalance,
-  FeennexAccountCheck,
-} from './responses.js';
+export type { FeennexInvoiceTryInput, FeennexInvoiceCreateInput, FeennexBillCreateInput } from './inputs.js';
+export type { FeennexRedirect, FeennexOrderStatus, FeennexInvoiceCreated, FeennexBillCreated, FeennexInvoicePreview } from './responses.js';
 export {
   createFeennexNotificationHandler,
   verifyFeennexNotification,
-  feennexNotificationSign,
   type FeennexNotification,
   type FeennexNotificationOptions,
   type FeennexOrderRecord,
 } from './notifications.js';
 export { createMemoryFeennexSeenStore, type FeennexSeenStore, type MemoryFeennexSeenStoreOptions } from './seen-store.js';
-export { feennexCheckout, FEENNEX_INVOICE_STATUS_TO_CHECKOUT, feennexCheckoutStatusOf, type FeennexCheckoutOptions } from './checkout.js';
-export { FEENNEX_GOOGLE_PAY_TOKEN_FIELD, feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
+export { feennexCheckout, type FeennexCheckoutOptions } from './checkout.js';

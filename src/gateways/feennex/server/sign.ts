@@ -23,6 +23,9 @@ export type FeennexMethod = keyof typeof FEENNEX_SIGNED_KEYS;
 /** The signed fields of one method, every value a string exactly as it is sent. */
 export type FeennexSignedFields<M extends FeennexMethod> = Record<(typeof FEENNEX_SIGNED_KEYS)[M][number], string>;
 
+/** `now` of the status calls: any timestamp, signed as sent; it makes every status request's signature unique. */
+export const signedNow = (): string => new Date().toISOString();
+
 /** The text Feennex hashes (without the secret) — what its error 10 shows as `string_to_sign`. */
 export function stringToSign(keys: Record<string, string>): string {
   return Object.keys(keys)

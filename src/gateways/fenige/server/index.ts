@@ -1,7 +1,9 @@
+// What Fenige publishes on `paytool-elements/server`; its error classification and transport codes
+// stay inside this folder (every FenigeError carries its `kind` and `code`).
 export { FenigeClient, DEFAULT_FENIGE_TIMEOUT_MS, type FenigeClientOptions, type FenigeCallOptions } from './client.js';
-export { FenigeError, FenigeValidationError, TRANSPORT_STATUS, type FenigeErrorInit } from './errors.js';
-export { FENIGE_ERROR_CODES, FENIGE_TRANSACTION_STATES, describeFenigeCode, classifyFenigeError, type FenigeCodeInfo } from './codes.js';
-export { fenigeCheckout, HOSTED_RESULT_PARAM, type FenigeCheckoutOptions, type FenigeCapture } from './checkout.js';
+export { FenigeError, FenigeValidationError, type FenigeErrorInit } from './errors.js';
+export { FENIGE_ERROR_CODES, FENIGE_TRANSACTION_STATES, describeFenigeCode, type FenigeCodeInfo } from './codes.js';
+export { fenigeCheckout, type FenigeCheckoutOptions, type FenigeCapture } from './checkout.js';
 export {
   verifyFenigePostback,
   createFenigePostbackHandler,
