@@ -15,6 +15,7 @@ import { GooglePayReadiness, buttonOptions, type GooglePayButtonColor, type Goog
 import { checkData, contentKey, dataConverter } from './data-check.js';
 import { FocusKeeper } from './focus-keeper.js';
 
+/** The element's state, also its `state` attribute for CSS: from `loading` through `ready` and `processing` to `success` or `failure`. */
 export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'processing' | 'success' | 'failure';
 
 /**

@@ -13,10 +13,12 @@ export type FetchHandler = ((request: Request, info?: { clientIp?: string }) => 
   readonly bodyTimeoutMs?: number;
 };
 
+/** A `node:http` request listener, as `toNodeListener(handler)` returns. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** What Express and Connect pass; `body` is set when a body parser already read the request. */
 export type MiddlewareRequest = IncomingMessage & { originalUrl?: string; body?: unknown; _body?: boolean };
+/** An Express / Connect middleware, as `toMiddleware(handler)` returns. */
 export type Middleware = (req: MiddlewareRequest, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 /** `(req, res)` for `http.createServer`: the handler answers every request. */
