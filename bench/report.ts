@@ -78,15 +78,15 @@ function pairedRows(p: PairedResult): string[] {
   const lines = [
     `Stand-in pay.js: ${bytes(p.payJs.bytes)}, ${bytes(p.payJs.gzip)} gzip, from https://pay.google.com (its own origin and TLS connection; Chromium maps the host to a local server). ${p.profiles[0]?.rounds ?? 0} rounds per profile; each round loads every element on a fresh page, rotating the order. Medians (p25–p75).`,
     '',
-    '| profile | element | `<script>` start → ready | main-thread CPU to ready | pay.js requested after | own bytes before ready (gzip), files | CLS |',
-    '|---|---|---|---|---|---|---|',
+    '| profile | element | `<script>` start → ready | main-thread CPU to ready (trace) | the same + 2 frames and 60 ms (ThreadTime) | pay.js requested after | own bytes before ready (gzip), files | CLS |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const r of p.profiles) {
     for (const kind of p.kinds) {
       const k = r.kinds[kind]!;
       const fetchedAt = k.payJsRequestMs.median < 0 ? 'pre-installed' : withSpread(k.payJsRequestMs, ms);
       lines.push(
-        `| ${r.profile.label} | ${KIND_LABEL[kind]} | ${withSpread(k.readyMs, ms)} | ${withSpread(k.cpuMs, ms)} | ${fetchedAt} | ${bytes(k.criticalBytes.median)}, ${k.criticalFiles.median} | ${cls(k.cls)} |`,
+        `| ${r.profile.label} | ${KIND_LABEL[kind]} | ${withSpread(k.readyMs, ms)} | ${withSpread(k.cpuMs, ms)} | ${k.cpuSettledMs ? withSpread(k.cpuSettledMs, ms) : '–'} | ${fetchedAt} | ${bytes(k.criticalBytes.median)}, ${k.criticalFiles.median} | ${cls(k.cls)} |`,
       );
     }
   }
@@ -94,13 +94,13 @@ function pairedRows(p: PairedResult): string[] {
     '',
     'Paired per round: the median of the per-round ratios and of the per-round differences (p25–p75).',
     '',
-    '| profile | comparison | **time to ready: ratio** | difference | **main-thread CPU: ratio** | difference |',
-    '|---|---|---|---|---|---|',
+    '| profile | comparison | **time to ready: ratio** | difference | **main-thread CPU to ready: ratio** | difference | CPU + 2 frames and 60 ms: ratio |',
+    '|---|---|---|---|---|---|---|',
   );
   for (const r of p.profiles) {
     for (const c of r.comparisons) {
       lines.push(
-        `| ${r.profile.label} | ${KIND_LABEL[c.a]} / ${KIND_LABEL[c.b]} | **${ratioSpread(c.readyRatio)}** | ${signedMs(c.readyDiffMs)} | **${ratioSpread(c.cpuRatio)}** | ${signedMs(c.cpuDiffMs)} |`,
+        `| ${r.profile.label} | ${KIND_LABEL[c.a]} / ${KIND_LABEL[c.b]} | **${ratioSpread(c.readyRatio)}** | ${signedMs(c.readyDiffMs)} | **${ratioSpread(c.cpuRatio)}** | ${signedMs(c.cpuDiffMs)} | ${c.cpuSettledRatio ? ratioSpread(c.cpuSettledRatio) : '–'} |`,
       );
     }
   }

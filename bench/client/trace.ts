@@ -19,19 +19,7 @@ import { servePayJs } from './pay-js-server.js';
 import { standInPayJs } from './stand-in-pay-js.js';
 import { serveAssets } from './static-server.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/support/chromium.mjs';
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: Record<string, unknown> };
-  id?: string;
-}
+import { benchWindow, mainThreadCpu, overlap, type TraceEvent } from './trace-cpu.js';
 
 const CATEGORIES = [
   'devtools.timeline',
@@ -88,20 +76,10 @@ interface Analysis {
 const short = (url: unknown) => String(url ?? '').replace(/^https?:\/\/[^/]+/, '') || '(no url)';
 
 function analyse(events: TraceEvent[]): Analysis {
-  const start = events.find((e) => e.name === 'bench:start');
-  const ready = events.find((e) => e.name === 'bench:ready');
-  if (!start || !ready) throw new Error('the trace has no bench:start / bench:ready marks');
-  const { pid } = start;
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
-  const tid = main?.tid ?? start.tid;
-  const t0 = start.ts;
-  const t1 = ready.ts;
+  const { pid, tid, start: t0, ready: t1 } = benchWindow(events);
+  const cpu = mainThreadCpu(events) * 1000;
   const onMain = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  const overlap = (e: TraceEvent) => Math.max(0, Math.min(e.ts + e.dur!, t1) - Math.max(e.ts, t0)) / Math.max(e.dur!, 1);
-  // CPU: the thread time of the top-level tasks, in proportion to their overlap with [start, ready].
-  const tasks = onMain.filter((e) => e.cat.includes('toplevel'));
-  let cpu = 0;
-  for (const task of tasks) cpu += (task.tdur ?? task.dur!) * overlap(task);
+  const inWindow = (e: TraceEvent) => overlap(e, t0, t1);
   // Self time per event name: each event's thread time minus its children's.
   const self = new Map<string, number>();
   const stack: TraceEvent[] = [];
@@ -109,12 +87,12 @@ function analyse(events: TraceEvent[]): Analysis {
   for (const e of onMain) {
     while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
     const parent = stack.at(-1);
-    const own = (e.tdur ?? e.dur!) * overlap(e);
+    const own = (e.tdur ?? e.dur!) * inWindow(e);
     if (parent) childTime.set(parent, (childTime.get(parent) ?? 0) + own);
     stack.push(e);
   }
   for (const e of onMain) {
-    const own = (e.tdur ?? e.dur!) * overlap(e) - (childTime.get(e) ?? 0);
+    const own = (e.tdur ?? e.dur!) * inWindow(e) - (childTime.get(e) ?? 0);
     if (own <= 0) continue;
     const detail =
       e.name === 'v8.compileModule' || e.name === 'v8.compile' || e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule'

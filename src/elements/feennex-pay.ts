@@ -6,12 +6,10 @@ import { PaymentElement } from './payment-element.js';
  * Its attributes, events, parts and custom properties are `PaymentElement`'s (payment-element.ts).
  *
  * @summary Google Pay button that POSTs the encrypted token to the merchant's backend (gateway `feennex`; `endpoint` defaults to `/feennex/payments`).
+ * @tagname feennex-pay
  */
-export class FeennexPay extends PaymentElement {
-  static override profile = feennexProfile;
-}
-
-if (!customElements.get('feennex-pay')) customElements.define('feennex-pay', FeennexPay);
+export class FeennexPay extends PaymentElement {}
+FeennexPay.define('feennex-pay', feennexProfile);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import type { PaymentData, Validation } from '../protocol/index.js';
 import { pageNonce } from '../google-pay/loader.js';
 import type { GatewayProfile } from '../gateways/profile.js';
@@ -14,9 +14,9 @@ import { PageLanguage } from './page-language.js';
 import { GooglePayReadiness, buttonOptions, type GooglePayButtonColor, type GooglePayButtonSizeMode, type GooglePayButtonType } from './readiness.js';
 import { checkData, contentKey, dataConverter } from './data-check.js';
 import { FocusKeeper } from './focus-keeper.js';
-
-/** The element's state, also its `state` attribute for CSS: from `loading` through `ready` and `processing` to `success` or `failure`. */
-export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'processing' | 'success' | 'failure';
+import type { FieldsOf, Property } from './property-table.js';
+import { stateOf, type PaymentState } from './state.js';
+export type { PaymentState } from './state.js';
 
 /**
  * Shared implementation of `<paytool-button>` and `<feennex-pay>`, a view: it validates `data` and
@@ -50,47 +50,47 @@ export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'pr
  * @cssprop --paytool-fallback-border - Border colour of the "Pay by card" button.
  * @cssprop --paytool-focus-color - Focus ring colour.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see `interface PaymentElement` below
 export abstract class PaymentElement extends LitElement {
   static override styles = styles;
-  // `static properties`, not decorators: no decorator helpers in the bundle, nothing left untransformed.
-  static override properties: PropertyDeclarations = {
-    data: { attribute: 'data', converter: dataConverter, hasChanged: (a, b) => contentKey(a) !== contentKey(b) },
-    endpoint: {},
-    environment: {},
-    buttonType: { attribute: 'button-type' },
-    buttonColor: { attribute: 'button-color' },
-    buttonRadius: { attribute: 'button-radius', type: Number },
-    buttonSizeMode: { attribute: 'button-size-mode' },
-    locale: {},
-    disabled: { type: Boolean, reflect: true },
-    fallback: {},
-    returnUrl: { attribute: 'return-url' },
+  /**
+   * The public properties, each declared once: Lit's options, the type (property-table.ts) and the
+   * JSDoc the manifest reads. The typed fields come from here (`interface PaymentElement` below).
+   */
+  static override properties = {
+    /** Payment data (docs/protocol.md §2.1); also accepted as JSON text in the `data` attribute. */
+    data: { attribute: 'data', converter: dataConverter, hasChanged: (a, b) => contentKey(a) !== contentKey(b) } as Property<PaymentData | string | undefined>,
+    /** Merchant backend URL the token is POSTed to. */
+    endpoint: {} as Property<string>,
+    /** Google Pay environment: `TEST` or `PRODUCTION`. */
+    environment: {} as Property<Environment>,
+    /** Google's `buttonType`: `book`, `buy`, `checkout`, `donate`, `order`, `pay`, `plain` or `subscribe`. */
+    buttonType: { attribute: 'button-type' } as Property<GooglePayButtonType | undefined>,
+    /** Google's `buttonColor`: `default`, `black` or `white`. */
+    buttonColor: { attribute: 'button-color' } as Property<GooglePayButtonColor | undefined>,
+    /** Google's `buttonRadius`: corner radius of the button, in pixels. */
+    buttonRadius: { attribute: 'button-radius', type: Number } as Property<number | undefined>,
+    /** Google's `buttonSizeMode`: `static` or `fill`. */
+    buttonSizeMode: { attribute: 'button-size-mode' } as Property<GooglePayButtonSizeMode | undefined>,
+    /** Language of the button (`buttonLocale`) and of the element's messages. */
+    locale: {} as Property<string | undefined>,
+    /** When present, no payment can start. */
+    disabled: { type: Boolean, reflect: true } as Property<boolean>,
+    /** `hosted`: offer a "Pay by card" button to the gateway's hosted page when Google Pay is unavailable. */
+    fallback: {} as Property<'none' | 'hosted'>,
+    /** Where the hosted payment page returns the payer; defaults to the current page. */
+    returnUrl: { attribute: 'return-url' } as Property<string | undefined>,
   };
   /** The subclass's gateway: Google Pay gateway id, default endpoint, failure-code groups. */
   static profile: GatewayProfile;
 
-  /** Payment data (docs/protocol.md §2.1); also accepted as JSON text in the `data` attribute. */
-  declare data?: PaymentData | string;
-  /** Merchant backend URL the token is POSTed to. */
-  declare endpoint: string;
-  /** Google Pay environment: `TEST` or `PRODUCTION`. */
-  environment: Environment = 'TEST';
-  /** Google's `buttonType`: `book`, `buy`, `checkout`, `donate`, `order`, `pay`, `plain` or `subscribe`. */
-  declare buttonType?: GooglePayButtonType;
-  /** Google's `buttonColor`: `default`, `black` or `white`. */
-  declare buttonColor?: GooglePayButtonColor;
-  /** Google's `buttonRadius`: corner radius of the button, in pixels. */
-  declare buttonRadius?: number;
-  /** Google's `buttonSizeMode`: `static` or `fill`. */
-  declare buttonSizeMode?: GooglePayButtonSizeMode;
-  /** Language of the button (`buttonLocale`) and of the element's messages. */
-  declare locale?: string;
-  /** When present, no payment can start. */
-  disabled = false;
-  /** `hosted`: offer a "Pay by card" button to the gateway's hosted page when Google Pay is unavailable. */
-  fallback: 'none' | 'hosted' = 'none';
-  /** Where the hosted payment page returns the payer; defaults to the current page. */
-  declare returnUrl?: string;
+  /** Registers a subclass (its tag is also in its JSDoc, `@tagname`, for the manifest) once: a page may load the script twice. */
+  static define(this: CustomElementConstructor & typeof PaymentElement, tag: string, profile: GatewayProfile): void {
+    const registry = customElements; // not `customElements.define(…)`: the manifest analyzer would take `tag` for a tag name
+    this.profile = profile;
+    if (!registry.get(tag)) registry.define(tag, this);
+  }
+
   /** Timeouts and retries of the backend exchange; tests and unusual backends may tune it. */
   backendPolicy?: BackendPolicy;
 
@@ -103,6 +103,9 @@ export abstract class PaymentElement extends LitElement {
   constructor() {
     super();
     this.endpoint = (this.constructor as typeof PaymentElement).profile.defaultEndpoint;
+    this.environment = 'TEST';
+    this.disabled = false;
+    this.fallback = 'none';
   }
 
   // The page may switch its language (`<html lang>`) at any time: messages and button follow it.
@@ -136,13 +139,7 @@ export abstract class PaymentElement extends LitElement {
 
   /** Current state, reflected to the `state` attribute: `loading`, `ready`, `unavailable`, `invalid`, `processing`, `success` or `failure`. */
   get state(): PaymentState {
-    const { phase } = this.session;
-    if (this.session.running) return 'processing';
-    if (phase === 'success' || phase === 'failure') return phase;
-    if (this.validation && !this.validation.ok) return 'invalid';
-    if (this.readiness.status === 'error') return 'unavailable';
-    if (this.readiness.status !== 'complete' || !this.validation) return 'loading';
-    return 'ready';
+    return stateOf(this.session, this.validation, this.readiness.status);
   }
 
   private get messages(): Messages {
@@ -182,7 +179,9 @@ export abstract class PaymentElement extends LitElement {
     const ready = !!this.validation?.ok && this.readiness.status === 'complete';
     if (ready && !this.wasReady) {
       emit(this, 'payment-ready', {});
-      void loadAfterClick().catch(() => undefined); // prefetch what a click needs
+      // Prefetch what a click needs in a task of its own: starting the import costs the main thread
+      // (bench/RESULTS.md), and the page's own payment-ready handlers come first.
+      setTimeout(() => void loadAfterClick().catch(() => undefined));
     }
     this.wasReady = ready;
   }
@@ -243,6 +242,10 @@ export abstract class PaymentElement extends LitElement {
     </div>`;
   }
 }
+
+// The typed fields of the public properties, from the table: Lit defines their accessors at run time.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- types only: the fields exist, Lit makes them
+export interface PaymentElement extends FieldsOf<(typeof PaymentElement)['properties']> {}
 
 // Internal reactive state, apart from the public properties (the manifest lists only what pages may set).
 PaymentElement.createProperty('validation', { state: true });

@@ -6,12 +6,10 @@ import { PaymentElement } from './payment-element.js';
  * Its attributes, events, parts and custom properties are `PaymentElement`'s (payment-element.ts).
  *
  * @summary Google Pay button that POSTs the encrypted token to the merchant's backend (gateway `fenige`; `endpoint` defaults to `/paytool/transactions`).
+ * @tagname paytool-button
  */
-export class PaytoolButton extends PaymentElement {
-  static override profile = fenigeProfile;
-}
-
-if (!customElements.get('paytool-button')) customElements.define('paytool-button', PaytoolButton);
+export class PaytoolButton extends PaymentElement {}
+PaytoolButton.define('paytool-button', fenigeProfile);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadGooglePay, preconnectGooglePay } from '../google-pay/loader.js';
+import { loadGooglePay } from '../google-pay/loader.js';
 import { paymentsClient } from '../google-pay/clients.js';
 import { baseCardMethod, isReadyToPayRequest } from '../google-pay/request.js';
 import type { ButtonOptions, Environment, PaymentsClient } from '../google-pay/types.js';
@@ -55,7 +55,6 @@ export class GooglePayReadiness implements ReactiveController {
   }
 
   hostConnected(): void {
-    preconnectGooglePay();
     this.host.requestUpdate(); // back after a cancelled run, or where the page's language differs
   }
 

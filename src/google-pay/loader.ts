@@ -43,22 +43,6 @@ export function setPageNonce(nonce: string | undefined): void {
   metaNonce = nonce;
 }
 
-/**
- * Warms the connection to Google (DNS, TLS) as soon as the elements are defined, so pay.js —
- * fetched only when an element is connected — arrives sooner. Nothing when the client is there.
- */
-export function preconnectGooglePay(): void {
-  if (loadedApi() || document.querySelector('link[data-paytool-preconnect]')) return;
-  for (const href of [new URL(config.scriptUrl, document.baseURI).origin, 'https://www.gstatic.com']) {
-    const link = document.createElement('link');
-    link.rel = 'preconnect';
-    link.href = href;
-    link.crossOrigin = '';
-    link.dataset.paytoolPreconnect = '';
-    document.head.append(link);
-  }
-}
-
 const loadedApi = (): GooglePaymentsApi | undefined =>
   typeof window.google?.payments?.api?.PaymentsClient === 'function' ? window.google.payments.api : undefined;
 

@@ -1,6 +1,7 @@
 // What every e2e test shares: Debian's Chromium with this machine's flags, and the demo server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { after, before } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
 
@@ -23,4 +24,27 @@ export async function startDemoServer(): Promise<{ origin: string; stop: () => P
     if (match) return { origin: match[1]!, stop };
   }
   throw new Error(`demo server did not start: ${output}`);
+}
+
+export interface DemoInChromium {
+  /** The demo server's origin, once the suite has started. */
+  readonly origin: string;
+  readonly browser: Browser;
+}
+
+/** The demo server and Chromium for the tests of the file or suite that calls it: started before them, stopped after. */
+export function useDemoInChromium(): DemoInChromium {
+  let stopDemo: (() => Promise<void>) | undefined;
+  const running = {} as { origin: string; browser: Browser };
+  before(async () => {
+    const demo = await startDemoServer();
+    stopDemo = demo.stop;
+    running.origin = demo.origin;
+    running.browser = await launchChromium();
+  });
+  after(async () => {
+    await running.browser?.close();
+    await stopDemo?.();
+  });
+  return running;
 }

@@ -4,18 +4,16 @@
 // Pay sheet open, and once paid with the back office listing the payment. Each view's
 // screenshot goes to test-results/ (scripts/demo-screenshots.ts writes the committed ones).
 // Needs `npm run build` first.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startDemoServer } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { useDemoInChromium } from './chromium.js';
 import { DEMO_VIEWS, openDemoView, openSheet, payAndShowBackOffice, type DemoView } from './demo-views.js';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let stopDemo: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
+const demo = useDemoInChromium();
 
 interface AxeViolation {
   id: string;
@@ -54,7 +52,7 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 async function checkView(view: DemoView, prepare?: (page: Page) => Promise<void>): Promise<void> {
   // axe is injected as a script: this context lets it in past the page's CSP (the other e2e tests check the CSP).
-  const { page, context } = await openDemoView(browser, origin, view, { bypassCSP: true });
+  const { page, context } = await openDemoView(demo.browser, demo.origin, view, { bypassCSP: true });
   try {
     await prepare?.(page);
     const overflow = await horizontalOverflow(page);
@@ -68,15 +66,6 @@ async function checkView(view: DemoView, prepare?: (page: Page) => Promise<void>
 }
 
 describe('demo screenshots: no sideways scroll, axe clean', () => {
-  before(async () => {
-    ({ origin, stop: stopDemo } = await startDemoServer());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await stopDemo?.();
-  });
-
   for (const view of DEMO_VIEWS) {
     it(`${view.name}: the checkout`, () => checkView(view));
     it(`${view.name}: the developer drawer open, Google Pay unavailable`, () =>

@@ -2,14 +2,12 @@
 // orders, checkout handlers and both sandboxes on one port), the fake Google Pay client, payments
 // through both elements, 3-D Secure, the hosted fallback, under the page's strict CSP.
 // Needs `npm run build` first.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startDemoServer } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { useDemoInChromium } from './chromium.js';
 
-let stopDemo: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
+const demo = useDemoInChromium();
 
 interface Opened {
   page: Page;
@@ -19,16 +17,16 @@ interface Opened {
 }
 
 async function openDemo(query = '', settled = ['ready', 'ready']): Promise<Opened> {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${origin}/${query}`);
+  await page.goto(`${demo.origin}/${query}`);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   await page.waitForFunction((states) => ['paytool', 'feennex'].every((id, i) => document.getElementById(id)?.getAttribute('state') === states[i]), settled);
   const order = async () => {
     const id = (await page.locator('#order-ref').textContent())!;
-    return (await (await fetch(`${origin}/demo-api/orders/${id}`)).json()) as { id: string; total: number; status: string };
+    return (await (await fetch(`${demo.origin}/demo-api/orders/${id}`)).json()) as { id: string; total: number; status: string };
   };
   return { page, errors, order };
 }
@@ -47,7 +45,7 @@ async function payInSheet(page: Page, card?: RegExp) {
 }
 
 async function sandboxRecord(transactionId: string) {
-  const all = (await (await fetch(`${origin}/demo-api/transactions`)).json()) as {
+  const all = (await (await fetch(`${demo.origin}/demo-api/transactions`)).json()) as {
     fenige: { transactionId: string; amount: number }[];
     feennex: { shopOrderId: string }[];
   };
@@ -55,15 +53,6 @@ async function sandboxRecord(transactionId: string) {
 }
 
 describe('demo (npm run demo)', () => {
-  before(async () => {
-    ({ origin, stop: stopDemo } = await startDemoServer());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await stopDemo?.();
-  });
-
   it('pays the server-priced order through <paytool-button> and the Fenige sandbox, whatever amount the page sends', async () => {
     const { page, errors, order } = await openDemo();
     const { total, id } = await order();
@@ -90,7 +79,7 @@ describe('demo (npm run demo)', () => {
     await payInSheet(page, /3220/);
     await page.waitForURL(/\/3ds\//);
     await page.getByRole('button', { name: 'Approve' }).click();
-    await page.waitForURL((url) => url.origin === origin && !url.pathname.includes('3ds'));
+    await page.waitForURL((url) => url.origin === demo.origin && !url.pathname.includes('3ds'));
     // back on the shop's page the element confirms the outcome with the backend
     await page.waitForFunction(() => document.getElementById('feennex')?.getAttribute('state') === 'success');
     assert.doesNotMatch(page.url(), /paytool-result/);
@@ -121,7 +110,7 @@ describe('demo (npm run demo)', () => {
     await page.getByLabel('Security code (CVC)').fill('123');
     await page.getByLabel('Name on card').fill('Jan Kowalski');
     await page.getByRole('button', { name: /^Pay / }).click();
-    await page.waitForURL((url) => url.origin === origin && !url.pathname.startsWith('/sandbox'));
+    await page.waitForURL((url) => url.origin === demo.origin && !url.pathname.startsWith('/sandbox'));
     await page.waitForFunction(() => document.getElementById('paytool')?.getAttribute('state') === 'success');
     await page.getByText(`Order ${id} is paid`).waitFor();
     assert.deepEqual(cspErrors(errors), []);
@@ -203,7 +192,7 @@ describe('demo (npm run demo)', () => {
       assert.deepEqual(events, ['payment-success'], 'the page hears the outcome, not the attempt the payer replaced');
 
       // Two attempts at the gateway, each with its own transactionId, both for the same order.
-      const all = (await (await fetch(`${origin}/demo-api/transactions`)).json()) as Record<
+      const all = (await (await fetch(`${demo.origin}/demo-api/transactions`)).json()) as Record<
         string,
         { transactionId?: string; shopOrderId?: string; order?: string }[]
       >;

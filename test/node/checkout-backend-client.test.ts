@@ -1,35 +1,28 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { confirm, submit, type BackendPolicy } from '../../src/checkout/backend-client.js';
+import { serveRecording, type ReceivedRequest } from '../support/http.js';
 
 /** The element's backend client against a scripted backend over real HTTP. */
 
 type Answer = { status: number; body?: unknown; text?: string; headers?: Record<string, string>; drop?: boolean };
 const script = new Map<string, Answer[]>();
-const seen: Array<{ method: string; path: string; key?: string; body: string }> = [];
+let seen: ReceivedRequest[] = [];
 
 let base = '';
-const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-  let body = '';
-  for await (const chunk of req) body += chunk;
-  seen.push({ method: req.method!, path: req.url!, key: req.headers['idempotency-key'] as string | undefined, body });
-  const queue = script.get(`${req.method} ${req.url}`) ?? [];
-  const answer = queue.length > 1 ? queue.shift()! : queue[0];
-  if (!answer) return void res.writeHead(500).end('nothing scripted');
-  if (answer.drop) return void req.socket.destroy(); // no answer at all, as after a timeout
-  res.writeHead(answer.status, { 'content-type': answer.text === undefined ? 'application/json' : 'text/plain', ...answer.headers });
-  res.end(answer.text ?? JSON.stringify(answer.body ?? {}));
-});
+let close = async () => {};
 before(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveRecording(({ method, path }, res) => {
+    const queue = script.get(`${method} ${path}`) ?? [];
+    const answer = queue.length > 1 ? queue.shift()! : queue[0];
+    if (!answer) return void res.writeHead(500).end('nothing scripted');
+    if (answer.drop) return void res.socket?.destroy(); // no answer at all, as after a timeout
+    res.writeHead(answer.status, { 'content-type': answer.text === undefined ? 'application/json' : 'text/plain', ...answer.headers });
+    res.end(answer.text ?? JSON.stringify(answer.body ?? {}));
+  });
+  ({ url: base, received: seen, close } = server);
 });
-after(() => {
-  server.closeAllConnections();
-  server.close();
-});
+after(() => close());
 
 let scenario = 0;
 function backend(answers: { pay?: Answer[]; status?: Answer[] }) {
@@ -52,7 +45,7 @@ describe('submit: follow one payment until its outcome is known', () => {
     const [post] = b.log();
     assert.equal(post!.method, 'POST');
     assert.equal(post!.key, b.id);
-    assert.deepEqual(JSON.parse(post!.body), b.body);
+    assert.deepEqual(JSON.parse(post!.text), b.body);
   });
 
   test('Retry-After is capped by maxDelayMs: a backend asking for an hour does not stall the payer', async () => {
@@ -80,7 +73,7 @@ describe('submit: follow one payment until its outcome is known', () => {
     assert.deepEqual(answer.outcome, { kind: 'success', status: 'SUCCESS' });
     const posts = b.log().filter((r) => r.method === 'POST');
     assert.equal(posts.length, 3);
-    assert.ok(posts.every((p) => p.key === b.id && p.body === posts[0]!.body));
+    assert.ok(posts.every((p) => p.key === b.id && p.text === posts[0]!.text));
     assert.deepEqual(
       b
         .log()

@@ -4,17 +4,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import {
-  createCheckoutHandler,
-  createMemoryIdempotencyStore,
-  toNodeListener,
-  type CheckoutEvent,
-  type CheckoutHandlerOptions,
-  type IdempotencyStore,
-} from '../../src/server/index.js';
+import { createMemoryIdempotencyStore, type CheckoutHandlerOptions, type IdempotencyStore } from '../../src/server/index.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { sandboxClient, sandboxPayBody, sandboxToken } from '../support/checkout.js';
-import { listen, postJson } from '../support/http.js';
+import { postJson } from '../support/http.js';
+import { recordingShop } from '../support/sandbox-shop.js';
 import { TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 type Gateway = 'fenige' | 'feennex';
@@ -33,19 +27,9 @@ const client = (gateway: Gateway) => sandboxClient(sb, gateway);
 
 /** A handler of `gateway` on its own server; `events` and `errors` record what the merchant would log. */
 async function shop(gateway: Gateway, options: Partial<CheckoutHandlerOptions> = {}) {
-  const events: CheckoutEvent[] = [];
-  const errors: string[] = [];
-  const handler = createCheckoutHandler({
-    ...TRUST_BROWSER_AMOUNT,
-    logger: { warn: () => {}, error: (message) => errors.push(message) },
-    gateway: client(gateway),
-    basePath: '/pay',
-    onEvent: (event) => events.push(event),
-    ...options,
-  });
-  const server = await listen(toNodeListener(handler));
-  closers.push(server.close);
-  return { endpoint: `${server.url}/pay`, origin: server.url, events, errors };
+  const opened = await recordingShop({ ...TRUST_BROWSER_AMOUNT, gateway: client(gateway) }, options);
+  closers.push(opened.close);
+  return opened;
 }
 
 const token = (gateway: Gateway) => sandboxToken(sb, gateway);

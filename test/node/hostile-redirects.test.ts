@@ -5,10 +5,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { createCheckoutHandler, FenigeClient, toNodeListener, type CheckoutEvent, type CheckoutHandlerOptions } from '../../src/server/index.js';
+import { createCheckoutHandler, FenigeClient, type CheckoutHandlerOptions } from '../../src/server/index.js';
 import { createTestToken, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { payBody } from '../support/checkout.js';
-import { listen, postJson } from '../support/http.js';
+import { postJson } from '../support/http.js';
+import { recordingShop } from '../support/sandbox-shop.js';
 import { fakeGateway, serveCheckout, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 let sb: RunningSandbox;
@@ -22,20 +23,10 @@ after(async () => {
 });
 
 async function fenigeShop(options: Partial<CheckoutHandlerOptions> = {}, password = sb.fenige.password) {
-  const events: CheckoutEvent[] = [];
-  const errors: string[] = [];
   const gateway = new FenigeClient({ baseUrl: sb.fenige.url, login: sb.fenige.login, password, merchantUuid: sb.fenige.merchantUuid });
-  const handler = createCheckoutHandler({
-    ...TRUST_BROWSER_AMOUNT,
-    logger: { warn: () => {}, error: (message) => errors.push(message) },
-    gateway,
-    basePath: '/pay',
-    onEvent: (event) => events.push(event),
-    ...options,
-  });
-  const server = await listen(toNodeListener(handler));
-  closers.push(server.close);
-  return { endpoint: `${server.url}/pay`, origin: server.url, events, errors };
+  const opened = await recordingShop({ ...TRUST_BROWSER_AMOUNT, gateway }, options);
+  closers.push(opened.close);
+  return opened;
 }
 
 const hostedBody = (returnUrl: string) => ({ transactionId: randomUUID(), apiKey: 'pk', amount: 1000, currency: 'PLN', description: 'Order 42', returnUrl });

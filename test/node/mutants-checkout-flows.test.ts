@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { afterClick, loadAfterClick } from '../../src/checkout/lazy.js';
 import { payWithGooglePay, type FlowOptions } from '../../src/checkout/google-pay-flow.js';
@@ -10,6 +9,7 @@ import { paymentsClient, resetPaymentsClients } from '../../src/google-pay/clien
 import { paymentDataRequest } from '../../src/google-pay/request.js';
 import type { GooglePaymentsApi } from '../../src/google-pay/types.js';
 import type { PaymentData } from '../../src/protocol/index.js';
+import { serveRecording, type ReceivedRequest } from '../support/http.js';
 import { installFakeGooglePay, type FakeGooglePayController, type FakeGooglePayOptions } from '../../src/testing/index.js';
 
 /**
@@ -19,35 +19,25 @@ import { installFakeGooglePay, type FakeGooglePayController, type FakeGooglePayO
  */
 
 type Reply = { status: number; body?: unknown } | 'hang';
-interface Request {
-  method: string;
-  path: string;
-  key: string | undefined;
-  body: Record<string, unknown>;
-}
+type Request = ReceivedRequest & { body: Record<string, unknown> };
 
 let base = '';
 let reply: (request: Request) => Reply = () => ({ status: 500 });
 const requests: Request[] = [];
 const held: ServerResponse[] = [];
+let close = async () => {};
 
-const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-  let text = '';
-  for await (const chunk of req) text += chunk;
-  const request = { method: req.method!, path: req.url!, key: req.headers['idempotency-key'] as string | undefined, body: text ? JSON.parse(text) : {} };
-  requests.push(request);
-  const answer = reply(request);
-  if (answer === 'hang') return void held.push(res);
-  res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body ?? {}));
-});
 before(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveRecording((received, res) => {
+    const request = { ...received, body: received.text ? JSON.parse(received.text) : {} };
+    requests.push(request);
+    const answer = reply(request);
+    if (answer === 'hang') return void held.push(res);
+    res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body ?? {}));
+  });
+  ({ url: base, close } = server);
 });
-after(() => {
-  server.closeAllConnections();
-  server.close();
-});
+after(() => close());
 
 // The sheet's wait (25 s by default) is a timer that outlives a payment answered sooner; it must not
 // hold this process open once the tests are done.

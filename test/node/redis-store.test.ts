@@ -6,11 +6,10 @@ import { createRedisIdempotencyStore, type IdempotencyStore } from '../../src/se
 import { startRedis, type RunningRedis } from '../support/redis.js';
 import { payBody } from '../support/checkout.js';
 import { postJson } from '../support/http.js';
+import { waitFor } from '../support/wait.js';
 import { fakeGateway, serveCheckout } from './handler-fake-gateway.js';
 
 /** The Redis idempotency store against a real redis-server, alone and shared by two handler instances. */
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let redis: RunningRedis;
 const clients: Redis[] = [];
@@ -61,8 +60,7 @@ describe('createRedisIdempotencyStore', () => {
     assert.ok(pttl > 0 && pttl <= 300, `PTTL ${pttl}`);
     await short.settle(id, { state: 'unknown', bodyHash: 'h' });
     assert.ok((await client.pttl(`ttl:${id}`)) > 0, 'settle writes a new expiry too');
-    await sleep(400);
-    assert.equal(await short.get(id), undefined);
+    await waitFor(async () => (await short.get(id)) === undefined, 'the entry expires');
     assert.equal(await client.dbsize(), 0, 'nothing left behind');
     assert.deepEqual(await short.acquire(id, 'h', 1), { acquired: true }, 'an expired id is new again');
   });
@@ -109,7 +107,7 @@ describe('two checkout handlers sharing Redis', () => {
     const body = payBody();
 
     const first = postJson(a.endpoint, body);
-    await sleep(100); // a holds the lock
+    await waitFor(() => gateway.payCalls.length === 1, 'a holds the lock and is charging');
     const joined = Array.from({ length: 5 }, () => postJson(a.endpoint, body)); // same process: they wait with it
     const fromB = await Promise.all(Array.from({ length: 5 }, () => postJson(b.endpoint, body)));
     for (const answer of fromB) {
@@ -145,7 +143,7 @@ describe('two checkout handlers sharing Redis', () => {
     const b = await serveCheckout(t, { gateway, store: store() });
     const body = payBody();
     void postJson(a.endpoint, body).catch(() => undefined);
-    while (stuck.payCalls.length === 0) await sleep(10);
+    await waitFor(() => stuck.payCalls.length === 1, 'a is charging');
     // …and dies: its lock runs out.
     const key = `dead:fake:-:${body.transactionId}`; // prefix, gateway, its account, the id
     const entry = JSON.parse((await client.get(key))!);

@@ -1,4 +1,4 @@
-import { createServer, Server, type RequestListener } from 'node:http';
+import { createServer, Server, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toNodeListener } from '../../src/server/index.js';
 
@@ -29,6 +29,32 @@ export async function listen(target: RequestListener | Server): Promise<Listenin
         server.closeAllConnections();
       }),
   };
+}
+
+/** One request a recording backend received, its body read whole. */
+export interface ReceivedRequest {
+  method: string;
+  /** The path and query. */
+  path: string;
+  /** The `Idempotency-Key` header. */
+  key: string | undefined;
+  text: string;
+}
+
+/**
+ * A merchant backend of a test: records every request in `received` (in arrival order), then lets
+ * `reply` answer it (or hold, or drop, the response).
+ */
+export async function serveRecording(reply: (request: ReceivedRequest, res: ServerResponse) => void): Promise<Listening & { received: ReceivedRequest[] }> {
+  const received: ReceivedRequest[] = [];
+  const listening = await listen(async (req, res) => {
+    let text = '';
+    for await (const chunk of req) text += chunk;
+    const request = { method: req.method!, path: req.url!, key: req.headers['idempotency-key'] as string | undefined, text };
+    received.push(request);
+    reply(request, res);
+  });
+  return { ...listening, received };
 }
 
 /** Serves a WHATWG handler (an emulator, a handler under test) through the package's own Node adapter. */

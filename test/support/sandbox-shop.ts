@@ -1,5 +1,5 @@
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { createCheckoutHandler, toNodeListener, type CheckoutHandlerOptions } from '../../src/server/index.js';
+import { createCheckoutHandler, toNodeListener, type CheckoutEvent, type CheckoutHandlerOptions } from '../../src/server/index.js';
 import { sandboxClient, type SandboxGatewayId } from './checkout.js';
 import { listen } from './http.js';
 
@@ -17,4 +17,23 @@ export async function serveSandboxCheckouts(sb: RunningSandbox, options: Omit<Ch
     endpoints[gateway] = server.url + handler.basePath;
   }
   return { endpoints, close: () => Promise.all(closers.map((close) => close())).then(() => undefined) };
+}
+
+/**
+ * One checkout handler at `/pay` on its own server that records what its merchant would see: the
+ * handler's events and the errors it logs. The recording replaces `options`' logger and onEvent;
+ * `overrides` replace anything.
+ */
+export async function recordingShop(options: CheckoutHandlerOptions, overrides: Partial<CheckoutHandlerOptions> = {}) {
+  const events: CheckoutEvent[] = [];
+  const errors: string[] = [];
+  const handler = createCheckoutHandler({
+    ...options,
+    logger: { warn: () => {}, error: (message) => errors.push(message) },
+    basePath: '/pay',
+    onEvent: (event) => events.push(event),
+    ...overrides,
+  } as CheckoutHandlerOptions);
+  const server = await listen(toNodeListener(handler));
+  return { endpoint: server.url + handler.basePath, origin: server.url, events, errors, close: server.close };
 }

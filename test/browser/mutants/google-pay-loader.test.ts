@@ -1,21 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { configureGooglePay, GOOGLE_PAY_ORIGIN, GOOGLE_PAY_SCRIPT, loadGooglePay, preconnectGooglePay } from '../../../src/google-pay/loader.js';
+import { configureGooglePay, GOOGLE_PAY_ORIGIN, GOOGLE_PAY_SCRIPT, loadGooglePay } from '../../../src/google-pay/loader.js';
 
 /**
- * pay.js loading details the element suites do not look at: the production default, the
- * preconnect hints, one shared load, and what each failure says to a developer calling the loader.
+ * pay.js loading details the element suites do not look at: the production default, one shared
+ * load, and what each failure says to a developer calling the loader.
  * Imports no element, so nothing else on this page loads pay.js.
  */
 
 type PageGoogle = { google?: unknown };
-const preconnects = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[data-paytool-preconnect]')];
 const scripts = (src: string) => [...document.head.querySelectorAll<HTMLScriptElement>('script')].filter((s) => s.src === src);
 // A script that loads and publishes nothing, as a wrong URL serving some other script would.
 const PUBLISHES_NOTHING = 'data:text/javascript,void 0';
 
 describe('pay.js loader', () => {
   afterEach(() => {
-    preconnects().forEach((link) => link.remove());
     delete (window as PageGoogle).google;
     configureGooglePay({ scriptUrl: GOOGLE_PAY_SCRIPT, timeoutMs: 15_000 });
   });
@@ -24,26 +22,6 @@ describe('pay.js loader', () => {
     expect(GOOGLE_PAY_SCRIPT).to.equal('https://pay.google.com/gp/p/js/pay.js');
     expect(GOOGLE_PAY_ORIGIN).to.equal('https://pay.google.com');
     expect(() => configureGooglePay({ scriptUrl: GOOGLE_PAY_SCRIPT })).not.to.throw();
-  });
-
-  it('warms the connections to pay.js’s origin and to gstatic once per page, CORS-anonymous like the script', () => {
-    preconnectGooglePay();
-    preconnectGooglePay();
-    const links = preconnects();
-    expect(links.map((l) => [l.rel, l.href, l.crossOrigin])).to.deep.equal([
-      ['preconnect', 'https://pay.google.com/', 'anonymous'],
-      ['preconnect', 'https://www.gstatic.com/', 'anonymous'],
-    ]);
-  });
-
-  it('preconnects to a configured pay.js origin, and not at all once the client is on the page', () => {
-    configureGooglePay({ scriptUrl: 'https://payjs.shop.example/pay.js', unsafeAllowAnyScriptOrigin: true });
-    preconnectGooglePay();
-    expect(preconnects().map((l) => l.href)).to.deep.equal(['https://payjs.shop.example/', 'https://www.gstatic.com/']);
-    preconnects().forEach((link) => link.remove());
-    (window as PageGoogle).google = { payments: { api: { PaymentsClient: class {} } } };
-    preconnectGooglePay();
-    expect(preconnects()).to.have.length(0);
   });
 
   it('a script that loads but publishes no PaymentsClient is a failure, its tag removed; a second caller shares the load in flight', async () => {
