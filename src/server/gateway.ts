@@ -15,6 +15,11 @@ export interface CheckoutContext {
   returnUrl?: string;
   signal?: AbortSignal;
   /**
+   * When the handler gives up on this request (ms since the epoch); `signal` aborts then. A client
+   * whose own timeout would end later need not start a timer of its own: one timer per request.
+   */
+  deadlineAt?: number;
+  /**
    * On a status read the idempotency guard makes for a charge whose outcome is unknown: what that
    * charge asked for. An adapter that finds a payment of another amount or currency under this id
    * answers it as another payment's (422 `TRANSACTION_ID_REUSED`), never as this one's success.

@@ -29,6 +29,22 @@ const merchantUuid = text("the merchant's uuid at Fenige", 100);
 
 // ---- requests ----
 
+const ecv2Token = z.looseObject(
+  {
+    signature: z.string({ error: 'must be a string' }),
+    intermediateSigningKey: z.object(
+      {
+        signedKey: z.string({ error: 'must be a string' }),
+        signatures: z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of strings' }),
+      },
+      { error: 'must be an object { signedKey, signatures }' },
+    ),
+    protocolVersion: z.string({ error: 'must be a string' }),
+    signedMessage: z.string({ error: 'must be a string' }),
+  },
+  { error: 'must be the Google Pay ECv2 token object { protocolVersion, signature, intermediateSigningKey, signedMessage }' },
+);
+
 export const googlePayRequestSchema = z.strictObject({
   amount: fields.amount,
   transactionId,
@@ -39,22 +55,16 @@ export const googlePayRequestSchema = z.strictObject({
   /** The merchant's own idempotency id for the payment (Fenige: "Ensures the idempotency of the transaction"). */
   itemId: z.optional(text("the merchant's idempotency id of the payment", 100)),
   sender: fields.sender,
-  token: z.looseObject(
-    {
-      signature: z.string({ error: 'must be a string' }),
-      intermediateSigningKey: z.object(
-        {
-          signedKey: z.string({ error: 'must be a string' }),
-          signatures: z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of strings' }),
-        },
-        { error: 'must be an object { signedKey, signatures }' },
-      ),
-      protocolVersion: z.string({ error: 'must be a string' }),
-      signedMessage: z.string({ error: 'must be a string' }),
-    },
-    { error: 'must be the Google Pay ECv2 token object { protocolVersion, signature, intermediateSigningKey, signedMessage }' },
-  ),
+  token: ecv2Token,
 });
+
+/**
+ * A google-pay body the checkout adapter built from a request the handler validated: amount,
+ * transactionId, description, currency and any sender fields passed the same field rules there
+ * (`fields`, docs/protocol.md), so only what those rules leave open is checked again — Fenige
+ * requires the sender, and only an ECv2 token object.
+ */
+export const builtGooglePayCheckSchema = z.looseObject({ sender: fields.sender, token: ecv2Token });
 
 /**
  * The document's clearing example sends `transactionId`, its field table names `requestUuid` (with
