@@ -19,6 +19,7 @@ export const FEENNEX_SIGNED_KEYS = {
   shop_balance: ['now', 'shop_id'],
 } as const satisfies Record<string, readonly string[]>;
 
+/** A Feennex API method the clients sign and call, e.g. `invoice/create` (for `FeennexClient.call`). */
 export type FeennexMethod = keyof typeof FEENNEX_SIGNED_KEYS;
 /** The signed fields of one method, every value a string exactly as it is sent. */
 export type FeennexSignedFields<M extends FeennexMethod> = Record<(typeof FEENNEX_SIGNED_KEYS)[M][number], string>;
@@ -31,6 +32,18 @@ export function stringToSign(keys: Record<string, string>): string {
   return Object.keys(keys)
     .sort()
     .map((key) => keys[key])
+    .join(':');
+}
+
+/**
+ * The text a callback's `sign` hashes (without the secret): every field but `sign` whose value is
+ * not empty (a `0` is kept), sorted by name, the values as received joined with `:`.
+ */
+export function callbackStringToSign(fields: Readonly<Record<string, string>>): string {
+  return Object.keys(fields)
+    .filter((key) => key !== 'sign' && fields[key] !== '')
+    .sort()
+    .map((key) => fields[key])
     .join(':');
 }
 
