@@ -58,7 +58,9 @@ export function loadGooglePay(nonce?: string): Promise<GooglePaymentsApi> {
   if (api) return Promise.resolve(api);
   // Only the load in flight is shared; once done, the page's own google.payments.api is the cache,
   // and a failure is forgotten so that the next call tries again.
-  const booted = takeBootLoad();
+  takeBootLoad();
+  const booted = bootDone;
+  bootDone = undefined;
   loading ??= (booted ? adopt(booted) : inject(nonce)).finally(() => (loading = undefined));
   return loading;
 }
@@ -69,15 +71,17 @@ export function loadGooglePay(nonce?: string): Promise<GooglePaymentsApi> {
  * `createPolicy` of the same name throws under a strict `trusted-types` directive).
  */
 let boot: BootLoad | undefined;
-function takeBootLoad(): BootLoad['done'] | undefined {
+/** The boot's load until the first loadGooglePay() adopts it (pageNonce() may take the hand-over first). */
+let bootDone: Promise<void> | undefined;
+function takeBootLoad(): void {
   const key = Symbol.for('paytool-elements.boot'); // boot.ts's HANDOVER
   const handed = (globalThis as Record<symbol, BootLoad | undefined>)[key];
-  if (!handed) return undefined;
+  if (!handed) return;
   delete (globalThis as Record<symbol, unknown>)[key];
   boot = handed;
+  bootDone = handed.done;
   if (handed.scriptUrl) config.scriptUrl = handed.scriptUrl;
   if (handed.pageNonce) metaNonce = handed.pageNonce;
-  return handed.done;
 }
 
 /** Waits for the boot's script like for one of ours; a failure is forgotten like any other, so the next call adds a script. */

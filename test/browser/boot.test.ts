@@ -53,6 +53,7 @@ describe('pay.js at boot', () => {
     const meta = add(Object.assign(document.createElement('meta'), { name: SCRIPT_META, content: STAND_IN, nonce: 'n0nce' }));
     meta.setAttribute(UNSAFE_ANY_ORIGIN, '');
     void bootGooglePay();
+    expect(pageNonce(), 'the element asks for the page nonce before it loads pay.js').to.equal('n0nce');
     const api = await loadGooglePay();
     expect(typeof api.PaymentsClient).to.equal('function');
     expect(injected().map((s) => s.src)).to.deep.equal([STAND_IN]);
