@@ -11,11 +11,12 @@ import { defineConfig } from 'vite';
  */
 const single = process.env.SINGLE_FILE === '1';
 /**
- * V8's compile hint on the split build's entry: Chromium compiles all of paytool.js eagerly while it
- * streams the file, instead of each function lazily on the main thread when first called (almost
- * all of it runs before payment-ready). Measured with the paired bench against a build without it
- * (bench/RESULTS.md): less main-thread CPU to ready. `COMPILE_HINTS=0` builds without it, for that
- * comparison. Not on the standalone file, whose after-click half does not run at load.
+ * V8's compile hint on the split build's entry: Chromium compiles every function of paytool.js at
+ * once, before its first statement runs, instead of each one lazily when first called (almost all
+ * of it runs before payment-ready). Measured with the paired bench against a build without it
+ * (bench/RESULTS.md): less main-thread CPU to ready, at the price of pay.js being requested a few
+ * ms later. `COMPILE_HINTS=0` builds without it, for that comparison. Not on the standalone file,
+ * whose after-click half does not run at load.
  */
 const hints = !single && process.env.COMPILE_HINTS !== '0';
 const postBanner = (chunk: { isEntry: boolean }) => (hints && chunk.isEntry ? '//# allFunctionsCalledOnLoad' : '');

@@ -1,4 +1,10 @@
-/** `npm run bench [-- --quick] [--runs N] [--rounds N] [--only client|server] [--write]` */
+/** `npm run bench [-- --quick] [--runs N] [--rounds N] [--only paired,server] [--write]` */
+
+export type BenchPass = 'client' | 'server' | 'paired';
+const PASSES: readonly BenchPass[] = ['client', 'server', 'paired'];
+
+/** Whether `pass` runs with these options. */
+export const runsPass = (options: Pick<BenchOptions, 'only'>, pass: BenchPass) => !options.only || options.only.includes(pass);
 
 export interface BenchOptions {
   /** Fresh pages per element and scenario in the browser. */
@@ -15,7 +21,8 @@ export interface BenchOptions {
   pairs: number;
   /** Profiles of the paired bench (bench/client/paired.ts); all when absent. */
   profiles?: string[];
-  only?: 'client' | 'server' | 'paired';
+  /** The passes to run (`--only paired,server`); all when absent. */
+  only?: BenchPass[];
   /** A folder with an earlier script-tag build (bench/build-baseline.sh) to load in the same paired rounds. */
   baseline?: string;
   /** An earlier tree's `src/` (bench/server/baseline.sh): its checkout handler runs in the same server rounds. */
@@ -26,7 +33,7 @@ export interface BenchOptions {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--quick] [--runs N] [--rounds N] [--pairs N] [--profiles floor,fast,slow] [--baseline DIR] [--server-baseline DIR] [--only client|server|paired] [--write]  |  npm run bench -- --load [--quick] [--redis] [--write]';
+  'usage: npm run bench -- [--quick] [--runs N] [--rounds N] [--pairs N] [--profiles floor,fast,slow] [--baseline DIR] [--server-baseline DIR] [--only client,server,paired (one or more)] [--write]  |  npm run bench -- --load [--quick] [--redis] [--write]';
 
 function positiveInteger(flag: string, value: string | undefined): number {
   const number = Number(value);
@@ -67,10 +74,10 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       if (!list.length || unknown.length) throw new RangeError(`--profiles takes a list of floor, fast, slow; got "${argv[i] ?? ''}"\n${USAGE}`);
       options.profiles = list;
     } else if (flag === '--only') {
-      const value = argv[++i];
-      if (value !== 'client' && value !== 'server' && value !== 'paired')
-        throw new RangeError(`--only takes client, server or paired, got "${value ?? ''}"\n${USAGE}`);
-      options.only = value;
+      const list = (argv[++i] ?? '').split(',').filter(Boolean);
+      if (!list.length || list.some((p) => !PASSES.includes(p as BenchPass)))
+        throw new RangeError(`--only takes client, server and/or paired (comma-separated), got "${argv[i] ?? ''}"\n${USAGE}`);
+      options.only = list as BenchPass[];
     } else throw new RangeError(`unknown option ${flag}\n${USAGE}`);
   }
   return options;

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { parseArgs } from './args.js';
+import { parseArgs, runsPass } from './args.js';
 import { runPairedBench } from './client/paired.js';
 import { runClientBench } from './client/run-client.js';
 import { describeMachine } from './machine.js';
@@ -32,19 +32,19 @@ async function main(): Promise<void> {
     durationS: 0,
   };
   // The server pass needs no build; every other pass reports the built script's size too.
-  if (options.only !== 'server') {
+  if (runsPass(options, 'paired') || runsPass(options, 'client')) {
     const size = await measure();
     report.size = { gzip: size.paytool.gzip, min: size.paytool.min, budget: size.paytool.budget.budget, shares: size.paytool.shares };
   }
-  if (!options.only || options.only === 'paired')
+  if (runsPass(options, 'paired'))
     report.paired = await runPairedBench({
       rounds: options.pairs,
       ...(options.profiles ? { profiles: options.profiles } : {}),
       ...(options.baseline ? { baseline: options.baseline } : {}),
       log,
     });
-  if (!options.only || options.only === 'client') report.client = await runClientBench({ runs: options.runs, cycles: options.cycles, log });
-  if (!options.only || options.only === 'server')
+  if (runsPass(options, 'client')) report.client = await runClientBench({ runs: options.runs, cycles: options.cycles, log });
+  if (runsPass(options, 'server'))
     report.server = await runServerBench({
       rounds: options.rounds,
       warmup: options.warmup,

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerTexts } from './answer-text.js';
+import { parsedBody, plainRequestOfNode, readBounded, writePlain, type MiddlewareRequest } from './node-request.js';
+import { plainEntryOf, type PlainEntry } from './plain-http.js';
 
 /**
  * Mounting a WHATWG handler on Node's `http` server or on Express/Connect. Only types come from
@@ -13,10 +15,11 @@ export type FetchHandler = ((request: Request, info?: { clientIp?: string }) => 
   readonly bodyTimeoutMs?: number;
 };
 
+/** A `node:http` request listener, as `toNodeListener(handler)` returns. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** What Express and Connect pass; `body` is set when a body parser already read the request. */
-export type MiddlewareRequest = IncomingMessage & { originalUrl?: string; body?: unknown; _body?: boolean };
+export type { MiddlewareRequest };
+/** An Express / Connect middleware, as `toMiddleware(handler)` returns. */
 export type Middleware = (req: MiddlewareRequest, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 /** `(req, res)` for `http.createServer`: the handler answers every request. */
@@ -47,6 +50,8 @@ export function toMiddleware(handler: FetchHandler & { basePath?: string }, opti
 async function serve(handler: FetchHandler, req: MiddlewareRequest, res: ServerResponse, url: string): Promise<void> {
   try {
     const clientIp = req.socket.remoteAddress;
+    const entry = plainEntryOf(handler);
+    if (entry) return await servePlain(entry, req, res, url, clientIp);
     // Tells the handler (request.signal) and the answer's body stream when the client goes away.
     const gone = new AbortController();
     res.once('close', () => {
@@ -75,6 +80,15 @@ async function serve(handler: FetchHandler, req: MiddlewareRequest, res: ServerR
   }
 }
 
+/**
+ * The direct Node path for handlers that have one (the checkout handler): Node's request is read
+ * as it is and the answer written in one call, without a `Request`, a `Response` or a web stream.
+ */
+async function servePlain(entry: PlainEntry, req: MiddlewareRequest, res: ServerResponse, url: string, clientIp: string | undefined): Promise<void> {
+  const answer = await entry(plainRequestOfNode(req, url), clientIp ? { clientIp } : {});
+  writePlain(answer, req, res);
+}
+
 async function toRequest(req: MiddlewareRequest, url: string, signal: AbortSignal, limit: number | undefined, timeoutMs: number | undefined): Promise<Request> {
   const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
   const origin = `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
@@ -98,53 +112,6 @@ async function toRequest(req: MiddlewareRequest, url: string, signal: AbortSigna
     return new Request(new URL(url, origin), { method, headers, signal, body: await readBounded(req, limit + 1, timeoutMs) });
   }
   return new Request(new URL(url, origin), { method, headers, signal, body: streamOf(req), duplex: 'half' } as RequestInit);
-}
-
-/**
- * The body, or its first `max` bytes as soon as it is longer (the handler then answers 413 at once);
- * the rest is read and discarded, so the socket can still carry the answer.
- */
-function readBounded(req: IncomingMessage, max: number, timeoutMs: number | undefined): Promise<Uint8Array<ArrayBuffer>> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const timer =
-      timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            req.off('data', onData).off('end', done).off('close', closed).off('error', reject);
-            reject(new DOMException('the body did not arrive in time', 'TimeoutError'));
-          }, timeoutMs);
-    const done = () => {
-      clearTimeout(timer);
-      req.off('data', onData).off('end', done).off('close', closed).off('error', reject);
-      const all = Buffer.concat(chunks, Math.min(size, max));
-      resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength) as Uint8Array<ArrayBuffer>);
-    };
-    const onData = (chunk: Buffer) => {
-      chunks.push(chunk);
-      size += chunk.byteLength;
-      if (size >= max) {
-        done();
-        req.resume(); // discard the rest
-      }
-    };
-    const closed = () => {
-      clearTimeout(timer);
-      reject(new Error('the client went away before sending the whole body'));
-    };
-    req.on('data', onData).once('end', done).once('close', closed).once('error', reject);
-  });
-}
-
-/** The body a parser already consumed, serialized again; undefined when the stream is still unread. */
-function parsedBody(req: MiddlewareRequest): string | Uint8Array<ArrayBuffer> | undefined {
-  if (req._body !== true && !req.readableEnded) return undefined;
-  const body = req.body;
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return new Uint8Array(body);
-  return JSON.stringify(body);
 }
 
 function streamOf(req: IncomingMessage): ReadableStream<Uint8Array> {

@@ -11,7 +11,7 @@ import {
 import { checkAmountAuthority, type CheckoutHandler, type CheckoutHandlerOptions, type CheckoutEvent, type RequestInfo } from './checkout-options.js';
 import { resolveGateway, type CheckoutAnswer, type CheckoutContext } from './gateway.js';
 import { startDeadline, type GatewayErrorReport } from './gateway-call.js';
-import { errorResponse, guardResponse, invalidRequest, json, returnUrlRefused, tokenReused } from './http-answers.js';
+import { errorResponse, guardResponse, invalidRequest, json, returnUrlRefused, tokenReused, withHeaders } from './http-answers.js';
 import { hashBody } from './idempotency/body-hash.js';
 import { createGatewayIdMap } from './idempotency/gateway-ids.js';
 import { createIdempotencyGuard, type GuardResult } from './idempotency/guard.js';
@@ -19,6 +19,7 @@ import { createMemoryIdempotencyStore } from './idempotency/memory-store.js';
 import { IdempotencyStoreFullError } from './idempotency/store.js';
 import { clientIp, errorName, normalizeBasePath, readJsonBody, routeOf, safeDecode } from './request-parts.js';
 import { isRefusal, lookupOrder } from './order-lookup.js';
+import { PLAIN_ENTRY, plainRequestOf, responseOf, type PlainAnswer, type PlainRequest } from './plain-http.js';
 import { returnUrlPolicy } from './return-urls.js';
 import { claimToken, type TokenClaim } from './token-claims.js';
 
@@ -70,7 +71,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
 
   const reportGatewayError: GatewayErrorReport = (operation, transactionId, error) => emit({ type: 'gateway-error', operation, transactionId, error });
 
-  async function charge(request: Request, info: RequestInfo, kind: 'pay' | 'hosted'): Promise<Response> {
+  async function charge(request: PlainRequest, info: RequestInfo, kind: 'pay' | 'hosted'): Promise<PlainAnswer> {
     const started = Date.now();
     const read = await readJsonBody(request, maxBodyBytes, bodyTimeoutMs);
     if (!read.ok) return reject(read.response, read.code);
@@ -113,9 +114,11 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
         bodyHash,
         () =>
           deadline.call(kind, transactionId, (signal) =>
-            kind === 'pay' ? gateway.pay(body as CheckoutRequest, { ...context, signal }) : gateway.hosted(body as HostedRequest, { ...context, signal }),
+            kind === 'pay'
+              ? gateway.pay(body as CheckoutRequest, { ...context, signal, deadlineAt: deadline.at })
+              : gateway.hosted(body as HostedRequest, { ...context, signal, deadlineAt: deadline.at }),
           ),
-        () => deadline.call('status', transactionId, (signal) => gateway.status(transactionId, { ...context, signal, expected })),
+        () => deadline.call('status', transactionId, (signal) => gateway.status(transactionId, { ...context, signal, deadlineAt: deadline.at, expected })),
       );
     } catch (error) {
       if (claim.kind === 'claimed') await claim.release().catch(() => undefined);
@@ -146,7 +149,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     return response;
   }
 
-  function storeFailed(error: unknown, transactionId: string): Response {
+  function storeFailed(error: unknown, transactionId: string): PlainAnswer {
     emit({ type: 'store-error', transactionId, error: errorName(error) });
     if (error instanceof IdempotencyStoreFullError) {
       logger.error(`paytool-elements: ${error.message}`);
@@ -155,7 +158,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     return errorResponse(503, 'ERROR', 'IDEMPOTENCY_STORE_UNAVAILABLE', 'The payment cannot be started right now; try again', transactionId, 5);
   }
 
-  async function status(request: Request, info: RequestInfo, rawId: string): Promise<Response> {
+  async function status(request: PlainRequest, info: RequestInfo, rawId: string): Promise<PlainAnswer> {
     const id = safeDecode(rawId);
     if (id === undefined || !transactionIdSchema.safeParse(id).success) {
       const issues = [{ path: 'transactionId', message: 'must be a UUID such as 08ea8e28-0aad-45eb-8368-f15bdadd5eba' }];
@@ -182,7 +185,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       retryAfter = 1;
     } else {
       const deadline = startDeadline(timeoutMs, reportGatewayError);
-      answer = await deadline.call('status', id, (signal) => gateway.status(id, { ...contextOf(request, info), signal }));
+      answer = await deadline.call('status', id, (signal) => gateway.status(id, { ...contextOf(request, info), signal, deadlineAt: deadline.at }));
       deadline.clear();
     }
     const outcome = classifyResponse(answer.httpStatus, answer.body);
@@ -190,31 +193,31 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     return json(answer.httpStatus, answer.body, retryAfter);
   }
 
-  function reject(response: Response, code: string, transactionId?: string, error?: string): Response {
+  function reject(response: PlainAnswer, code: string, transactionId?: string, error?: string): PlainAnswer {
     emit({ type: 'rejected', httpStatus: response.status, code, ...(transactionId ? { transactionId } : {}), ...(error ? { error } : {}) });
     return response;
   }
 
-  function contextOf(request: Request, info: RequestInfo): CheckoutContext {
+  function contextOf(request: PlainRequest, info: RequestInfo): CheckoutContext {
     const browserIp = clientIp(request, info.clientIp, options.trustProxy === true);
     const returnUrl = options.returnUrl ?? returnUrls.allowed(request.headers.get('Referer'), request);
     return { ...(browserIp ? { browserIp } : {}), ...(returnUrl ? { returnUrl } : {}), ids };
   }
 
-  async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {
+  /** Every route, on the handler's own request and answer (`plain-http.ts`): `toNodeListener` calls it directly. */
+  async function answer(request: PlainRequest, info: RequestInfo): Promise<PlainAnswer> {
     const path = new URL(request.url).pathname.replace(/\/+$/, '') || '/';
     const route = routeOf(path, basePath);
     if (!route) return errorResponse(404, 'NOT_FOUND', 'NOT_FOUND', `No checkout route at ${path}`);
     const allowed = route.kind === 'status' ? 'GET' : 'POST';
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: `${allowed}, OPTIONS` } });
+    if (request.method === 'OPTIONS') return { status: 204, headers: { Allow: `${allowed}, OPTIONS` }, text: null };
     if (request.method !== allowed) {
-      const response = errorResponse(405, 'METHOD_NOT_ALLOWED', 'METHOD_NOT_ALLOWED', `Use ${allowed} for ${path}`);
-      response.headers.set('Allow', `${allowed}, OPTIONS`);
-      return response;
+      return withHeaders(errorResponse(405, 'METHOD_NOT_ALLOWED', 'METHOD_NOT_ALLOWED', `Use ${allowed} for ${path}`), { Allow: `${allowed}, OPTIONS` });
     }
     if (route.kind === 'status') return status(request, info, route.id);
     return charge(request, info, route.kind);
   }
 
-  return Object.assign(handle, { basePath, gateway, maxBodyBytes, bodyTimeoutMs });
+  const handle = async (request: Request, info: RequestInfo = {}): Promise<Response> => responseOf(await answer(plainRequestOf(request), info));
+  return Object.assign(handle, { basePath, gateway, maxBodyBytes, bodyTimeoutMs, [PLAIN_ENTRY]: answer });
 }

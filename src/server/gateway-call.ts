@@ -15,12 +15,15 @@ export interface RequestDeadline {
   call(operation: GatewayOperation, transactionId: string, call: (signal: AbortSignal) => Promise<CheckoutAnswer>): Promise<CheckoutAnswer>;
   /** Stops the timer once the request is answered. */
   clear(): void;
+  /** When the deadline passes (ms since the epoch). */
+  readonly at: number;
 }
 
 export type GatewayErrorReport = (operation: GatewayOperation, transactionId: string, error: string) => void;
 
 export function startDeadline(timeoutMs: number, report: GatewayErrorReport): RequestDeadline {
   const controller = new AbortController();
+  const at = Date.now() + timeoutMs;
   let expire: (value: 'timeout') => void = () => {};
   const expired = new Promise<'timeout'>((resolve) => (expire = resolve));
   const timer = setTimeout(() => {
@@ -50,5 +53,6 @@ export function startDeadline(timeoutMs: number, report: GatewayErrorReport): Re
       }
     },
     clear: () => clearTimeout(timer),
+    at,
   };
 }

@@ -15,6 +15,11 @@ export interface CheckoutContext {
   returnUrl?: string;
   signal?: AbortSignal;
   /**
+   * When the handler gives up on this request (ms since the epoch); `signal` aborts then. A client
+   * whose own timeout would end later need not start a timer of its own: one timer per request.
+   */
+  deadlineAt?: number;
+  /**
    * On a status read the idempotency guard makes for a charge whose outcome is unknown: what that
    * charge asked for. An adapter that finds a payment of another amount or currency under this id
    * answers it as another payment's (422 `TRANSACTION_ID_REUSED`), never as this one's success.
@@ -37,6 +42,7 @@ export interface GatewayIdMap {
   transactionIdOf(gatewayId: string): Promise<string | undefined>;
 }
 
+/** What a `CheckoutGateway` answers the handler: the HTTP status and body for the element. */
 export interface CheckoutAnswer {
   httpStatus: number;
   /** A §4.2 body: `{ transactionId, status, message?, redirect? … }`. Never contains secrets or the token. */
@@ -60,6 +66,7 @@ export interface CheckoutAnswer {
   detail?: { code: string; message: string };
 }
 
+/** A gateway as the checkout handler uses it: charge a token, start a hosted page, read a status. `fenigeCheckout` and `feennexCheckout` make one. */
 export interface CheckoutGateway {
   readonly id: 'fenige' | 'feennex' | (string & {});
   /**

@@ -1,24 +1,24 @@
 import { summarize, type FieldIssue } from '../protocol/index.js';
 import type { CheckoutAnswer } from './gateway.js';
 import type { GuardResult } from './idempotency/guard.js';
-import { answerTexts } from './answer-text.js';
+import type { PlainAnswer } from './plain-http.js';
 
 /** The checkout handler's HTTP answers: JSON, never cached, with a retry hint where one helps. */
 
-export function json(httpStatus: number, body: unknown, retryAfterSeconds?: number, extraHeaders: Record<string, string> = {}): Response {
+export function json(httpStatus: number, body: unknown, retryAfterSeconds?: number, extraHeaders: Record<string, string> = {}): PlainAnswer {
   const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extraHeaders };
   if (retryAfterSeconds) headers['Retry-After'] = String(retryAfterSeconds);
-  const text = JSON.stringify(body);
-  const response = new Response(text, { status: httpStatus, headers });
-  answerTexts.set(response, text);
-  return response;
+  return { status: httpStatus, headers, text: JSON.stringify(body) };
 }
 
-export function errorResponse(httpStatus: number, status: string, code: string, message: string, transactionId?: string, retryAfter?: number): Response {
+/** The same answer with more headers. */
+export const withHeaders = (answer: PlainAnswer, headers: Record<string, string>): PlainAnswer => ({ ...answer, headers: { ...answer.headers, ...headers } });
+
+export function errorResponse(httpStatus: number, status: string, code: string, message: string, transactionId?: string, retryAfter?: number): PlainAnswer {
   return json(httpStatus, { ...(transactionId ? { transactionId } : {}), status, code, message }, retryAfter);
 }
 
-export function invalidRequest(issues: FieldIssue[], message?: string): Response {
+export function invalidRequest(issues: FieldIssue[], message?: string): PlainAnswer {
   const errors: Record<string, string[]> = Object.create(null); // paths may be "constructor" or "__proto__"
   for (const issue of issues) (errors[issue.path || 'body'] ??= []).push(issue.message);
   return json(400, {
@@ -46,7 +46,7 @@ export const GATEWAY_SETUP_BODY = {
   message: 'The shop cannot take this payment right now.',
 } as const;
 
-export function guardResponse(result: GuardResult, transactionId: string): Response {
+export function guardResponse(result: GuardResult, transactionId: string): PlainAnswer {
   switch (result.kind) {
     case 'reused':
       return errorResponse(
@@ -58,11 +58,8 @@ export function guardResponse(result: GuardResult, transactionId: string): Respo
       );
     case 'in-progress':
       return json(409, { transactionId, status: 'IN_PROGRESS', message: 'This payment is being processed; ask again shortly' }, result.retryAfterSeconds);
-    case 'replayed': {
-      const response = json(result.answer.httpStatus, result.answer.body);
-      response.headers.set('Idempotent-Replayed', 'true');
-      return response;
-    }
+    case 'replayed':
+      return json(result.answer.httpStatus, result.answer.body, undefined, { 'Idempotent-Replayed': 'true' });
     default:
       return json(result.answer.httpStatus, result.answer.body);
   }
@@ -84,7 +81,7 @@ export function unsafeRedirect(transactionId: string): CheckoutAnswer {
   };
 }
 
-export function returnUrlRefused(transactionId: string): Response {
+export function returnUrlRefused(transactionId: string): PlainAnswer {
   const issues = [{ path: 'returnUrl', message: 'must be a page of this shop: same origin as the checkout request, or one of allowedReturnOrigins' }];
   return json(400, {
     transactionId,
@@ -96,7 +93,7 @@ export function returnUrlRefused(transactionId: string): Response {
   });
 }
 
-export function tokenReused(transactionId: string): Response {
+export function tokenReused(transactionId: string): PlainAnswer {
   const message = 'This Google Pay token was already used for another payment; pay again to get a new one';
   return errorResponse(422, 'TOKEN_REUSED', 'TOKEN_REUSED', message, transactionId);
 }

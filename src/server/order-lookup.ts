@@ -2,13 +2,14 @@ import * as z from 'zod/mini';
 import { fields, validate, type CheckoutRequest, type HostedRequest } from '../protocol/index.js';
 import type { CheckoutHandlerOptions, OrderValues } from './checkout-options.js';
 import { errorResponse } from './http-answers.js';
+import type { PlainAnswer } from './plain-http.js';
 import { errorName } from './request-parts.js';
 
 const orderSchema = z.object({ amount: fields.amount, currency: fields.currencyCode, description: fields.description });
 
 /** Why the merchant's order could not price this payment: the answer, and the `rejected` event's code. */
 export interface OrderRefusal {
-  response: Response;
+  response: PlainAnswer;
   code: 'ORDER_LOOKUP_FAILED' | 'ORDER_NOT_FOUND' | 'ORDER_LOOKUP_INVALID';
   /** For `onEvent`: the name of the error `lookupOrder` threw. */
   error?: string;

@@ -1,7 +1,8 @@
 import type { FieldIssue } from '../protocol/index.js';
-import { errorResponse, invalidRequest } from './http-answers.js';
+import { errorResponse, invalidRequest, withHeaders } from './http-answers.js';
 import { jsonStructureProblem } from './json-body.js';
-import { CLOSE_CONNECTION, readBodyBytes } from './read-body.js';
+import { plainRequestOf, type PlainAnswer, type PlainRequest } from './plain-http.js';
+import { CLOSE_CONNECTION } from './read-body.js';
 
 /** Reading the parts of a checkout request: its route, its JSON body, the payer's IP. */
 
@@ -21,24 +22,24 @@ export function normalizeBasePath(path: string): string {
   return path.replace(/\/+$/, '') || '/';
 }
 
-export type BodyRead = { ok: true; value: unknown } | { ok: false; code: string; response: Response };
+export type BodyRead = { ok: true; value: unknown } | { ok: false; code: string; response: PlainAnswer };
 
 /** Reads a JSON body of at most `limit` bytes within `timeoutMs`, without trusting Content-Length alone. */
-export async function readJsonBody(request: Request, limit: number, timeoutMs: number): Promise<BodyRead> {
+export async function readJsonBody(request: PlainRequest | Request, limit: number, timeoutMs: number): Promise<BodyRead> {
+  const plain = 'readBody' in request ? request : plainRequestOf(request);
   const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
     const message = 'The body must be JSON sent with Content-Type: application/json';
     return { ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', response: errorResponse(415, 'ERROR', 'UNSUPPORTED_MEDIA_TYPE', message) };
   }
-  const read = await readBodyBytes(request, { maxBytes: limit, timeoutMs });
+  const read = await plain.readBody({ maxBytes: limit, timeoutMs });
   if (!read.ok) {
+    // A body too slow is not waited for again on this connection; an oversized one is drained by
+    // the adapter so the client can still read the 413.
     const response =
       read.reason === 'too-large'
         ? errorResponse(413, 'ERROR', 'PAYLOAD_TOO_LARGE', `The body must be at most ${limit} bytes`)
-        : errorResponse(408, 'ERROR', 'REQUEST_TIMEOUT', `The body did not arrive within ${timeoutMs} ms`);
-    // A body too slow is not waited for again on this connection; an oversized one is drained by
-    // the adapter so the client can still read the 413.
-    if (read.reason === 'timeout') for (const [name, value] of Object.entries(CLOSE_CONNECTION)) response.headers.set(name, value);
+        : withHeaders(errorResponse(408, 'ERROR', 'REQUEST_TIMEOUT', `The body did not arrive within ${timeoutMs} ms`), CLOSE_CONNECTION);
     return { ok: false, code: read.reason === 'too-large' ? 'PAYLOAD_TOO_LARGE' : 'REQUEST_TIMEOUT', response };
   }
   let text: string;
@@ -57,7 +58,11 @@ export async function readJsonBody(request: Request, limit: number, timeoutMs: n
 
 const IP = /^[0-9a-fA-F:.]{2,45}$/;
 
-export function clientIp(request: Request, peerIp: string | undefined, trustProxy: boolean): string | undefined {
+export function clientIp(
+  request: { readonly headers: { get(name: string): string | null } },
+  peerIp: string | undefined,
+  trustProxy: boolean,
+): string | undefined {
   if (trustProxy) {
     const first = request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim();
     if (first && IP.test(first)) return first;

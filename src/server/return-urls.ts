@@ -7,7 +7,7 @@
 
 export interface ReturnUrlPolicy {
   /** The URL if a payer may be sent back there, else undefined. */
-  allowed(url: string | null | undefined, request: Request): string | undefined;
+  allowed(url: string | null | undefined, request: { readonly url: string }): string | undefined;
 }
 
 /** Parses an allow-list entry (`https://shop.example` or any URL on it) to its origin; throws naming the option. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import { toMiddleware, toNodeListener, type MiddlewareRequest } from '../../src/server/adapters.js';
 import { createMemoryIdempotencyStore } from '../../src/server/idempotency/index.js';
@@ -58,6 +58,67 @@ for (const parseJson of [false, true]) {
     assert.equal(await other.text(), 'next() was called');
   });
 }
+
+/** One request over node:http (no fetch, so nothing on the client side makes a `Request` or a `Response`). */
+function nodeCall(url: string, method: string, body?: string): Promise<{ status: number; headers: IncomingMessage['headers']; text: string }> {
+  return new Promise((resolve, reject) => {
+    const headers = body === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) };
+    const req = httpRequest(url, { method, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      res.once('end', () => resolve({ status: res.statusCode!, headers: res.headers, text }));
+    });
+    req.once('error', reject).end(body);
+  });
+}
+
+test('toNodeListener serves the checkout handler on its direct Node path: no Request, no Response, no web stream', async (t) => {
+  const gateway = fakeGateway();
+  const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway, maxBodyBytes: 4096 });
+  const server = await listen(toNodeListener(handler));
+  t.after(server.close);
+  const url = server.url + handler.basePath;
+  const body = payBody();
+  let made = 0;
+  const { Request: WebRequest, Response: WebResponse, ReadableStream: WebStream } = globalThis;
+  const counting = <C extends new (...args: never[]) => object>(Base: C) =>
+    class extends Base {
+      constructor(...args: any[]) {
+        made++;
+        super(...(args as never[]));
+      }
+    };
+  Object.assign(globalThis, { Request: counting(WebRequest), Response: counting(WebResponse), ReadableStream: counting(WebStream) });
+  let answers;
+  try {
+    answers = [
+      await nodeCall(url, 'POST', JSON.stringify(body)),
+      await nodeCall(url, 'POST', JSON.stringify(body)),
+      await nodeCall(`${url}/${body.transactionId}`, 'GET'),
+      await nodeCall(url, 'POST', JSON.stringify({ ...body, amount: 'x' })),
+      await nodeCall(url, 'POST', 'x'.repeat(5000)),
+      await nodeCall(url, 'GET'),
+      await nodeCall(url, 'OPTIONS'),
+    ];
+  } finally {
+    Object.assign(globalThis, { Request: WebRequest, Response: WebResponse, ReadableStream: WebStream });
+  }
+  assert.equal(made, 0, 'no Request, Response or ReadableStream was made');
+  const [paid, replayed, status, invalid, tooLarge, wrongMethod, options] = answers;
+  assert.equal(paid!.status, 200);
+  assert.equal(JSON.parse(paid!.text).status, 'APPROVED');
+  assert.equal(replayed!.headers['idempotent-replayed'], 'true');
+  assert.equal(gateway.payCalls.length, 1);
+  assert.equal(status!.status, 200);
+  assert.equal(invalid!.status, 400);
+  assert.deepEqual(JSON.parse(invalid!.text).errors.amount.length, 1);
+  assert.equal(tooLarge!.status, 413);
+  assert.equal(wrongMethod!.status, 405);
+  assert.equal(wrongMethod!.headers.allow, 'POST, OPTIONS');
+  assert.equal(options!.status, 204);
+  assert.equal(paid!.headers['content-type'], 'application/json; charset=utf-8');
+  assert.equal(paid!.headers['cache-control'], 'no-store');
+});
 
 test('toNodeListener answers 500 without internals when the handler crashes', async (t) => {
   const server = await listen(

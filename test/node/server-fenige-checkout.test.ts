@@ -2,8 +2,9 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyResponse, type CheckoutRequest, type HostedRequest, type Outcome } from '../../src/protocol/index.js';
 import type { CheckoutAnswer } from '../../src/server/gateway.js';
-import { FenigeClient, fenigeCheckout } from '../../src/gateways/fenige/server/index.js';
+import { FenigeClient, fenigeCheckout, FenigeValidationError } from '../../src/gateways/fenige/server/index.js';
 import { HOSTED_RESULT_PARAM } from '../../src/gateways/fenige/server/checkout.js';
+import { googlePayRequestSchema } from '../../src/gateways/fenige/server/schemas.js';
 import { createIdempotencyGuard } from '../../src/server/idempotency/guard.js';
 import { createMemoryIdempotencyStore } from '../../src/server/idempotency/memory-store.js';
 import { googlePayBody, SEED, startFakeFenige, type FakeAnswer, type FakeFenige, type RecordedRequest } from './server-fenige-fake.js';
@@ -107,6 +108,40 @@ describe('fenigeCheckout.pay', () => {
     assert.equal(answer.httpStatus, 400);
     assert.deepEqual(answer.body.errors, SEED.E8000.errors);
     assertOutcome(answer, { kind: 'failure', code: 'E8000' });
+  });
+
+  test('the body it builds from a request the handler validated is not validated in full again; a merchant calling googlePay is', async (t) => {
+    script({ pay: { status: 200, body: SEED.googlePayOk } });
+    let fullChecks = 0;
+    const { safeParse } = googlePayRequestSchema;
+    googlePayRequestSchema.safeParse = ((...args: Parameters<typeof safeParse>) => {
+      fullChecks++;
+      return safeParse(...args);
+    }) as typeof safeParse;
+    t.after(() => void (googlePayRequestSchema.safeParse = safeParse));
+
+    assertOutcome(await fenigeCheckout(client).pay(checkoutRequest(), context), { kind: 'success', status: 'APPROVED' });
+    assert.equal(fullChecks, 0, 'the adapter checks only what the handler leaves open (sender, an ECv2 token)');
+    await client.googlePay(googlePayBody());
+    assert.equal(fullChecks, 1, "the public method validates the merchant's body");
+    await assert.rejects(client.googlePay({ ...googlePayBody(), amount: -1 }), (error: FenigeValidationError) => 'amount' in error.errors);
+    assert.equal(fake.requests.length, 2, 'the invalid body was not sent');
+  });
+
+  test("within the handler's deadline the client starts no timer of its own: one timer per request", async (t) => {
+    script({ pay: { status: 200, body: SEED.googlePayOk } });
+    let timers = 0;
+    const { timeout, any } = AbortSignal;
+    AbortSignal.timeout = (ms) => (timers++, timeout.call(AbortSignal, ms));
+    AbortSignal.any = (signals) => (timers++, any.call(AbortSignal, signals));
+    t.after(() => Object.assign(AbortSignal, { timeout, any }));
+    const handlerDeadline = new AbortController();
+    const within = { ...context, signal: handlerDeadline.signal, deadlineAt: Date.now() + client.timeoutMs };
+    assertOutcome(await fenigeCheckout(client).pay(checkoutRequest(), within), { kind: 'success', status: 'APPROVED' });
+    assert.equal(timers, 0);
+    // A handler deadline later than the client's own timeout: the client's timeout still applies.
+    await fenigeCheckout(client).pay(checkoutRequest(), { ...within, deadlineAt: Date.now() + client.timeoutMs + 60_000 });
+    assert.equal(timers, 2, 'its timeout, combined with the handler signal');
   });
 
   test('no sender, or a plain-string token → 400 E8000 naming the field, nothing sent', async () => {

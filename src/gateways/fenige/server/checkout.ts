@@ -4,6 +4,7 @@ import { withPaymentResult } from '../../../protocol/return-url.js';
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
 import { detailsBody, failureAnswer, isFailure, isPending, isSuccess, notFinalAnswer, SETUP_NOT_FOUND, unknownAnswer } from './answers.js';
 import type { FenigeClient } from './client.js';
+import { forHandler } from './handler-call.js';
 import { FenigeError } from './errors.js';
 import { transactionStateOf, type FenigeGooglePayRequest } from './schemas.js';
 
@@ -18,6 +19,7 @@ import { transactionStateOf, type FenigeGooglePayRequest } from './schemas.js';
  */
 export type FenigeCapture = 'deposit' | 'clear' | 'authorize';
 
+/** Options of `fenigeCheckout`: capture at once or authorize only, what to do when a capture fails, and the hosted page's settings. */
 export interface FenigeCheckoutOptions {
   /** Default `deposit`. */
   capture?: FenigeCapture;
@@ -107,7 +109,8 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
       const { transactionId } = request;
       const itemId = itemIdFor(request);
       try {
-        const result = await client.googlePay(
+        const result = await forHandler.googlePay(
+          client,
           {
             amount: request.amount,
             transactionId,
@@ -122,7 +125,7 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
             // Forwarded untouched; the client checks it is an ECv2 token object.
             token: request.token as FenigeGooglePayRequest['token'],
           },
-          { signal: context.signal },
+          { signal: context.signal, deadlineAt: context.deadlineAt },
         );
         const gatewayId = result.transactionId;
         await context.ids?.link(transactionId, gatewayId);

@@ -1,10 +1,12 @@
-import { gatewayFetch } from '../../../server/gateway-fetch.js';
+import { callGateway, gatewayFetch } from '../../../server/gateway-fetch.js';
 import * as z from 'zod/mini';
 import { toFieldIssues } from '../../../protocol/index.js';
 import type { CheckoutGateway, CheckoutGatewaySource } from '../../../server/gateway.js';
 import { fenigeCheckout } from './checkout.js';
+import { forHandler, type AdapterCall } from './handler-call.js';
 import { errorFromResponse, errorFromTransport, FenigeError, FenigeValidationError, reclassify, TRANSPORT_STATUS } from './errors.js';
 import {
+  builtGooglePayCheckSchema,
   clearRequestSchema,
   clearResponseSchema,
   detailsRequestSchema,
@@ -30,6 +32,7 @@ import {
   type FenigeReverseResponse,
 } from './schemas.js';
 
+/** How a `FenigeClient` reaches your Fenige account: base URLs, login, password, merchantUuid, timeout, `fetch`. */
 export interface FenigeClientOptions {
   /** e.g. `https://paytool-api-dev.fenige.pl`; a path prefix is kept. */
   baseUrl: string;
@@ -50,6 +53,7 @@ export interface FenigeClientOptions {
   acceptLanguage?: string;
 }
 
+/** Per-call options of every Fenige method: an `AbortSignal` that cancels the call. */
 export interface FenigeCallOptions {
   /** Aborts the call; the error is then `ABORTED` with an unknown outcome for payments. */
   signal?: AbortSignal;
@@ -65,6 +69,7 @@ const optionsSchema = z.object({
   acceptLanguage: z.optional(z.string({ error: 'must be a string' })),
 });
 
+/** The Fenige client's default limit per HTTP call: 30 s. */
 export const DEFAULT_FENIGE_TIMEOUT_MS = 30_000;
 
 /** RFC 7617 Basic credentials, UTF-8 encoded, using only what every runtime has. */
@@ -98,6 +103,15 @@ export class FenigeClient implements CheckoutGatewaySource {
   readonly #authorization: string;
   readonly #fetch: typeof fetch;
   readonly #acceptLanguage: string | undefined;
+
+  static {
+    const publicCall = forHandler.googlePay;
+    forHandler.googlePay = (client, body, call) => {
+      if (!(#call in client)) return publicCall(client, body, call);
+      parseRequest(builtGooglePayCheckSchema, body);
+      return client.#call('POST', '/external-api/transactions/google-pay', body, googlePayResponseSchema, call, client.googlePayBaseUrl);
+    };
+  }
 
   constructor(options: FenigeClientOptions) {
     const result = optionsSchema.safeParse(options, { reportInput: true });
@@ -165,11 +179,11 @@ export class FenigeClient implements CheckoutGatewaySource {
     path: string,
     body: unknown,
     responseSchema: z.ZodMiniType<T>,
-    options: FenigeCallOptions | undefined,
+    options: AdapterCall | undefined,
     baseUrl = this.baseUrl,
   ): Promise<T> {
     try {
-      return await this.#send(method, baseUrl + path, body, responseSchema, options?.signal);
+      return await this.#send(method, baseUrl + path, body, responseSchema, options?.signal, options?.deadlineAt);
     } catch (error) {
       // A read changes nothing at Fenige, so "maybe it happened" only means "try again".
       if (method === 'GET' && error instanceof FenigeError && error.isUnknownOutcome) {
@@ -179,39 +193,24 @@ export class FenigeClient implements CheckoutGatewaySource {
     }
   }
 
-  async #send<T>(method: 'GET' | 'POST', url: string, body: unknown, responseSchema: z.ZodMiniType<T>, callerSignal: AbortSignal | undefined): Promise<T> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout;
-    const headers: Record<string, string> = {
-      Authorization: this.#authorization,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-    };
+  async #send<T>(method: 'GET' | 'POST', url: string, body: unknown, schema: z.ZodMiniType<T>, caller?: AbortSignal, deadlineAt?: number): Promise<T> {
+    // The caller's deadline comes first: its signal is the only one (no timer, no combined signal).
+    const timeout = caller && deadlineAt !== undefined && deadlineAt <= Date.now() + this.timeoutMs ? undefined : AbortSignal.timeout(this.timeoutMs);
+    const signal = timeout && caller ? AbortSignal.any([timeout, caller]) : (timeout ?? caller!);
+    const headers: Record<string, string> = { Authorization: this.#authorization, 'Content-Type': 'application/json', Accept: 'application/json' };
     if (this.#acceptLanguage) headers['Accept-Language'] = this.#acceptLanguage;
 
     let httpStatus: number | undefined;
     let text: string;
     try {
-      const response = await this.#fetch(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-        // Never follow a redirect (it would replay the request elsewhere). 'manual' rather than
-        // 'error', which workerd (Cloudflare Workers) refuses; a 3xx is then a transport failure.
-        redirect: 'manual',
-      });
-      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-        await response.body?.cancel();
-        throw new TypeError(`fetch failed: Fenige answered a redirect (HTTP ${response.status}), which is not followed`);
-      }
-      httpStatus = response.status;
-      text = await response.text();
+      const call = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }), signal };
+      ({ text } = await callGateway(this.#fetch, url, call, 'Fenige', (status) => (httpStatus = status)));
     } catch (error) {
-      throw errorFromTransport(error, timeout.aborted ? 'timeout' : signal.aborted ? 'aborted' : 'network', httpStatus);
+      const timedOut = timeout ? timeout.aborted : signal.aborted && (signal.reason as Error | undefined)?.name === 'TimeoutError';
+      throw errorFromTransport(error, timedOut ? 'timeout' : signal.aborted ? 'aborted' : 'network', httpStatus);
     }
-    if (httpStatus < 200 || httpStatus >= 300) throw errorFromResponse(httpStatus, text);
-    return parseResponse(responseSchema, httpStatus, text);
+    if (httpStatus! < 200 || httpStatus! >= 300) throw errorFromResponse(httpStatus!, text);
+    return parseResponse(schema, httpStatus!, text);
   }
 }
 

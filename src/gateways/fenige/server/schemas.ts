@@ -29,6 +29,22 @@ const merchantUuid = text("the merchant's uuid at Fenige", 100);
 
 // ---- requests ----
 
+const ecv2Token = z.looseObject(
+  {
+    signature: z.string({ error: 'must be a string' }),
+    intermediateSigningKey: z.object(
+      {
+        signedKey: z.string({ error: 'must be a string' }),
+        signatures: z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of strings' }),
+      },
+      { error: 'must be an object { signedKey, signatures }' },
+    ),
+    protocolVersion: z.string({ error: 'must be a string' }),
+    signedMessage: z.string({ error: 'must be a string' }),
+  },
+  { error: 'must be the Google Pay ECv2 token object { protocolVersion, signature, intermediateSigningKey, signedMessage }' },
+);
+
 export const googlePayRequestSchema = z.strictObject({
   amount: fields.amount,
   transactionId,
@@ -39,22 +55,16 @@ export const googlePayRequestSchema = z.strictObject({
   /** The merchant's own idempotency id for the payment (Fenige: "Ensures the idempotency of the transaction"). */
   itemId: z.optional(text("the merchant's idempotency id of the payment", 100)),
   sender: fields.sender,
-  token: z.looseObject(
-    {
-      signature: z.string({ error: 'must be a string' }),
-      intermediateSigningKey: z.object(
-        {
-          signedKey: z.string({ error: 'must be a string' }),
-          signatures: z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of strings' }),
-        },
-        { error: 'must be an object { signedKey, signatures }' },
-      ),
-      protocolVersion: z.string({ error: 'must be a string' }),
-      signedMessage: z.string({ error: 'must be a string' }),
-    },
-    { error: 'must be the Google Pay ECv2 token object { protocolVersion, signature, intermediateSigningKey, signedMessage }' },
-  ),
+  token: ecv2Token,
 });
+
+/**
+ * A google-pay body the checkout adapter built from a request the handler validated: amount,
+ * transactionId, description, currency and any sender fields passed the same field rules there
+ * (`fields`, docs/protocol.md), so only what those rules leave open is checked again — Fenige
+ * requires the sender, and only an ECv2 token object.
+ */
+export const builtGooglePayCheckSchema = z.looseObject({ sender: fields.sender, token: ecv2Token });
 
 /**
  * The document's clearing example sends `transactionId`, its field table names `requestUuid` (with
@@ -110,9 +120,13 @@ export const paymelinkRequestSchema = z.strictObject({
   }),
 });
 
+/** `FenigeClient.googlePay`'s request: the Google Pay token, amount, currency, description, payer and browser IP, in Fenige's field names. */
 export type FenigeGooglePayRequest = z.infer<typeof googlePayRequestSchema>;
+/** `FenigeClient.clear`'s request: capture an authorized transaction (all of it or part). */
 export type FenigeClearRequest = Omit<z.infer<typeof clearRequestSchema>, 'merchantUuid'>;
+/** `FenigeClient.reverse`'s request: release an authorized, uncaptured transaction. */
 export type FenigeReverseRequest = Omit<z.infer<typeof reverseRequestSchema>, 'merchantUuid'>;
+/** `FenigeClient.refund`'s request: give back a captured amount (all or part). */
 export type FenigeRefundRequest = z.infer<typeof refundRequestSchema>;
 /** `autoClear` defaults to `true`, as Fenige documents. */
 export type FenigePreInitData = Omit<z.infer<typeof paymelinkRequestSchema>['preInitData'], 'autoClear'> & {
@@ -181,11 +195,17 @@ export const paymelinkResponseSchema = z.looseObject({
   transactionId: str(),
 });
 
+/** `FenigeClient.googlePay`'s answer: the transaction's status, or the 3-D Secure step that completes it. */
 export type FenigeGooglePayResponse = z.infer<typeof googlePayResponseSchema>;
+/** `FenigeClient.clear`'s answer. */
 export type FenigeClearResponse = z.infer<typeof clearResponseSchema>;
+/** `FenigeClient.reverse`'s answer. */
 export type FenigeReverseResponse = z.infer<typeof reverseResponseSchema>;
+/** `FenigeClient.refund`'s answer. */
 export type FenigeRefundResponse = z.infer<typeof refundResponseSchema>;
+/** `FenigeClient.details`'s answer: the transaction as Fenige knows it (read its state with `transactionStateOf`). */
 export type FenigeDetailsResponse = z.infer<typeof detailsResponseSchema>;
+/** `FenigeClient.paymelink`'s answer: the hosted payment page to send the payer to. */
 export type FenigePaymelinkResponse = z.infer<typeof paymelinkResponseSchema>;
 
 /** The transaction's state from a details body, whichever field Fenige used. */

@@ -1,0 +1,22 @@
+import type { FenigeClient } from './client.js';
+import type { FenigeGooglePayRequest, FenigeGooglePayResponse } from './schemas.js';
+
+/** How the checkout adapter calls the client: the handler's signal, and when the handler gives up (`CheckoutContext.deadlineAt`). */
+export interface AdapterCall {
+  signal?: AbortSignal | undefined;
+  deadlineAt?: number | undefined;
+}
+
+/**
+ * The checkout adapter's way into `FenigeClient`, not part of the public API: `client.ts` fills it
+ * in (it reaches the client's private transport), `checkout.ts` calls it. The google-pay body is
+ * one the adapter built from a request the handler already validated, so only what the handler's
+ * rules leave open is checked again (`builtGooglePayCheckSchema`); within the handler's deadline
+ * the client starts no timer of its own (one timer per request, docs/architecture.md).
+ */
+export const forHandler: {
+  googlePay: (client: FenigeClient, body: FenigeGooglePayRequest, call: AdapterCall) => Promise<FenigeGooglePayResponse>;
+} = {
+  // Until client.ts is loaded (a test double of the client): the public method.
+  googlePay: (client, body, call) => client.googlePay(body, call.signal ? { signal: call.signal } : {}),
+};
