@@ -76,7 +76,13 @@ export function bootGooglePay(): Promise<unknown> | undefined {
   } catch {
     return undefined; // another copy of this script made it first: the elements load pay.js themselves
   }
-  const trust = (url: string): unknown => ((allowed = url), policy ? policy.createScriptURL(url) : url);
+  // On a global until the loader takes it, so any script could call it: only Google's origin or the page's own meta URL.
+  const trust = (url: string): unknown => {
+    if (url !== allowed && new URL(url, document.baseURI).origin !== 'https://pay.google.com')
+      throw new TypeError(`paytool-elements: refusing script URL ${url}`);
+    allowed = url;
+    return policy ? policy.createScriptURL(url) : url;
+  };
   const script = document.createElement('script');
   script.async = true;
   const nonce = source.nonce || source.getAttribute('nonce') || undefined;

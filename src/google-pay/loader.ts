@@ -138,7 +138,12 @@ let policy: { createScriptURL(url: string): unknown } | undefined;
 function trustedScriptUrl(url: string): unknown {
   const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
   if (!tt) return url;
-  if (boot) return boot.trust(url);
+  try {
+    if (boot) return boot.trust(url);
+  } catch {
+    // Neither Google's origin nor the meta's URL (an opted-in copy): a policy of our own, which a
+    // strict `trusted-types` CSP refuses as a second one of that name — name such a copy in the meta.
+  }
   policy ??= tt.createPolicy(TRUSTED_TYPES_POLICY, {
     createScriptURL: (value) => {
       if (value !== config.scriptUrl) throw new TypeError(`${TRUSTED_TYPES_POLICY}: refusing script URL ${value}`);

@@ -85,11 +85,20 @@ describe('pay.js at boot', () => {
       const [script] = injected();
       expect(script?.src).to.equal(STAND_IN);
       expect(script?.hasAttribute(BOOT_SCRIPT_ATTRIBUTE), 'the loader’s own script').to.equal(false);
-      expect(policies, 'one policy of that name per page (a second throws under a strict trusted-types CSP)').to.deep.equal(['paytool-elements']);
+      // The stand-in is neither Google's origin nor the meta's URL, so the boot's policy refuses it and the loader makes its own.
+      expect(policies).to.deep.equal(['paytool-elements', 'paytool-elements']);
       expect(urls).to.deep.equal([missing, STAND_IN]);
     } finally {
       tt.createPolicy = createPolicy;
     }
+  });
+
+  it('the hand-over’s Trusted Types door opens only for Google’s origin or the meta’s URL, whoever calls it', async () => {
+    add(document.createElement('paytool-button'), document.body);
+    void bootGooglePay().catch(() => undefined);
+    const handed = (globalThis as Record<symbol, { trust(url: string): unknown } | undefined>)[Symbol.for(HANDOVER)];
+    expect(() => handed!.trust('https://attacker.example/pay.js')).to.throw(TypeError, /refusing script URL/);
+    expect(String(handed!.trust('https://pay.google.com/gp/p/js/pay.js?retry=1'))).to.equal('https://pay.google.com/gp/p/js/pay.js?retry=1');
   });
 
   it('refuses a meta naming a script outside Google’s origin without the unsafe opt-in, and keeps Google’s script', async () => {
