@@ -9,6 +9,7 @@ export const PROTOCOL_VERSION = 'ECv2';
 /** Google's sender id in the signed bytes; also the HKDF `info`. */
 export const SENDER_ID = 'Google';
 
+/** A Google Pay ECv2 payment token (`tokenizationData.token`, parsed): what `createTestToken` makes and `openGooglePayToken` opens. */
 export interface GooglePayToken {
   protocolVersion: 'ECv2';
   /** DER ECDSA signature (base64) of the message by the intermediate signing key. */

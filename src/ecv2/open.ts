@@ -11,6 +11,7 @@ import { aesCtr, deriveSymmetricKeys, hmacSha256, importAgreementKey, importVeri
 export { GooglePayTokenError, type GooglePayTokenFailure } from './errors.js';
 export type { GooglePayToken, RootSigningKey } from './format.js';
 
+/** Who opens a token and with which keys: `openGooglePayToken`'s recipient id, private keys, Google's root keys and clock. */
 export interface OpenGooglePayTokenOptions {
   /** Who the token was sealed for, e.g. `gateway:fenige` or `merchant:12345678901234567890`. */
   recipientId: string;

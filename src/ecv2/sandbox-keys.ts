@@ -10,8 +10,10 @@
 import { gatewayRecipientId } from './format.js';
 import type { RootSigningKey } from './format.js';
 
+/** A gateway the sandbox emulates: `fenige` or `feennex`. */
 export type SandboxGateway = 'fenige' | 'feennex';
 
+/** The sandbox's public test keys (root signing key, recipient key pair): only sandbox tokens open with them, never real ones. */
 export const SANDBOX_KEYS: {
   readonly rootKeys: readonly RootSigningKey[];
   readonly rootSigningPrivateKey: string;

@@ -5,6 +5,7 @@
 
 export type AuthMethod = 'PAN_ONLY' | 'CRYPTOGRAM_3DS';
 
+/** A test card in detail: PAN, expiry, `PAN_ONLY` or `CRYPTOGRAM_3DS`, and network; unset fields get working defaults. */
 export interface TestCardInput {
   pan: string;
   /** 1–12; default 12. */
@@ -21,6 +22,7 @@ export interface TestCardInput {
   network?: string;
 }
 
+/** A card for test tokens and the fake Google Pay client: a PAN, or a `TestCardInput` with expiry and auth method. */
 export type TestCard = string | TestCardInput;
 
 export interface NormalizedTestCard {

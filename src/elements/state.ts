@@ -2,6 +2,7 @@ import type { CheckoutSession } from '../checkout/session.js';
 import type { Validation } from '../protocol/index.js';
 import type { ReadinessStatus } from './readiness.js';
 
+/** The element's state, also its `state` attribute for CSS: from `loading` through `ready` and `processing` to `success` or `failure`. */
 export type PaymentState = 'loading' | 'ready' | 'unavailable' | 'invalid' | 'processing' | 'success' | 'failure';
 
 /** The element's `state`, from its payments, its `data` and Google Pay's readiness, in that order of precedence. */

@@ -31,6 +31,7 @@ export const TRANSPORT_ERROR_CODES = Object.freeze({
   invalidResponse: 'INVALID_RESPONSE',
 } as const);
 
+/** What a `GatewayError` is made from: gateway id, kind, code, message, field issues and HTTP status. */
 export interface GatewayErrorInit {
   /** The gateway's id, e.g. `fenige`. */
   gateway: string;

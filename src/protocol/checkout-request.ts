@@ -54,7 +54,9 @@ export const hostedRequestSchema = z.strictObject({
   returnUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
 });
 
+/** The body the element POSTs to your backend with the Google Pay token (docs/protocol.md §4.1). */
 export type CheckoutRequest = z.infer<typeof checkoutRequestSchema>;
+/** The body the element POSTs to `{endpoint}/hosted` to start a hosted card page (docs/protocol.md §4.5). */
 export type HostedRequest = z.infer<typeof hostedRequestSchema>;
 
 export const validateCheckoutRequest = (body: unknown): Validation<CheckoutRequest> => validate(checkoutRequestSchema, body, 'request body');

@@ -13,6 +13,10 @@ export interface Sender {
   email?: string | undefined;
 }
 
+/**
+ * What the page tells the element about the payment (`el.data`): API key, amount in minor units,
+ * currency, description, optional payer (docs/protocol.md §2.1).
+ */
 export interface PaymentData {
   apiKey: string;
   amount: number;
@@ -27,6 +31,7 @@ export interface PaymentData {
   sender?: Sender | undefined;
 }
 
+/** One wrong field: its dotted `path` and a message naming the rule, in `payment-error` events and gateway errors alike. */
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `amount` or `sender.email`; empty for the object itself. */
   path: string;

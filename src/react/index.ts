@@ -31,7 +31,9 @@ export type PaymentElementProps<E extends HTMLElement> = Omit<React.HTMLAttribut
   PaymentEventHandlerProps &
   React.RefAttributes<E>;
 
+/** Props of the React `PaytoolButton`: the element's properties plus `onPaymentSuccess`-style event props. */
 export type PaytoolButtonProps = PaymentElementProps<PaytoolButtonElement>;
+/** Props of the React `FeennexPay`: the element's properties plus `onPaymentSuccess`-style event props. */
 export type FeennexPayProps = PaymentElementProps<FeennexPayElement>;
 
 /** `<paytool-button>` (Fenige Payment Hub) as a React component. */

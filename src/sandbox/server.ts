@@ -15,6 +15,7 @@ type EmulatorOptionsOf<K extends GatewayId> = Omit<NonNullable<Parameters<Emulat
 /** Each gateway's emulator options (`fenige`, `feennex`), without `basePath`: it is mounted at `/{id}`. */
 export type SandboxGatewayOptions = { [K in GatewayId]?: EmulatorOptionsOf<K> };
 
+/** Options of `createSandbox`: a base path, injected faults and each gateway emulator's options. */
 export interface SandboxOptions extends SandboxGatewayOptions {
   /** Prefix of the whole sandbox when it shares a server (the demo uses `/sandbox`). Default: none. */
   basePath?: string;
@@ -28,8 +29,10 @@ export type SandboxEmulators = { [K in GatewayId]: EmulatorOf<K> };
 /** Where each emulator lives and the credentials it accepts (public test values, never real ones). */
 /** Extra URLs an emulator reports beside its base `url` (Fenige: `googlePayUrl`). */
 type UrlsOf<E> = E extends { urls(url: string): infer U } ? U : unknown;
+/** Where a running sandbox serves each gateway and with which credentials: copy these into your clients' options. */
 export type SandboxDescription = { url: string } & { [K in GatewayId]: { url: string } & EmulatorOf<K>['credentials'] & UrlsOf<EmulatorOf<K>> };
 
+/** Both gateway emulators behind one request handler, to mount in a server of yours (`createSandbox`). */
 export interface Sandbox {
   emulators: SandboxEmulators;
   /** Answers every request under `basePath`; `undefined` for other paths. */
@@ -89,6 +92,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return { emulators, handle, describe, faults: faultLayer.faults };
 }
 
+/** Options of `startSandbox`: port (default a free one), host (default 127.0.0.1), plus `SandboxOptions`. */
 export interface StartSandboxOptions extends Omit<SandboxOptions, 'basePath'> {
   /** Default 0: a free port. */
   port?: number;
@@ -96,6 +100,7 @@ export interface StartSandboxOptions extends Omit<SandboxOptions, 'basePath'> {
   host?: string;
 }
 
+/** A sandbox listening on HTTP: its URLs and credentials, the emulators, the fault switch, and `close()`. */
 export interface RunningSandbox extends SandboxDescription {
   emulators: SandboxEmulators;
   faults: SandboxFaults;

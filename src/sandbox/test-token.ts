@@ -27,6 +27,7 @@ import { normalizeTestCard, type TestCard } from '../ecv2/test-card.js';
 export type { GooglePayToken } from '../ecv2/format.js';
 export type { TestCard, TestCardInput } from '../ecv2/test-card.js';
 
+/** What a sandbox test token is sealed for: the gateway and its merchant id, the card, the message's expiry and the clock. */
 export interface CreateTestTokenOptions {
   gateway: SandboxGateway;
   /**

@@ -15,9 +15,11 @@ export type FetchHandler = ((request: Request, info?: { clientIp?: string }) => 
   readonly bodyTimeoutMs?: number;
 };
 
+/** A `node:http` request listener, as `toNodeListener(handler)` returns. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 export type { MiddlewareRequest };
+/** An Express / Connect middleware, as `toMiddleware(handler)` returns. */
 export type Middleware = (req: MiddlewareRequest, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 /** `(req, res)` for `http.createServer`: the handler answers every request. */

@@ -36,6 +36,7 @@ export interface CheckoutEvent {
   durationMs?: number;
 }
 
+/** Options of `createCheckoutHandler`: the gateway, your order lookup, the idempotency store, timeouts, proxies and logging (docs/server.md). */
 export interface CheckoutHandlerOptions {
   /**
    * A `FenigeClient` or `FeennexClient` (adapted with default options), or any `CheckoutGateway` —
@@ -91,11 +92,13 @@ export interface CheckoutLogger {
   error(message: string): void;
 }
 
+/** What the adapters know about a request beyond the WHATWG `Request`: the peer's IP. */
 export interface RequestInfo {
   /** The connecting peer's address (`toNodeListener` fills it from the socket). */
   clientIp?: string;
 }
 
+/** The checkout handler: `(request) => Promise<Response>` serving the element's endpoint, with its settings readable. */
 export type CheckoutHandler = ((request: Request, info?: RequestInfo) => Promise<Response>) & {
   readonly basePath: string;
   readonly gateway: CheckoutGateway;

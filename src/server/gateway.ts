@@ -45,6 +45,7 @@ export interface GatewayIdMap {
   transactionIdOf(gatewayId: string): Promise<string | undefined>;
 }
 
+/** What a `CheckoutGateway` answers the handler: the HTTP status and body for the element. */
 export interface CheckoutAnswer {
   httpStatus: number;
   /** A §4.2 body: `{ transactionId, status, message?, redirect? … }`. Never contains secrets or the token. */
@@ -68,6 +69,7 @@ export interface CheckoutAnswer {
   detail?: { code: string; message: string };
 }
 
+/** A gateway as the checkout handler uses it: charge a token, start a hosted page, read a status. `fenigeCheckout` and `feennexCheckout` make one. */
 export interface CheckoutGateway {
   readonly id: 'fenige' | 'feennex' | (string & {});
   /**

@@ -3,6 +3,7 @@ import { resolveOptions, type FakeGooglePayOptions } from './options.js';
 import { fakePaymentsClientClass, type FakeGooglePayCalls, type FakeState } from './payments-client.js';
 import type { PaymentAuthorizationResult } from './types.js';
 
+/** What `installFakeGooglePay` returns: the calls the page made, the last authorization answer, and `uninstall()`. */
 export interface FakeGooglePayController {
   /** Every call the page made, with deep copies of its argument, in order. */
   readonly calls: FakeGooglePayCalls;

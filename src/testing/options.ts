@@ -1,5 +1,6 @@
 import { normalizeTestCard, type NormalizedTestCard, type TestCard } from '../ecv2/test-card.js';
 
+/** The fake payer's billing name and e-mail, given when the page asks for them. */
 export interface FakePayer {
   /** Billing name; default `Jan Kowalski`. */
   name?: string;
@@ -7,6 +8,10 @@ export interface FakePayer {
   email?: string;
 }
 
+/**
+ * How the fake Google Pay client behaves: ready or not, the card and payer, what the payer does
+ * (`action`), delays, and an optional visible sheet with a wallet.
+ */
 export interface FakeGooglePayOptions {
   /** `isReadyToPay` answers `{ result: ready }`; `'error'` makes it reject. Default `true`. */
   ready?: boolean | 'error';
@@ -34,6 +39,7 @@ export interface FakeGooglePayOptions {
   wallet?: FakeWalletCard[];
 }
 
+/** A card in the fake sheet's wallet, with the label the sheet shows. */
 export interface FakeWalletCard {
   card: TestCard;
   /** e.g. "Declined by the issuer (sandbox)". */

@@ -4,6 +4,7 @@
  */
 import type { GooglePaymentData } from '../google-pay/types.js';
 
+/** Google's `allowedPaymentMethods` entry as the fake reads it (card networks, auth methods, tokenization). */
 export interface PaymentMethodRequest {
   type?: string;
   parameters?: {
@@ -17,6 +18,7 @@ export interface PaymentMethodRequest {
   tokenizationSpecification?: { type?: string; parameters?: { gateway?: string; gatewayMerchantId?: string; [key: string]: unknown } };
 }
 
+/** Google's `isReadyToPay` request, as the fake records it in `calls.isReadyToPay`. */
 export interface IsReadyToPayRequest {
   apiVersion?: number;
   apiVersionMinor?: number;
@@ -24,6 +26,7 @@ export interface IsReadyToPayRequest {
   existingPaymentMethodRequired?: boolean;
 }
 
+/** Google's `loadPaymentData` request, as the fake records it in `calls.loadPaymentData` (amount, currency, merchant). */
 export interface PaymentDataRequest extends IsReadyToPayRequest {
   transactionInfo?: { totalPriceStatus?: string; totalPrice?: string; currencyCode?: string; countryCode?: string; [key: string]: unknown };
   merchantInfo?: { merchantName?: string; merchantId?: string; [key: string]: unknown };
@@ -35,11 +38,13 @@ export interface PaymentDataRequest extends IsReadyToPayRequest {
 /** Google's answer is one type for the element and the fake: src/google-pay/types.ts. */
 export type { GoogleAddress as Address, GooglePaymentData } from '../google-pay/types.js';
 
+/** What `onPaymentAuthorized` answers Google's sheet: success, or an error to show the payer. */
 export interface PaymentAuthorizationResult {
   transactionState: 'SUCCESS' | 'ERROR';
   error?: { intent?: string; reason?: string; message?: string };
 }
 
+/** The options the page passes to Google's `PaymentsClient` (environment, callbacks), as the fake receives them. */
 export interface PaymentsClientOptions {
   environment?: 'TEST' | 'PRODUCTION';
   nonce?: string;
@@ -49,6 +54,7 @@ export interface PaymentsClientOptions {
   };
 }
 
+/** Google's `createButton` options (colour, type, size, locale), as the fake records them. */
 export interface ButtonOptions {
   onClick?: (event: Event) => void;
   buttonColor?: 'default' | 'black' | 'white';

@@ -16,6 +16,7 @@ import type { GatewayErrorKind } from '../gateway-error.js';
  */
 export type FenigeErrorEffect = 'none' | 'rejected' | 'pending';
 
+/** One Fenige error code in the catalogue: its HTTP status, `GatewayErrorKind` and description. */
 export interface FenigeCodeInfo {
   /** The HTTP status Fenige documents for the code. */
   httpStatus: number;

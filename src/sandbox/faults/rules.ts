@@ -44,8 +44,10 @@ export type FaultRule = FaultMatch &
     | { fault: 'duplicate'; copies?: number }
   );
 
+/** A fault the sandbox can inject: latency, a dropped connection before or after the gateway acts, an HTTP error, a gateway error, a timeout or a duplicate. */
 export type FaultKind = FaultRule['fault'];
 
+/** The sandbox's fault injection: rules tried in order and the seed of their random draws. */
 export interface FaultSettings {
   /** The rules, tried in order: every firing `latency` adds its delay, the first other fault that fires wins. */
   rules: FaultRule[];
@@ -53,6 +55,7 @@ export interface FaultSettings {
   seed?: number;
 }
 
+/** Every `FaultKind` the sandbox knows, e.g. to build a fault menu. */
 export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'drop-before', 'drop-after', 'http-error', 'fenige-e9001', 'fenige-e0153', 'timeout', 'duplicate'];
 
 const ms = (what: string) => z.int({ error: `must be an integer number of ${what}` }).check(z.gte(0, 'must be 0 or more'));

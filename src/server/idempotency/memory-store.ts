@@ -1,5 +1,6 @@
 import { IdempotencyStoreFullError, type AcquireResult, type IdempotencyEntry, type IdempotencyStore, type SettledEntry } from './store.js';
 
+/** Options of the in-memory idempotency store: how long and how many transaction ids it remembers. */
 export interface MemoryIdempotencyStoreOptions {
   /** How long an entry is kept after it was last written. Default 24 hours. */
   ttlMs?: number;

@@ -11,6 +11,7 @@ export interface RedisCommandClient {
   set(key: string, value: string, millisecondsToken: 'PX', milliseconds: number): Promise<unknown>;
 }
 
+/** Options of `createRedisIdempotencyStore`: your ioredis client, key prefix, TTL and timeout. */
 export interface RedisIdempotencyStoreOptions {
   /** An `ioredis` client (or `Cluster`) that the merchant creates, configures and closes. */
   client: RedisCommandClient;

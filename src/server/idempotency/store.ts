@@ -15,10 +15,13 @@ export type IdempotencyEntry =
   /** The gateway was called but its answer was pending or never came: ask its status, never pay again. */
   | { state: 'unknown'; bodyHash: string };
 
+/** A remembered transaction whose first answer is known (final) or whose outcome is unknown and must be asked, never re-charged. */
 export type SettledEntry = Extract<IdempotencyEntry, { state: 'final' | 'unknown' }>;
 
+/** `IdempotencyStore.acquire`'s result: this request owns the transaction id, or the entry already there. */
 export type AcquireResult = { acquired: true } | { acquired: false; entry: IdempotencyEntry };
 
+/** Where the checkout handler remembers transaction ids and first answers, so a token is never charged twice; implement it for your own database. */
 export interface IdempotencyStore {
   /**
    * Creates an in-flight entry for `key` unless one exists; otherwise returns the existing entry.

@@ -19,6 +19,10 @@ export { BILL_STATUS, INVOICE_STATUS, PAYOUT_STATUS } from './statuses.js';
 export { GOOGLE_PAY_TOKEN_FIELD, GOOGLE_PAY_PAYWAY_SYSTEM, type GooglePayNames } from './google-pay.js';
 export { SIGNED_KEYS } from './methods.js';
 
+/**
+ * Options of the Feennex emulator (`createFeennexEmulator`, `startSandbox({ feennex })`):
+ * credentials, balances, clock, and the switches for the documents' ambiguities.
+ */
 export interface FeennexSandboxOptions {
   /** Where the API and pages live on the server (default `/feennex`). */
   basePath?: string;
@@ -55,6 +59,7 @@ export interface FeennexSandboxOptions {
   timing?: Partial<Omit<FeennexSandboxTiming, 'callbacks'>> & { callbacks?: Partial<FeennexSandboxTiming['callbacks']> };
 }
 
+/** The in-memory Feennex API: serve it with `handle`, inspect its invoices, payouts, balances and callbacks in tests, `reset` between them. */
 export interface FeennexEmulator {
   readonly credentials: { readonly shopId: string; readonly secretKey: string };
   readonly basePath: string;

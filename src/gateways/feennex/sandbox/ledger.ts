@@ -10,6 +10,7 @@ interface Balance {
   hold: number;
 }
 
+/** One currency of the Feennex emulator's shop balance (numeric ISO 4217 currency, decimal amounts), as `emulator.balances()` shows it. */
 export interface BalanceView {
   currency: number;
   available: string;

@@ -51,6 +51,7 @@ export const FEENNEX_INVOICE_STATUS_TO_CHECKOUT: Readonly<Record<number, Checkou
 
 export const feennexCheckoutStatusOf = (invoiceStatus: number): CheckoutStatus => FEENNEX_INVOICE_STATUS_TO_CHECKOUT[invoiceStatus] ?? 'PENDING';
 
+/** A `FeennexClient` as the checkout handler's gateway, with its options: callback URL, Google Pay and card payway names, the token field. */
 export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutOptions = {}): CheckoutGateway {
   const paywayFor = options.paywayFor ?? feennexGooglePayPayway;
   const tokenField = checkTokenField(options.tokenField ?? FEENNEX_GOOGLE_PAY_TOKEN_FIELD);

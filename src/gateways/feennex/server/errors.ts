@@ -13,6 +13,7 @@ export interface FeennexErrorInfo {
   kind: GatewayErrorKind;
 }
 
+/** Feennex's error catalogue (`error_code` 1–19): name, English description and `GatewayErrorKind` of each; `describeFeennexError` reads it. */
 export const FEENNEX_ERROR_CODES: Readonly<Record<number, FeennexErrorInfo>> = Object.freeze({
   1: { name: 'PAYWAY_NOT_FOUND', description: 'This payment method does not exist.', kind: 'configuration' },
   2: { name: 'PAYWAY_NOT_USED', description: 'This payment method is not enabled for the shop.', kind: 'configuration' },
@@ -66,6 +67,7 @@ export const FEENNEX_NO_ANSWER_CODES = Object.freeze({
   invalidInput: 'FEENNEX_INVALID_INPUT',
 } as const);
 
+/** What a `FeennexError` is made from: Feennex's `error_code`, message, kind and the method called. */
 export interface FeennexErrorInit {
   errorCode: number | null;
   message: string;

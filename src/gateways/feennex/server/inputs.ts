@@ -122,13 +122,21 @@ export const checkAccountInput = z.strictObject({
 
 export const idInput = (what: string) => signedText(what);
 
+/** `invoiceTry`'s input: amount in minor units, ISO currency, payway and your order id. */
 export type FeennexInvoiceTryInput = z.infer<typeof invoiceTryInput>;
+/** `invoiceCreate`'s input: the invoice (amount in minor units, currency, payway, your unique order id), return and callback URLs, payer contact. */
 export type FeennexInvoiceCreateInput = z.infer<typeof invoiceCreateInput>;
+/** `billCreate`'s input: a bill paid from a Feennex wallet (amount, currency, your unique order id, URLs). */
 export type FeennexBillCreateInput = z.infer<typeof billCreateInput>;
+/** `withdrawTry`'s input: the payout amount, its currency and `amountType`, the payway. */
 export type FeennexWithdrawTryInput = z.infer<typeof withdrawTryInput>;
+/** `withdrawCreate`'s input: a payout to `account` through `payway`, keyed by your unique `shopPaymentId`. */
 export type FeennexWithdrawCreateInput = z.infer<typeof withdrawCreateInput>;
+/** `transferTry`'s input: the transfer amount, currencies and `amountType`. */
 export type FeennexTransferTryInput = z.infer<typeof transferTryInput>;
+/** `transferCreate`'s input: a transfer to the Feennex wallet `payeeAccount`, keyed by your unique `shopPaymentId`. */
 export type FeennexTransferCreateInput = z.infer<typeof transferCreateInput>;
+/** `checkAccount`'s input: the payee account, the payout amount and payway to check it for. */
 export type FeennexCheckAccountInput = z.infer<typeof checkAccountInput>;
 
 /** The parsed input, or a `FeennexInputError` naming every bad field. */

@@ -27,6 +27,10 @@ export async function verifyFeennexNotification(fields: Readonly<Record<string, 
   return constantTimeEqual(String(fields.sign ?? '').toLowerCase(), await feennexNotificationSign(fields, secretKey));
 }
 
+/**
+ * A verified Feennex callback, as `onPaid` / `onRejected` receive it: payment and order ids, final
+ * status, and the amount already checked against your order.
+ */
 export interface FeennexNotification {
   paymentId: string;
   shopOrderId: string;
@@ -45,6 +49,7 @@ export interface FeennexOrderRecord {
   currency: string;
 }
 
+/** Options of `createFeennexNotificationHandler`: the shop's credentials, your order lookup, and what to do when an order is paid or rejected. */
 export interface FeennexNotificationOptions {
   secretKey: string;
   shopId: string | number;

@@ -101,6 +101,7 @@ export const unexpectedAnswer = (method: string, problem: string) =>
 
 type Raw = Record<string, unknown>;
 
+/** Where to send the payer (card page, 3-D Secure): `url`, HTTP `method` and the form `params` to post. */
 export interface FeennexRedirect {
   url: string;
   method: 'GET' | 'POST';
@@ -108,6 +109,7 @@ export interface FeennexRedirect {
   params: Record<string, string>;
 }
 
+/** An invoice's or bill's status by your order id (`orderStatus`), with the shop amount when Feennex gives it. */
 export interface FeennexOrderStatus {
   /** Invoice status (1…12) for invoices, bill status (1…4) for bills: see `statuses.ts`. */
   status: number;
@@ -117,6 +119,7 @@ export interface FeennexOrderStatus {
   raw: Raw;
 }
 
+/** `invoiceCreate`'s answer: a redirect for the payer, a final status, or `existing` when a lost create turned out to have landed. */
 export type FeennexInvoiceCreated =
   /** Send the payer to `redirect` (card page, 3-D Secure, H2H `session_id` form…). */
   | { kind: 'redirect'; id?: string; redirect: FeennexRedirect; raw: Raw }
@@ -125,6 +128,7 @@ export type FeennexInvoiceCreated =
   /** A retried create found the invoice its lost first attempt had created. */
   | { kind: 'existing'; order: FeennexOrderStatus };
 
+/** `billCreate`'s answer: the bill's payer URL and prices, or `existing` when a lost create turned out to have landed. */
 export type FeennexBillCreated =
   | {
       kind: 'created';
@@ -139,11 +143,13 @@ export type FeennexBillCreated =
     }
   | { kind: 'existing'; order: FeennexOrderStatus };
 
+/** `invoiceTry`'s answer: what the payer will pay through the payway, fees included. */
 export interface FeennexInvoicePreview {
   payerPrice?: FeennexMoney;
   raw: Raw;
 }
 
+/** A payout as Feennex reports it: its id, status (`FEENNEX_WITHDRAW_STATUSES`), amounts and your `shopPaymentId`. */
 export interface FeennexWithdraw {
   id: string;
   /** Withdraw status 1…9: see `FEENNEX_WITHDRAW_STATUSES`. */
@@ -156,6 +162,7 @@ export interface FeennexWithdraw {
   raw: Raw;
 }
 
+/** `withdrawTry` / `transferTry`'s answer: what the payee gets and what leaves the shop balance. */
 export interface FeennexPayoutPreview {
   /** What the payee gets. */
   payeeAmount?: FeennexMoney;
@@ -164,6 +171,7 @@ export interface FeennexPayoutPreview {
   raw: Raw;
 }
 
+/** A transfer to a Feennex wallet as Feennex reports it: id, your `shopPaymentId`, amounts and the balance after it. */
 export interface FeennexTransfer {
   id: string;
   shopPaymentId?: string;
@@ -173,6 +181,7 @@ export interface FeennexTransfer {
   raw: Raw;
 }
 
+/** The shop's balance in one currency: available, frozen and held amounts (`shopBalance`). */
 export interface FeennexBalance {
   /** ISO 4217 alphabetic code, or the numeric code as sent when ISO 4217 has no alphabetic one. */
   currency: string;
@@ -182,6 +191,7 @@ export interface FeennexBalance {
   raw: Raw;
 }
 
+/** `checkAccount`'s answer: whether Feennex can pay out to the account, and what it tells about it. */
 export interface FeennexAccountCheck {
   verified?: boolean;
   accountInfo?: unknown;

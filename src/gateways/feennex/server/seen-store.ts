@@ -11,6 +11,7 @@ export interface FeennexSeenStore {
   delete(key: string): void | Promise<void>;
 }
 
+/** How long and how many callback keys the in-memory replay store remembers. */
 export interface MemoryFeennexSeenStoreOptions {
   /** How long a key is remembered; default 7 days (longer than Feennex keeps re-delivering). */
   ttlMs?: number;
@@ -19,6 +20,7 @@ export interface MemoryFeennexSeenStoreOptions {
   now?: () => number;
 }
 
+/** The default replay store of Feennex callbacks, in this process's memory: use a shared `FeennexSeenStore` when several instances take callbacks. */
 export function createMemoryFeennexSeenStore(options: MemoryFeennexSeenStoreOptions = {}): FeennexSeenStore {
   const { ttlMs = 7 * 24 * 3600_000, maxEntries = 100_000, now = Date.now } = options;
   // Insertion order is expiry order (one ttl for all), so expired keys are always at the front.

@@ -19,6 +19,7 @@ export const FEENNEX_SIGNED_KEYS = {
   shop_balance: ['now', 'shop_id'],
 } as const satisfies Record<string, readonly string[]>;
 
+/** A Feennex API method the clients sign and call, e.g. `invoice/create` (for `FeennexClient.call`). */
 export type FeennexMethod = keyof typeof FEENNEX_SIGNED_KEYS;
 /** The signed fields of one method, every value a string exactly as it is sent. */
 export type FeennexSignedFields<M extends FeennexMethod> = Record<(typeof FEENNEX_SIGNED_KEYS)[M][number], string>;

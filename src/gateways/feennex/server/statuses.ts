@@ -7,6 +7,7 @@ export interface FeennexStatusInfo {
 
 type StatusTable = Readonly<Record<number, FeennexStatusInfo>>;
 
+/** Feennex invoice statuses 1–12 (name, final or not); `describeFeennexStatus` reads them. */
 export const FEENNEX_INVOICE_STATUSES: StatusTable = Object.freeze({
   1: { name: 'created', final: false },
   2: { name: 'waiting', final: false },
@@ -22,6 +23,7 @@ export const FEENNEX_INVOICE_STATUSES: StatusTable = Object.freeze({
   12: { name: 'recalculated', final: true },
 });
 
+/** Feennex bill statuses 1–4 (name, final or not). */
 export const FEENNEX_BILL_STATUSES: StatusTable = Object.freeze({
   1: { name: 'waiting', final: false },
   2: { name: 'paid', final: true },
@@ -29,6 +31,7 @@ export const FEENNEX_BILL_STATUSES: StatusTable = Object.freeze({
   4: { name: 'expired', final: true },
 });
 
+/** Feennex payout statuses 1–9 (name, final or not), for `FeennexWithdraw.status`. */
 export const FEENNEX_WITHDRAW_STATUSES: StatusTable = Object.freeze({
   1: { name: 'new', final: false },
   2: { name: 'waiting for manual confirmation', final: false },

@@ -46,6 +46,7 @@ export type FenigeCredentials = {
   gatewayMerchantId: string;
 };
 
+/** The in-memory Fenige Payment Hub: serve it with `handle`, read its URLs and credentials, inspect its transactions in tests, `reset` between them. */
 export interface FenigeEmulator {
   readonly credentials: FenigeCredentials;
   /** The readings this emulator plays (defaults filled in). */
@@ -62,6 +63,7 @@ export interface FenigeEmulator {
   reset(): void;
 }
 
+/** The Fenige emulator's default base path and credentials (login, password, merchantUuid): what `startSandbox()` accepts unless told otherwise. */
 export const FENIGE_SANDBOX_DEFAULTS = {
   basePath: '/fenige',
   login: 'sandbox',
@@ -131,6 +133,7 @@ function normalizeBasePath(basePath: string): string {
   return trimmed === '' || trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
 
+/** A Fenige emulator to mount in your own server or test (`startSandbox` serves one for you). */
 export function createFenigeEmulator(options: FenigeSandboxOptions = {}): FenigeEmulator {
   const basePath = normalizeBasePath(options.basePath ?? FENIGE_SANDBOX_DEFAULTS.basePath);
   const readings = Object.freeze(resolveReadings(options));

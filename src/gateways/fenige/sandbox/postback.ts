@@ -12,6 +12,7 @@ export interface PostbackConfig {
   secret: string;
 }
 
+/** The header the Fenige sandbox signs its postbacks in (`X-SECRET-CHECKSUM`), as `verifyFenigePostback` expects by default. */
 export const POSTBACK_CHECKSUM_HEADER = 'X-SECRET-CHECKSUM';
 export const POSTBACK_TIMEOUT_MS = 5_000;
 

@@ -7,6 +7,7 @@ import type { FenigeDeclineCode } from './error-codes.js';
 
 export type CardNetwork = 'VISA' | 'MASTERCARD';
 
+/** A card number the Fenige sandbox knows, with the outcome it gives (approved, or the Fenige error code). */
 export interface FenigeTestCard {
   pan: string;
   network: CardNetwork;
@@ -45,6 +46,7 @@ const decline = (code: FenigeDeclineCode, description: string): FenigeTestCard =
   description,
 });
 
+/** The Fenige sandbox's test cards and their outcomes; any other valid card is approved. */
 export const FENIGE_TEST_CARDS: readonly FenigeTestCard[] = [
   { pan: '4111111111111111', network: 'VISA', outcome: 'APPROVED', description: 'Approved' },
   { pan: '5555555555554444', network: 'MASTERCARD', outcome: 'APPROVED', description: 'Approved (30-day clearing window)' },

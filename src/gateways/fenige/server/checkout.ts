@@ -19,6 +19,7 @@ import { transactionStateOf, type FenigeGooglePayRequest } from './schemas.js';
  */
 export type FenigeCapture = 'deposit' | 'clear' | 'authorize';
 
+/** Options of `fenigeCheckout`: capture at once or authorize only, what to do when a capture fails, and the hosted page's settings. */
 export interface FenigeCheckoutOptions {
   /** Default `deposit`. */
   capture?: FenigeCapture;

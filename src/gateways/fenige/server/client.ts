@@ -32,6 +32,7 @@ import {
   type FenigeReverseResponse,
 } from './schemas.js';
 
+/** How a `FenigeClient` reaches your Fenige account: base URLs, login, password, merchantUuid, timeout, `fetch`. */
 export interface FenigeClientOptions {
   /** e.g. `https://paytool-api-dev.fenige.pl`; a path prefix is kept. */
   baseUrl: string;
@@ -52,6 +53,7 @@ export interface FenigeClientOptions {
   acceptLanguage?: string;
 }
 
+/** Per-call options of every Fenige method: an `AbortSignal` that cancels the call. */
 export interface FenigeCallOptions {
   /** Aborts the call; the error is then `ABORTED` with an unknown outcome for payments. */
   signal?: AbortSignal;
@@ -67,6 +69,7 @@ const optionsSchema = z.object({
   acceptLanguage: z.optional(z.string({ error: 'must be a string' })),
 });
 
+/** The Fenige client's default limit per HTTP call: 30 s. */
 export const DEFAULT_FENIGE_TIMEOUT_MS = 30_000;
 
 /** RFC 7617 Basic credentials, UTF-8 encoded, using only what every runtime has. */

@@ -7,6 +7,7 @@ import { classifyFenigeError, describeFenigeCode } from './codes.js';
  */
 export const TRANSPORT_STATUS = TRANSPORT_ERROR_CODES;
 
+/** What a `FenigeError` is made from: Fenige's E-code, kind, message, HTTP status, trace id and field errors. */
 export interface FenigeErrorInit {
   status: string;
   kind: GatewayErrorKind;

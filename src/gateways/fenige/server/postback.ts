@@ -19,6 +19,7 @@ import { readBodyBytes } from '../../../server/read-body.js';
 
 export type FenigeChecksumAlgorithm = 'SHA-256' | 'SHA-384' | 'SHA-512';
 
+/** How a Fenige postback is verified: the shared secret, the checksum header, algorithm and hashed text, and body limits. */
 export interface FenigePostbackVerifyOptions {
   /** The secret agreed with Fenige. */
   secret: string;
@@ -42,6 +43,7 @@ const postbackSchema = z.looseObject({
   currency: z.optional(z.string({ error: 'must be a string' })),
 });
 
+/** A validated Fenige postback body. The checksum covers only its transactionId: act on the state `createFenigePostbackHandler` reads from `details`. */
 export type FenigePostback = z.infer<typeof postbackSchema>;
 
 /** Why a postback was refused; `httpStatus` is the answer to give Fenige. */
@@ -116,11 +118,13 @@ export async function verifyFenigePostback(request: Request, options: FenigePost
   return result.data;
 }
 
+/** What the postback handler adds to a verified postback: the transaction as Fenige reports it now. */
 export interface FenigePostbackContext {
   /** The transaction as Fenige reports it now (absent only with `unsafeTrustPostbackState`). */
   details?: FenigeDetailsResponse;
 }
 
+/** Options of `createFenigePostbackHandler`: verification, the client to confirm with, and what to do with each verified postback. */
 export interface FenigePostbackHandlerOptions extends FenigePostbackVerifyOptions {
   /**
    * Told each verified postback. Its `transactionState`, `status`, `amount` and `currency` are

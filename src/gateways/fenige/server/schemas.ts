@@ -120,9 +120,13 @@ export const paymelinkRequestSchema = z.strictObject({
   }),
 });
 
+/** `FenigeClient.googlePay`'s request: the Google Pay token, amount, currency, description, payer and browser IP, in Fenige's field names. */
 export type FenigeGooglePayRequest = z.infer<typeof googlePayRequestSchema>;
+/** `FenigeClient.clear`'s request: capture an authorized transaction (all of it or part). */
 export type FenigeClearRequest = Omit<z.infer<typeof clearRequestSchema>, 'merchantUuid'>;
+/** `FenigeClient.reverse`'s request: release an authorized, uncaptured transaction. */
 export type FenigeReverseRequest = Omit<z.infer<typeof reverseRequestSchema>, 'merchantUuid'>;
+/** `FenigeClient.refund`'s request: give back a captured amount (all or part). */
 export type FenigeRefundRequest = z.infer<typeof refundRequestSchema>;
 /** `autoClear` defaults to `true`, as Fenige documents. */
 export type FenigePreInitData = Omit<z.infer<typeof paymelinkRequestSchema>['preInitData'], 'autoClear'> & {
@@ -191,11 +195,17 @@ export const paymelinkResponseSchema = z.looseObject({
   transactionId: str(),
 });
 
+/** `FenigeClient.googlePay`'s answer: the transaction's status, or the 3-D Secure step that completes it. */
 export type FenigeGooglePayResponse = z.infer<typeof googlePayResponseSchema>;
+/** `FenigeClient.clear`'s answer. */
 export type FenigeClearResponse = z.infer<typeof clearResponseSchema>;
+/** `FenigeClient.reverse`'s answer. */
 export type FenigeReverseResponse = z.infer<typeof reverseResponseSchema>;
+/** `FenigeClient.refund`'s answer. */
 export type FenigeRefundResponse = z.infer<typeof refundResponseSchema>;
+/** `FenigeClient.details`'s answer: the transaction as Fenige knows it (read its state with `transactionStateOf`). */
 export type FenigeDetailsResponse = z.infer<typeof detailsResponseSchema>;
+/** `FenigeClient.paymelink`'s answer: the hosted payment page to send the payer to. */
 export type FenigePaymelinkResponse = z.infer<typeof paymelinkResponseSchema>;
 
 /** The transaction's state from a details body, whichever field Fenige used. */
