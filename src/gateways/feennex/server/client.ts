@@ -86,7 +86,8 @@ export class FeennexClient implements CheckoutGatewaySource {
       parseInput(builtInvoiceCheck, input, 'invoiceCreate');
       return client.#createInvoice(input, call);
     };
-    forHandler.orderStatus = (client, shopOrderId, call) => (#fetch in client ? client.#orderStatus(shopOrderId, call) : orderStatus(client, shopOrderId, call));
+    forHandler.orderStatus = (client, shopOrderId, call) =>
+      #fetch in client ? client.#orderStatus(shopOrderId, call) : orderStatus(client, shopOrderId, call);
   }
 
   constructor(options: FeennexClientOptions) {
