@@ -17,6 +17,7 @@ import { Redis } from 'ioredis';
 import { createRedisIdempotencyStore } from '../../src/server/index.js';
 import { startRedis } from '../support/redis.js';
 import { listen } from '../support/http.js';
+import { closedAfter } from '../support/lifetime.js';
 
 /**
  * The whole Fenige flow — checkout handler → FenigeClient → sandbox emulator, over real HTTP —
@@ -68,19 +69,12 @@ async function openShop(
   };
 }
 
-async function withShop(
+const withShop = (
   fenige: StartSandboxOptions['fenige'],
   checkout: FenigeCheckoutOptions,
   run: (shop: Shop) => Promise<void>,
   extra: Parameters<typeof openShop>[2] = {},
-): Promise<void> {
-  const shop = await openShop(fenige, checkout, extra);
-  try {
-    await run(shop);
-  } finally {
-    await shop.close();
-  }
-}
+) => closedAfter(openShop(fenige, checkout, extra), run);
 
 async function post(url: string, body: { transactionId: string }) {
   const response = await fetch(url, {

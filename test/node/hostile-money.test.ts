@@ -1,44 +1,32 @@
 // Attacks on money, run over real HTTP against the sandbox (issue: a payer chose the amount, a
 // duplicate Feennex order id counted as paid, 10,000 cheap requests evicted a settled entry, one
 // token paid five orders, a Fenige and a Feennex handler sharing a store answered for each other).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createMemoryIdempotencyStore, type CheckoutHandlerOptions, type IdempotencyStore } from '../../src/server/index.js';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { sandboxClient, sandboxPayBody, sandboxToken } from '../support/checkout.js';
 import { postJson } from '../support/http.js';
-import { recordingShop } from '../support/sandbox-shop.js';
+import { useSandboxShops } from '../support/sandbox-shop.js';
 import { TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 type Gateway = 'fenige' | 'feennex';
-let sb: RunningSandbox;
-const closers: (() => Promise<void>)[] = [];
+const sandbox = useSandboxShops();
 
-before(async () => {
-  sb = await startSandbox();
-});
-after(async () => {
-  await Promise.all(closers.map((close) => close()));
-  await sb.close();
-});
-
-const client = (gateway: Gateway) => sandboxClient(sb, gateway);
+const client = (gateway: Gateway) => sandboxClient(sandbox.sb, gateway);
 
 /** A handler of `gateway` on its own server; `events` and `errors` record what the merchant would log. */
 async function shop(gateway: Gateway, options: Partial<CheckoutHandlerOptions> = {}) {
-  const opened = await recordingShop({ ...TRUST_BROWSER_AMOUNT, gateway: client(gateway) }, options);
-  closers.push(opened.close);
-  return opened;
+  return sandbox.shop({ ...TRUST_BROWSER_AMOUNT, gateway: client(gateway) }, options);
 }
 
-const token = (gateway: Gateway) => sandboxToken(sb, gateway);
-const payment = (gateway: Gateway, overrides: Record<string, unknown> = {}) => sandboxPayBody(sb, gateway, overrides);
+const token = (gateway: Gateway) => sandboxToken(sandbox.sb, gateway);
+const payment = (gateway: Gateway, overrides: Record<string, unknown> = {}) => sandboxPayBody(sandbox.sb, gateway, overrides);
 
 const charges = (gateway: Gateway, id: string) =>
   gateway === 'fenige'
-    ? sb.emulators.fenige.transactions().filter((t) => t.transactionId === id)
-    : sb.emulators.feennex.invoices().filter((i) => i.shopOrderId === id);
+    ? sandbox.sb.emulators.fenige.transactions().filter((t) => t.transactionId === id)
+    : sandbox.sb.emulators.feennex.invoices().filter((i) => i.shopOrderId === id);
 
 describe('a store miss never turns a different request for a used id into a success', () => {
   for (const gateway of ['fenige', 'feennex'] as const) {
@@ -79,7 +67,7 @@ describe('store pressure', () => {
     const replay = await postJson(endpoint, { ...paid, amount: 1 });
     assert.equal(replay.response.status, 422);
     assert.equal(replay.body.status, 'TRANSACTION_ID_REUSED');
-    assert.equal((await store.get(`fenige:${sb.fenige.merchantUuid}:${paid.transactionId}`))?.state, 'final');
+    assert.equal((await store.get(`fenige:${sandbox.sb.fenige.merchantUuid}:${paid.transactionId}`))?.state, 'final');
   });
 
   test('a store full of live payments answers 503 and logs, and still replays the ones it holds', async () => {

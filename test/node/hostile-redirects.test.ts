@@ -1,36 +1,26 @@
 // Attacks through URLs, ids and slow bodies (issue: the hosted page was an open redirect, a
 // `javascript:` redirect from the gateway was forwarded, any random id cost a gateway call, slow
 // bodies were held for minutes, E8002 reached the payer).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { createCheckoutHandler, FenigeClient, type CheckoutHandlerOptions } from '../../src/server/index.js';
-import { createTestToken, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { createTestToken } from '../../src/sandbox/index.js';
 import { payBody } from '../support/checkout.js';
 import { postJson } from '../support/http.js';
-import { recordingShop } from '../support/sandbox-shop.js';
+import { useSandboxShops } from '../support/sandbox-shop.js';
 import { fakeGateway, serveCheckout, TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
-let sb: RunningSandbox;
-const closers: (() => Promise<void>)[] = [];
-before(async () => {
-  sb = await startSandbox();
-});
-after(async () => {
-  await Promise.all(closers.map((close) => close()));
-  await sb.close();
-});
+const sandbox = useSandboxShops();
 
-async function fenigeShop(options: Partial<CheckoutHandlerOptions> = {}, password = sb.fenige.password) {
-  const gateway = new FenigeClient({ baseUrl: sb.fenige.url, login: sb.fenige.login, password, merchantUuid: sb.fenige.merchantUuid });
-  const opened = await recordingShop({ ...TRUST_BROWSER_AMOUNT, gateway }, options);
-  closers.push(opened.close);
-  return opened;
+async function fenigeShop(options: Partial<CheckoutHandlerOptions> = {}, password = sandbox.sb.fenige.password) {
+  const gateway = new FenigeClient({ baseUrl: sandbox.sb.fenige.url, login: sandbox.sb.fenige.login, password, merchantUuid: sandbox.sb.fenige.merchantUuid });
+  return sandbox.shop({ ...TRUST_BROWSER_AMOUNT, gateway }, options);
 }
 
 const hostedBody = (returnUrl: string) => ({ transactionId: randomUUID(), apiKey: 'pk', amount: 1000, currency: 'PLN', description: 'Order 42', returnUrl });
-const paymelinks = () => sb.emulators.fenige.transactions().filter((t) => t.source === 'paymelink').length;
+const paymelinks = () => sandbox.sb.emulators.fenige.transactions().filter((t) => t.source === 'paymelink').length;
 
 describe('open redirect through the hosted page', () => {
   test('a return URL on another site is refused naming returnUrl, and no hosted payment is created', async () => {
@@ -123,7 +113,7 @@ describe('smaller doors', () => {
 
   test('a gateway credential error (E8002) reaches the payer as a generic code; the details go to onEvent and the logger', async () => {
     const { endpoint, events, errors } = await fenigeShop({}, 'wrong-password');
-    const body = payBody({ apiKey: 'pk', token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sb.fenige.merchantUuid }) });
+    const body = payBody({ apiKey: 'pk', token: createTestToken({ gateway: 'fenige', gatewayMerchantId: sandbox.sb.fenige.merchantUuid }) });
     const answer = await postJson(endpoint, body);
     assert.equal(answer.response.status, 422);
     assert.deepEqual(Object.keys(answer.body).sort(), ['code', 'message', 'status', 'transactionId']);

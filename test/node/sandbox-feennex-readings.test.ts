@@ -2,18 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FeennexError } from '../../src/gateways/feennex/server/index.js';
 import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payouts.js';
+import { closedAfter } from '../support/lifetime.js';
 import { now, signCall, startSandbox, type Sandbox } from './sandbox-feennex-harness.js';
 
 /** Where Feennex's documents are ambiguous or strict, over HTTP: each reading the sandbox plays. */
 
-async function withSandbox(options: Parameters<typeof startSandbox>[0], run: (sandbox: Sandbox) => Promise<void>): Promise<void> {
-  const sandbox = await startSandbox(options);
-  try {
-    await run(sandbox);
-  } finally {
-    await sandbox.close();
-  }
-}
+const withSandbox = (options: Parameters<typeof startSandbox>[0], run: (sandbox: Sandbox) => Promise<void>) => closedAfter(startSandbox(options), run);
 
 const signedBalance = async (shopId: string, secret: string) => {
   const params = { now: now(), shop_id: shopId };

@@ -2,20 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createFenigeEmulator } from '../../src/gateways/fenige/sandbox/index.js';
 import { createTestToken } from '../../src/sandbox/test-token.js';
+import { closedAfter } from '../support/lifetime.js';
 import { GATEWAY_MERCHANT, get, googlePayBody, MERCHANT, post, startFenige, type FenigeHarness } from './sandbox-fenige-harness.js';
 
 /** The emulator's switches over HTTP: each reading of an ambiguous place in Fenige's document. */
 
 const PAY = '/external-api/transactions/google-pay';
 
-async function withFenige(options: Parameters<typeof startFenige>[0], run: (h: FenigeHarness) => Promise<void>): Promise<void> {
-  const h = await startFenige(options);
-  try {
-    await run(h);
-  } finally {
-    await h.close();
-  }
-}
+const withFenige = (options: Parameters<typeof startFenige>[0], run: (h: FenigeHarness) => Promise<void>) => closedAfter(startFenige(options), run);
 
 async function authorised(h: FenigeHarness, amount = 1000): Promise<string> {
   const body = googlePayBody({ amount });

@@ -4,9 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { classifyResponse, type CheckoutRequest, type HostedRequest } from '../../src/protocol/index.js';
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
 import { feennexCheckout, FEENNEX_INVOICE_STATUS_TO_CHECKOUT } from '../../src/gateways/feennex/server/checkout.js';
-import type { CheckoutAnswer, CheckoutGateway } from '../../src/server/gateway.js';
-import { createIdempotencyGuard } from '../../src/server/idempotency/guard.js';
-import { createMemoryIdempotencyStore } from '../../src/server/idempotency/memory-store.js';
+import type { CheckoutGateway } from '../../src/server/gateway.js';
+import { payThroughGuard } from '../support/checkout.js';
 import { waitFor } from '../support/wait.js';
 import { invoiceCreateInput } from '../../src/gateways/feennex/server/inputs.js';
 import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
@@ -123,20 +122,6 @@ describe('pay: the Google Pay invoice (assumed mapping)', () => {
     }
   });
 
-  /** The adapter behind the handler's idempotency guard, the one owner of an unknown outcome. */
-  async function payThroughGuard(request: CheckoutRequest): Promise<CheckoutAnswer> {
-    const guard = createIdempotencyGuard(createMemoryIdempotencyStore(), { lockMs: 60_000 });
-    const expected = { amount: request.amount, currency: request.currency };
-    const result = await guard.run(
-      request.transactionId,
-      'body-hash',
-      () => gateway.pay(request, context),
-      () => gateway.status(request.transactionId, { ...context, expected }),
-    );
-    assert.equal(result.kind, 'charged');
-    return (result as { answer: CheckoutAnswer }).answer;
-  }
-
   test('a lost answer: the adapter sends once and reports it (unknownOutcome), without a lookup or a resend', async () => {
     const request = payment();
     fake.on('invoice/create', 'drop');
@@ -151,7 +136,7 @@ describe('pay: the Google Pay invoice (assumed mapping)', () => {
     const request = payment();
     fake.on('invoice/create', 'drop');
     fake.on('bill/shop_order_status', 'drop');
-    const answer = await payThroughGuard(request);
+    const answer = await payThroughGuard(gateway, request, context);
     assert.deepEqual([answer.httpStatus, answer.body.status, answer.body.transactionId], [202, 'PENDING', request.transactionId]);
     assert.equal(classifyResponse(answer.httpStatus, answer.body).kind, 'pending');
     assert.equal(fake.calls('invoice/create').length, 1);
@@ -166,7 +151,7 @@ describe('pay: the Google Pay invoice (assumed mapping)', () => {
       const request = payment();
       fake.on('invoice/create', 'drop');
       fake.on('bill/shop_order_status', { data: { status: 4, shop_order_id: request.transactionId, shop_amount: shopAmount, shop_currency: 985 } });
-      const answer = await payThroughGuard(request);
+      const answer = await payThroughGuard(gateway, request, context);
       assert.deepEqual([answer.httpStatus, answer.body.status], [httpStatus, status]);
     }
   });

@@ -4,9 +4,8 @@ import { classifyResponse, type CheckoutRequest, type HostedRequest, type Outcom
 import type { CheckoutAnswer } from '../../src/server/gateway.js';
 import { FenigeClient, fenigeCheckout, FenigeValidationError } from '../../src/gateways/fenige/server/index.js';
 import { HOSTED_RESULT_PARAM } from '../../src/gateways/fenige/server/checkout.js';
+import { payThroughGuard } from '../support/checkout.js';
 import { googlePayRequestSchema } from '../../src/gateways/fenige/server/schemas.js';
-import { createIdempotencyGuard } from '../../src/server/idempotency/guard.js';
-import { createMemoryIdempotencyStore } from '../../src/server/idempotency/memory-store.js';
 import { googlePayBody, SEED, startFakeFenige, type FakeAnswer, type FakeFenige, type RecordedRequest } from './server-fenige-fake.js';
 
 const PASSWORD = 'checkout-secret-password';
@@ -230,20 +229,6 @@ describe('fenigeCheckout.pay', () => {
       'success',
     ],
   ];
-  /** The adapter behind the handler's idempotency guard, the one owner of an unknown outcome. */
-  async function payThroughGuard(request: CheckoutRequest, via = client): Promise<CheckoutAnswer> {
-    const gateway = fenigeCheckout(via);
-    const guard = createIdempotencyGuard(createMemoryIdempotencyStore(), { lockMs: 60_000 });
-    const expected = { amount: request.amount, currency: request.currency };
-    const result = await guard.run(
-      request.transactionId,
-      'body-hash',
-      () => gateway.pay(request, context),
-      () => gateway.status(request.transactionId, { ...context, expected }),
-    );
-    assert.equal(result.kind, 'charged');
-    return (result as { answer: CheckoutAnswer }).answer;
-  }
 
   test('an unknown outcome: the adapter only reports it (202 PENDING, unknownOutcome), without a lookup', async () => {
     script({ pay: { status: 500, body: SEED.E0153 }, details: { status: 200, body: { ...SEED.detailsOk, transactionId: TX } } });
@@ -260,7 +245,7 @@ describe('fenigeCheckout.pay', () => {
   for (const [name, pay, details, httpStatus, kind] of unknownOutcomes) {
     test(`unknown outcome (${name}): the guard asks details once → ${httpStatus} ${kind}`, async () => {
       script({ pay, details });
-      const answer = await payThroughGuard(checkoutRequest(), pay.hang ? impatient : client);
+      const answer = await payThroughGuard(fenigeCheckout(pay.hang ? impatient : client), checkoutRequest(), context);
       assert.equal(answer.httpStatus, httpStatus);
       assertOutcome(answer, { kind });
       assert.equal(answer.body.transactionId, TX);

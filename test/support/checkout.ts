@@ -1,6 +1,11 @@
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createTestToken, type CreateTestTokenOptions, type RunningSandbox } from '../../src/sandbox/index.js';
 import { FeennexClient, FenigeClient, type FeennexClientOptions, type FenigeClientOptions } from '../../src/server/index.js';
+import type { CheckoutRequest } from '../../src/protocol/index.js';
+import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../src/server/gateway.js';
+import { createIdempotencyGuard } from '../../src/server/idempotency/guard.js';
+import { createMemoryIdempotencyStore } from '../../src/server/idempotency/memory-store.js';
 
 /**
  * The checkout request body the element POSTs to the merchant's backend, for the node tests: with
@@ -76,4 +81,21 @@ export function sandboxPayBody(
   token: Partial<CreateTestTokenOptions> = {},
 ): PayBody {
   return payBody({ token: sandboxToken(sb, gateway, token), ...overrides });
+}
+
+/**
+ * A payment through a checkout adapter behind the handler's idempotency guard, the one owner of an
+ * unknown outcome (it asks the status, resends or gives up): the answer the guard settles on.
+ */
+export async function payThroughGuard(gateway: CheckoutGateway, request: CheckoutRequest, context: CheckoutContext): Promise<CheckoutAnswer> {
+  const guard = createIdempotencyGuard(createMemoryIdempotencyStore(), { lockMs: 60_000 });
+  const expected = { amount: request.amount, currency: request.currency };
+  const result = await guard.run(
+    request.transactionId,
+    'body-hash',
+    () => gateway.pay(request, context),
+    () => gateway.status(request.transactionId, { ...context, expected }),
+  );
+  assert.equal(result.kind, 'charged');
+  return (result as { answer: CheckoutAnswer }).answer;
 }

@@ -1,4 +1,5 @@
-import type { RunningSandbox } from '../../src/sandbox/index.js';
+import { after, before } from 'node:test';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { createCheckoutHandler, toNodeListener, type CheckoutEvent, type CheckoutHandlerOptions } from '../../src/server/index.js';
 import { sandboxClient, type SandboxGatewayId } from './checkout.js';
 import { listen } from './http.js';
@@ -36,4 +37,28 @@ export async function recordingShop(options: CheckoutHandlerOptions, overrides: 
   } as CheckoutHandlerOptions);
   const server = await listen(toNodeListener(handler));
   return { endpoint: server.url + handler.basePath, origin: server.url, events, errors, close: server.close };
+}
+
+/**
+ * The sandbox of a test file, started before its tests; `shop()` opens a `recordingShop` in front of
+ * it. Every shop, then the sandbox, is closed after the tests.
+ */
+export function useSandboxShops() {
+  const closers: (() => Promise<void>)[] = [];
+  const running = {
+    sb: undefined as unknown as RunningSandbox,
+    async shop(options: CheckoutHandlerOptions, overrides: Partial<CheckoutHandlerOptions> = {}) {
+      const opened = await recordingShop(options, overrides);
+      closers.push(opened.close);
+      return opened;
+    },
+  };
+  before(async () => {
+    running.sb = await startSandbox();
+  });
+  after(async () => {
+    await Promise.all(closers.map((close) => close()));
+    await running.sb?.close();
+  });
+  return running;
 }

@@ -1,9 +1,10 @@
-// React 18: the typed wrapper from `paytool-elements/react`. The JSX below repeats react19.tsx on
-// purpose: each file is compiled against its own React types, and each must accept the same props.
+// React 18: the typed wrapper from `paytool-elements/react` (react19.tsx checks the JSX elements
+// themselves, which React 18 cannot give properties or events). Both take the same props; the
+// ones with the same name in both are in shared.ts, the rest are named as each spells them.
 import { useRef } from 'react';
 import { FeennexPay, PaytoolButton, type PaytoolButtonProps } from 'paytool-elements/react';
 import type { FeennexPay as FeennexPayElement, PaymentSuccessDetail, PaytoolButton as PaytoolButtonElement } from 'paytool-elements';
-import { order } from './shared.js';
+import { order, sameNamedProps } from './shared.js';
 
 export function Valid() {
   const ref = useRef<PaytoolButtonElement>(null);
@@ -12,11 +13,7 @@ export function Valid() {
     <>
       <PaytoolButton
         ref={ref}
-        id="pay"
-        className="checkout"
-        data={order}
-        endpoint="/api/pay"
-        environment="TEST"
+        {...sameNamedProps}
         buttonType="pay"
         buttonColor="white"
         buttonRadius={8}

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import 'paytool-elements';
 import type {} from 'paytool-elements/jsx';
 import type { FeennexPay, PaymentSuccessDetail, PaytoolButton } from 'paytool-elements';
-import { order } from './shared.js';
+import { order, sameNamedProps } from './shared.js';
 
 export function Valid() {
   const ref = useRef<PaytoolButton>(null);
@@ -11,11 +11,7 @@ export function Valid() {
     <>
       <paytool-button
         ref={ref}
-        id="pay"
-        className="checkout"
-        data={order}
-        endpoint="/api/pay"
-        environment="TEST"
+        {...sameNamedProps}
         button-type="pay"
         button-color="black"
         button-radius={8}

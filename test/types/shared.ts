@@ -1,4 +1,4 @@
-// A valid order, shared by the consumer files.
+// A valid order and the props every way of writing the element takes under the same name, shared by the consumer files.
 import type { PaymentData } from 'paytool-elements';
 
 export const order: PaymentData = {
@@ -8,3 +8,6 @@ export const order: PaymentData = {
   description: 'Order 42',
   sender: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
 };
+
+/** What the wrapper (react18.tsx) and the JSX elements (react19.tsx) both take under one name. */
+export const sameNamedProps = { id: 'pay', className: 'checkout', data: order, endpoint: '/api/pay', environment: 'TEST' } as const;

@@ -3,23 +3,16 @@ import { fromFeennexCurrency, readFeennexMoney, type FeennexMoney } from './curr
 import { createMemoryFeennexSeenStore, type FeennexSeenStore } from './seen-store.js';
 import { callbackFieldProblem } from './callback-fields.js';
 import { readBodyBytes } from '../../../server/read-body.js';
-import { constantTimeEqual, sha256Hex } from './sign.js';
+import { callbackStringToSign, constantTimeEqual, sha256Hex } from './sign.js';
 
 /**
  * Feennex payment callbacks: `application/x-www-form-urlencoded` POSTs sent for final payment
  * statuses. Trusted only after the signature and the order's own amount, currency and shop match.
  */
 
-/**
- * Signature of a callback: drop `sign`, keep the keys whose value is not empty (a `0` is kept),
- * sort them, join the values as received with `:`, append the secret, SHA-256 lower-case hex.
- */
+/** Signature of a callback: its `callbackStringToSign` with the secret appended, SHA-256 lower-case hex. */
 export function feennexNotificationSign(fields: Readonly<Record<string, string>>, secretKey: string): Promise<string> {
-  const values = Object.keys(fields)
-    .filter((key) => key !== 'sign' && fields[key] !== '')
-    .sort()
-    .map((key) => fields[key]);
-  return sha256Hex(values.join(':') + secretKey);
+  return sha256Hex(callbackStringToSign(fields) + secretKey);
 }
 
 /** True when `fields.sign` is the callback's signature; compared in constant time. */

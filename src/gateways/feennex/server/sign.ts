@@ -35,6 +35,18 @@ export function stringToSign(keys: Record<string, string>): string {
     .join(':');
 }
 
+/**
+ * The text a callback's `sign` hashes (without the secret): every field but `sign` whose value is
+ * not empty (a `0` is kept), sorted by name, the values as received joined with `:`.
+ */
+export function callbackStringToSign(fields: Readonly<Record<string, string>>): string {
+  return Object.keys(fields)
+    .filter((key) => key !== 'sign' && fields[key] !== '')
+    .sort()
+    .map((key) => fields[key])
+    .join(':');
+}
+
 const utf8 = new TextEncoder();
 
 /**
