@@ -25,8 +25,6 @@ export interface FlowOptions {
 
 export type { FlowResult } from './flow-result.js';
 
-const sleep = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms, undefined));
-
 /**
  * One Google Pay payment: opens the sheet (synchronously, inside the click's user gesture), posts
  * the token from `onPaymentAuthorized` so progress and declines show in the sheet, and resolves
@@ -55,7 +53,10 @@ export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
   const authorize = async (paid: GooglePaymentData): Promise<PaymentAuthorizationResult> => {
     // Only a cancel (the element left the page) rejects: the sheet is then told the payment is off.
     const posting = post(paid).catch(() => (last = cancelled));
-    const result = await Promise.race([posting, sleep(options.sheetWaitMs ?? options.policy?.sheetWaitMs ?? 25_000)]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const wait = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, options.sheetWaitMs ?? options.policy?.sheetWaitMs ?? 25_000, undefined)));
+    const result = await Promise.race([posting, wait]);
+    clearTimeout(timer); // an answer before the wait ran out: its timer must not run on
     if (!result) {
       stillChecking = posting;
       return sheetError(options.checkingText);

@@ -179,8 +179,7 @@ export abstract class PaymentElement extends LitElement {
     const ready = !!this.validation?.ok && this.readiness.status === 'complete';
     if (ready && !this.wasReady) {
       emit(this, 'payment-ready', {});
-      // Prefetch what a click needs in a task of its own: starting the import costs the main thread
-      // (bench/RESULTS.md), and the page's own payment-ready handlers come first.
+      // Prefetch in a task of its own: starting the import costs main-thread time (bench/RESULTS.md); the page's payment-ready handlers come first.
       setTimeout(() => void loadAfterClick().catch(() => undefined));
     }
     this.wasReady = ready;
@@ -243,8 +242,7 @@ export abstract class PaymentElement extends LitElement {
   }
 }
 
-// The typed fields of the public properties, from the table: Lit defines their accessors at run time.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- types only: the fields exist, Lit makes them
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the public properties' typed fields, from the table; Lit makes them at run time
 export interface PaymentElement extends FieldsOf<(typeof PaymentElement)['properties']> {}
 
 // Internal reactive state, apart from the public properties (the manifest lists only what pages may set).

@@ -8,14 +8,25 @@ import '../../src/index.js';
 export const validData = { apiKey: 'pk_test_123', amount: 1000, currencyCode: 'PLN', description: 'Order 42' };
 export const sender = { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' };
 
-/** Short timings so retry and polling paths run in milliseconds. */
-export const fastPolicy: BackendPolicy = { requestTimeoutMs: 1_000, maxPosts: 3, deadlineMs: 3_000, initialDelayMs: 20, maxDelayMs: 50 };
+/**
+ * The backend timings of every mounted element: short pauses, so retry and polling paths run in
+ * milliseconds, and timeouts no busy machine reaches while an answer is on its way (a request
+ * timeout or the deadline that ran out would turn a coming answer into a re-sent POST or an
+ * OUTCOME_UNKNOWN). A test about running out of time sets `expiring` against answers that never
+ * come in time (`hold`).
+ */
+export const testPolicy: BackendPolicy = { requestTimeoutMs: 60_000, maxPosts: 3, deadlineMs: 120_000, initialDelayMs: 20, maxDelayMs: 50 };
+
+/** For tests about time running out: a request gives up after 100 ms, the outcome after 500 ms. */
+export const expiring: BackendPolicy = { ...testPolicy, requestTimeoutMs: 100, deadlineMs: 500 };
 
 export interface Scripted {
   status?: number;
   body?: unknown;
   text?: string;
   delayMs?: number;
+  /** Held until the test calls `release()` (then answered), or until the client gives up (then nothing is sent). */
+  hold?: boolean;
   drop?: boolean;
   headers?: Record<string, string>;
 }
@@ -35,6 +46,8 @@ export async function backend(script: { pay?: Scripted[]; status?: Scripted[]; h
   return {
     endpoint: `/mock/${id}/pay`,
     log: async (): Promise<LoggedRequest[]> => (await fetch(`/mock/${id}/log`)).json(),
+    /** Sends the `hold` answers: those waiting now, and any asked for later. */
+    release: async () => void (await fetch(`/mock/${id}/release`, { method: 'POST' })),
   };
 }
 
@@ -82,13 +95,13 @@ function recordingContainer(container: HTMLElement): void {
   }
 }
 
-/** Renders an element with `data`, an endpoint and fast backend timings, recording its events. */
+/** Renders an element with `data`, an endpoint and the test timings (`testPolicy`), recording its events. */
 export async function mount(tag: Tag = 'paytool-button', props: { data?: unknown; endpoint?: string; attrs?: string } = {}) {
   const container = fixtureContainer();
   recordingContainer(container);
   container.innerHTML = `<${tag} ${props.attrs ?? ''}></${tag}>`;
   const el = container.firstElementChild as PaymentElement;
-  el.backendPolicy = fastPolicy;
+  el.backendPolicy = testPolicy;
   if (props.endpoint) el.endpoint = props.endpoint;
   if (props.data !== undefined) el.data = props.data as never;
   return el;
@@ -100,7 +113,7 @@ export async function mountReady(tag: Tag = 'paytool-button', props: Parameters<
   const ready = oneEvent(container, 'payment-ready');
   container.innerHTML = `<${tag} ${props.attrs ?? ''}></${tag}>`;
   const el = container.firstElementChild as PaymentElement;
-  el.backendPolicy = fastPolicy;
+  el.backendPolicy = testPolicy;
   if (props.endpoint) el.endpoint = props.endpoint;
   el.data = (props.data ?? validData) as never;
   await ready;

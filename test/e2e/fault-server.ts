@@ -28,7 +28,7 @@ export const TIMINGS = {
   settleMs: 1_500,
 } as const;
 
-/** The element's retry and polling policy for these tests (see test/browser/helpers.ts fastPolicy). */
+/** The element's retry and polling policy for these tests (the browser tests' own is `testPolicy` in test/browser/helpers.ts). */
 export const ELEMENT_POLICY: BackendPolicy = { requestTimeoutMs: 6_000, maxPosts: 3, deadlineMs: 15_000, initialDelayMs: 150, maxDelayMs: 500 };
 
 /** One answer the merchant's handler gave: what the merchant's own code would act on. */

@@ -1,12 +1,16 @@
 // A scriptable merchant backend for browser tests, served by the test runner over real HTTP.
 // A test scripts the answers of scenario S, points the element at /mock/S/pay, and reads back
-// every request the element made from /mock/S/log.
+// every request the element made from /mock/S/log. An answer scripted with `hold: true` waits for an
+// explicit signal: the test's POST /mock/S/release (then it is sent), or the client giving up (its
+// own timeout, or the element leaving the page: then nothing is sent). No answer waits on a clock.
 const scenarios = new Map();
 /** Script requests held open by /mock/hanging-script.js, by id: calling one answers it. */
 const hanging = new Map();
+/** Ids released before their script was asked for (a busy browser may send the release first). */
+const releasedScripts = new Set();
 
 function scenario(id) {
-  if (!scenarios.has(id)) scenarios.set(id, { pay: [], status: [], hosted: [], log: [] });
+  if (!scenarios.has(id)) scenarios.set(id, { pay: [], status: [], hosted: [], log: [], released: false, held: [] });
   return scenarios.get(id);
 }
 
@@ -18,16 +22,31 @@ async function readBody(req) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function answer(ctx, queue) {
+/** Resolves true once the scenario is released (at once if it was), false when the client gave up first. */
+function held(ctx, s) {
+  if (s.released) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    s.held.push(() => resolve(true));
+    ctx.res.once('close', () => resolve(false));
+  });
+}
+
+async function answer(ctx, queue, s) {
   const next = queue.length > 1 ? queue.shift() : queue[0];
   if (!next) {
     ctx.status = 500;
     ctx.body = { error: 'mock backend: nothing scripted' };
     return;
   }
+  if (next.hold && !(await held(ctx, s))) {
+    ctx.status = 499; // the client closed the request (nothing is sent; the runner would log a 404)
+    ctx.respond = false;
+    return;
+  }
   if (next.delayMs) await sleep(next.delayMs);
   if (next.drop) {
     ctx.req.socket.destroy();
+    ctx.status = 499; // nothing is sent; the runner would log a 404
     ctx.respond = false;
     return;
   }
@@ -41,7 +60,7 @@ async function answer(ctx, queue) {
 
 export function mockBackend() {
   return async (ctx, next) => {
-    const m = /^\/mock\/([\w-]+)\/(script|log|pay)(?:\/(.+))?$/.exec(ctx.path);
+    const m = /^\/mock\/([\w-]+)\/(script|log|release|pay)(?:\/(.+))?$/.exec(ctx.path);
     if (ctx.path === '/mock/echo' && ctx.method === 'POST') {
       const fields = Object.fromEntries(new URLSearchParams(await readBody(ctx.req)));
       ctx.type = 'text/html';
@@ -52,13 +71,16 @@ export function mockBackend() {
       // Held until the test releases it (or 30 s pass): a pay.js that never arrives.
       const id = ctx.query.id;
       if (ctx.query.release) {
-        hanging.get(id)?.();
+        if (hanging.has(id)) hanging.get(id)();
+        else releasedScripts.add(id);
         return void (ctx.body = { released: true });
       }
-      await new Promise((resolve) => {
-        hanging.set(id, resolve);
-        setTimeout(resolve, 30_000).unref?.();
-      });
+      if (!releasedScripts.delete(id)) {
+        await new Promise((resolve) => {
+          hanging.set(id, resolve);
+          setTimeout(resolve, 30_000).unref?.();
+        });
+      }
       hanging.delete(id);
       ctx.type = 'text/javascript';
       ctx.body = '/* released */';
@@ -69,8 +91,14 @@ export function mockBackend() {
     const s = scenario(id);
     if (kind === 'script') {
       const script = JSON.parse(await readBody(ctx.req));
-      Object.assign(s, { pay: script.pay ?? [], status: script.status ?? [], hosted: script.hosted ?? [], log: [] });
+      Object.assign(s, { pay: script.pay ?? [], status: script.status ?? [], hosted: script.hosted ?? [], log: [], released: false, held: [] });
       ctx.body = { ok: true };
+      return;
+    }
+    if (kind === 'release') {
+      s.released = true;
+      s.held.splice(0).forEach((send) => send());
+      ctx.body = { released: true };
       return;
     }
     if (kind === 'log') {
@@ -85,9 +113,9 @@ export function mockBackend() {
       contentType: ctx.get('Content-Type') || undefined,
       body: text ? JSON.parse(text) : undefined,
     });
-    if (ctx.method === 'GET' && rest) return answer(ctx, s.status);
-    if (ctx.method === 'POST' && rest === 'hosted') return answer(ctx, s.hosted);
-    if (ctx.method === 'POST' && !rest) return answer(ctx, s.pay);
+    if (ctx.method === 'GET' && rest) return answer(ctx, s.status, s);
+    if (ctx.method === 'POST' && rest === 'hosted') return answer(ctx, s.hosted, s);
+    if (ctx.method === 'POST' && !rest) return answer(ctx, s.pay, s);
     ctx.status = 405;
   };
 }

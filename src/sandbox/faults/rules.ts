@@ -47,7 +47,7 @@ export type FaultRule = FaultMatch &
 /** A fault the sandbox can inject: latency, a dropped connection before or after the gateway acts, an HTTP error, a gateway error, a timeout or a duplicate. */
 export type FaultKind = FaultRule['fault'];
 
-/** The sandbox's fault injection: rules tried in order and the seed of their random draws. */
+/** The sandbox's fault injection: rules tried in order, and the random seed their draws start from. */
 export interface FaultSettings {
   /** The rules, tried in order: every firing `latency` adds its delay, the first other fault that fires wins. */
   rules: FaultRule[];

@@ -28,7 +28,7 @@ const states: Record<string, (lang: Lang) => Promise<PaymentElement>> = {
     return el;
   },
   processing: async (lang) => {
-    const server = await backend({ pay: [{ body: { status: 'APPROVED' }, delayMs: 400 }] });
+    const server = await backend({ pay: [{ body: { status: 'APPROVED' }, hold: true }] }); // never released: the element stays processing
     const el = await mountReady('paytool-button', { endpoint: server.endpoint, attrs: `locale="${lang}"` });
     click(el);
     await until(el, 'processing');

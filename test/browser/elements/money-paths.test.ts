@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { backend, click, eventsOf, firstEvent, freshGooglePay, mount, mountReady, statusText, validData } from '../helpers.js';
-import { sleep } from '../../support/wait.js';
+import { sleep, waitFor } from '../../support/wait.js';
 
 const DECLINED_CARD = '4000000000000002';
 const fallbackButton = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="fallback-button"]')!;
@@ -47,16 +47,48 @@ describe('paths where money goes wrong', () => {
 
   it('the sheet is never told SUCCESS while the outcome is unknown', async () => {
     const fake = freshGooglePay();
-    // The backend holds its answer far beyond the sheet's wait: the sheet must close on "checking".
-    const server = await backend({ pay: [{ delayMs: 400, body: { status: 'APPROVED' } }] });
+    // The backend holds its answer until the sheet has given up waiting: it must close on "checking".
+    const server = await backend({ pay: [{ hold: true, body: { status: 'APPROVED' } }] });
     const el = await mountReady('paytool-button', { endpoint: server.endpoint });
     el.backendPolicy = { ...el.backendPolicy!, sheetWaitMs: 1 };
     const success = oneEvent(el, 'payment-success');
     click(el);
+    await waitFor(async () => fake.authorizationResults.length === 1 && (await server.log()).length === 1, 'the sheet closed while the POST waits');
+    await server.release();
     await success;
     expect(fake.authorizationResults).to.have.length(1);
     expect(fake.authorizationResults[0]!.transactionState).to.equal('ERROR');
     expect(fake.authorizationResults[0]!.error!.message).to.match(/checking/i);
+  });
+
+  it("the sheet's wait ends with the answer: its timer does not outlive the payment", async () => {
+    freshGooglePay();
+    const server = await backend({ pay: [{ body: { status: 'APPROVED' } }] });
+    const el = await mountReady('paytool-button', { endpoint: server.endpoint });
+    const SHEET_WAIT = 54_321; // a delay no other timer of the page uses
+    el.backendPolicy = { ...el.backendPolicy!, sheetWaitMs: SHEET_WAIT };
+    const started: number[] = [];
+    const cleared = new Set<number | undefined>();
+    const { setTimeout: set, clearTimeout: clear } = window;
+    window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+      const id = set(handler, ms, ...args);
+      if (ms === SHEET_WAIT) started.push(id);
+      return id;
+    }) as typeof window.setTimeout;
+    window.clearTimeout = (id?: number) => {
+      cleared.add(id);
+      clear(id);
+    };
+    try {
+      const success = oneEvent(el, 'payment-success');
+      click(el);
+      await success;
+    } finally {
+      window.setTimeout = set;
+      window.clearTimeout = clear;
+    }
+    expect(started, 'the sheet waited for the answer').to.have.length(1);
+    expect(cleared.has(started[0]), "the sheet's timer was cleared").to.equal(true);
   });
 
   it('a double click on "Pay by card" opens one hosted session', async () => {

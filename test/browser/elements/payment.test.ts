@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { backend, click, freshGooglePay, mountReady, sender, statusText, validData } from '../helpers.js';
-import { sleep } from '../../support/wait.js';
+import { sleep, waitFor } from '../../support/wait.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -97,13 +97,14 @@ describe('a payment, click to event (docs/protocol.md §3, §4.1)', () => {
 
   it('a second click while a payment is in flight starts nothing', async () => {
     const fake = freshGooglePay();
-    const server = await backend({ pay: [{ body: { status: 'APPROVED' }, delayMs: 200 }] });
+    const server = await backend({ pay: [{ body: { status: 'APPROVED' }, hold: true }] });
     const el = await mountReady('paytool-button', { endpoint: server.endpoint });
     const success = oneEvent(el, 'payment-success');
     click(el);
     click(el);
-    await sleep(50);
+    await waitFor(async () => el.state === 'processing' && (await server.log()).length === 1, 'the first payment is posted');
     click(el);
+    await server.release();
     await success;
     click(el); // after success the payment is done: no second charge either
     await sleep(50);

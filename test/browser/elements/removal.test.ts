@@ -2,7 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { configureGooglePay } from '../../../src/google-pay/loader.js';
 import { sheetIsOpen } from '../../../src/google-pay/clients.js';
 import type { PaymentElement } from '../../../src/elements/payment-element.js';
-import { backend, click, fastPolicy, freshGooglePay, mount, mountReady, validData } from '../helpers.js';
+import { backend, click, expiring, freshGooglePay, mount, mountReady, testPolicy, validData } from '../helpers.js';
 import { waitFor } from '../../support/wait.js';
 
 // An element taken off the page (a single-page app leaving its checkout view) must stop: no request
@@ -35,11 +35,12 @@ const fallbackButton = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonE
 describe('an element removed from the page', () => {
   it('stops asking for the outcome of a Google Pay payment: no request after removal, no event', async () => {
     freshGooglePay();
-    // Accepted but pending for ever: the element asks for the status until its deadline.
+    // Accepted but pending for ever: the element asks for the status until its deadline (the
+    // removed one's is far away; the twin's is short, to show what removal spared).
     const script = { pay: [{ status: 202, body: { status: 'PENDING' } }], status: [{ body: { status: 'IN_PROGRESS' } }] };
     const removedServer = await backend(script);
     const el = await mountReady('paytool-button', { endpoint: removedServer.endpoint });
-    el.backendPolicy = { ...fastPolicy, sheetWaitMs: 1 };
+    el.backendPolicy = { ...testPolicy, sheetWaitMs: 1 };
     const spy = spyRequests(removedServer.endpoint);
     try {
       click(el);
@@ -50,7 +51,7 @@ describe('an element removed from the page', () => {
 
       const twinServer = await backend(script);
       const twin = await mountReady('paytool-button', { endpoint: twinServer.endpoint });
-      twin.backendPolicy = { ...fastPolicy, sheetWaitMs: 1 };
+      twin.backendPolicy = { ...expiring, sheetWaitMs: 1 };
       await waitFor(() => !sheetIsOpen(), 'the first sheet closed');
       const failure = oneEvent(twin, 'payment-failure');
       click(twin);
@@ -65,8 +66,9 @@ describe('an element removed from the page', () => {
 
   it('aborts the hosted-page request in flight and sends it no more', async () => {
     freshGooglePay({ ready: false });
-    // Each POST outlasts the request timeout: the element would send it again until its deadline.
-    const script = { hosted: [{ delayMs: 2_500, body: { redirect: { url: 'https://pay.example/hosted/1', method: 'GET' } } }] };
+    // No POST is ever answered: the removed element's is in flight when it leaves; the twin's time
+    // out, and it sends them again until its deadline.
+    const script = { hosted: [{ hold: true, body: { redirect: { url: 'https://pay.example/hosted/1', method: 'GET' } } }] };
     const removedServer = await backend(script);
     const el = await mount('paytool-button', { endpoint: removedServer.endpoint, data: validData, attrs: 'fallback="hosted"' });
     await waitFor(() => el.state === 'unavailable', 'Google Pay is unavailable');
@@ -80,6 +82,7 @@ describe('an element removed from the page', () => {
 
       const twinServer = await backend(script);
       const twin = await mount('paytool-button', { endpoint: twinServer.endpoint, data: validData, attrs: 'fallback="hosted"' });
+      twin.backendPolicy = expiring;
       await waitFor(() => twin.state === 'unavailable', 'Google Pay is unavailable to the twin');
       await twin.updateComplete;
       const failure = oneEvent(twin, 'payment-failure');
@@ -119,15 +122,16 @@ describe('an element removed from the page', () => {
 
   it('a move within the page is no removal: the payment goes on', async () => {
     freshGooglePay();
-    const server = await backend({ pay: [{ delayMs: 200, body: { status: 'APPROVED' } }] });
+    const server = await backend({ pay: [{ hold: true, body: { status: 'APPROVED' } }] });
     const el = await mountReady('paytool-button', { endpoint: server.endpoint });
     const success = oneEvent(el, 'payment-success');
     click(el);
-    await waitFor(() => el.state === 'processing', 'the payment runs');
+    await waitFor(async () => el.state === 'processing' && (await server.log()).length === 1, 'the payment is posted');
     const elsewhere = document.createElement('div');
     document.body.append(elsewhere);
     try {
       elsewhere.append(el); // disconnected and connected again at once
+      await server.release();
       expect((await success).detail.status).to.equal('APPROVED');
     } finally {
       elsewhere.remove();
