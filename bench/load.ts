@@ -62,6 +62,8 @@ const SUCCESS_STATES = ['SUCCESS', 'SUCCESS_WAITING_FOR_CLEARING'];
  * test/e2e/faults-fenige.test.ts) comes from the `timeout` fault rather than from load alone.
  */
 export const LOAD_TIMINGS = { gatewayTimeoutMs: 5_000, handlerTimeoutMs: 8_000, settleMs: 1_000 } as const;
+/** How long resolveByStatus asks before it calls a checkout unresolved: only a broken run gets there. */
+const RESOLVE_BOUND_MS = 120_000;
 export const LOAD_POLICY: BackendPolicy = { requestTimeoutMs: 12_000, maxPosts: 3, deadlineMs: 40_000, initialDelayMs: 100, maxDelayMs: 500 };
 
 /** The idempotency store(s) under test and how to count what they hold. */
@@ -181,8 +183,13 @@ function checkoutBody(sb: RunningSandbox, card: string, amount: number) {
   };
 }
 
-/** After "we could not confirm": asks `GET {url}/{id}` until the outcome is final; 404 = never reached the gateway. */
-async function resolveByStatus(url: string, id: string, deadlineMs = 20_000): Promise<'success' | 'failure' | undefined> {
+/**
+ * After "we could not confirm": asks `GET {url}/{id}` until the outcome is final; 404 = never reached
+ * the gateway. It waits for that condition, not for a time: the bound only ends a run that is broken
+ * (a payment that never settles), far above what a busy machine needs — a shorter one turned slow
+ * answers on a loaded machine into "unresolved" checkouts.
+ */
+async function resolveByStatus(url: string, id: string, deadlineMs = RESOLVE_BOUND_MS): Promise<'success' | 'failure' | undefined> {
   const deadline = Date.now() + deadlineMs;
   while (Date.now() < deadline) {
     try {

@@ -32,6 +32,9 @@ export interface CheckoutContext {
   ids?: GatewayIdMap;
 }
 
+/** What a checkout adapter passes on to its client's transport: the handler's signal and deadline. */
+export type HandlerCall = Pick<CheckoutContext, 'signal' | 'deadlineAt'>;
+
 /** Links the merchant's `transactionId` with the gateway's own id for the same payment. */
 export interface GatewayIdMap {
   /** Records that the merchant's `transactionId` is `gatewayId` at the gateway (no-op when equal). */

@@ -5,6 +5,7 @@ import { createCheckoutHandler, FenigeClient, toNodeListener } from '../../src/s
 import { startSandbox, type FaultRule, type RunningSandbox } from '../../src/sandbox/index.js';
 import { sandboxPayBody } from '../support/checkout.js';
 import { listen } from '../support/http.js';
+import { WAIT_DEADLINE_MS } from '../support/wait.js';
 import { TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 /**
@@ -14,7 +15,13 @@ import { TRUST_BROWSER_AMOUNT } from './handler-fake-gateway.js';
 
 const PAY = '/fenige/external-api/transactions/google-pay';
 const DETAILS = /^\/fenige\/transactions\/details\//;
-const POLICY: BackendPolicy = { requestTimeoutMs: 3_000, maxPosts: 3, deadlineMs: 3_000, initialDelayMs: 50, maxDelayMs: 200 };
+/**
+ * Nothing here waits for a timeout to fire: every fault answers at once, and each test ends as soon
+ * as the element's backend client knows the outcome. So the element's limits and the handler's and
+ * client's timeouts only bound a run that is broken (WAIT_DEADLINE_MS), never one on a busy machine:
+ * the three POSTs and the pauses between polls are what the tests exercise, not the clock.
+ */
+const POLICY: BackendPolicy = { requestTimeoutMs: WAIT_DEADLINE_MS, maxPosts: 3, deadlineMs: 2 * WAIT_DEADLINE_MS, initialDelayMs: 50, maxDelayMs: 200 };
 
 let sb: RunningSandbox;
 let endpoint: string;
@@ -27,9 +34,9 @@ before(async () => {
     login: sb.fenige.login,
     password: sb.fenige.password,
     merchantUuid: sb.fenige.merchantUuid,
-    timeoutMs: 2_000,
+    timeoutMs: WAIT_DEADLINE_MS,
   });
-  const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway, timeoutMs: 4_000 });
+  const handler = createCheckoutHandler({ ...TRUST_BROWSER_AMOUNT, gateway, timeoutMs: WAIT_DEADLINE_MS });
   const server = await listen(toNodeListener(handler));
   endpoint = server.url + handler.basePath;
   close = server.close;

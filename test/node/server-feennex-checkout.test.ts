@@ -6,10 +6,13 @@ import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
 import { feennexCheckout, FEENNEX_INVOICE_STATUS_TO_CHECKOUT } from '../../src/gateways/feennex/server/checkout.js';
 import type { CheckoutGateway } from '../../src/server/gateway.js';
 import { payThroughGuard } from '../support/checkout.js';
+import { waitFor } from '../support/wait.js';
+import { invoiceCreateInput } from '../../src/gateways/feennex/server/inputs.js';
 import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
 
 let fake: FakeFeennex;
 let gateway: CheckoutGateway;
+let client: FeennexClient;
 
 before(async () => {
   fake = await startFakeFeennex();
@@ -18,7 +21,7 @@ after(() => fake.close());
 beforeEach(() => {
   fake.requests.length = 0;
   // No request here hangs: every answer comes, and is waited for as long as a busy machine needs.
-  const client = new FeennexClient({ baseUrl: fake.url, ...FAKE_SHOP, timeoutMs: 30_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 5 } });
+  client = new FeennexClient({ baseUrl: fake.url, ...FAKE_SHOP, timeoutMs: 30_000, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 5 } });
   gateway = feennexCheckout(client, { callbackUrl: 'https://shop.example/feennex/callback' });
 });
 
@@ -159,6 +162,66 @@ describe('pay: the Google Pay invoice (assumed mapping)', () => {
     const answer = await gateway.pay(payment(), context);
     assert.equal(answer.httpStatus, 202);
     assert.equal(classifyResponse(answer.httpStatus, answer.body).kind, 'pending');
+  });
+});
+
+describe("on the handler's hot path", () => {
+  test('the invoice it builds from a request the handler validated is not validated in full again; a merchant calling invoiceCreate is', async (t) => {
+    fake.on('invoice/create', { data: { id: 1, status: 4 } });
+    let fullChecks = 0;
+    const { safeParse } = invoiceCreateInput;
+    invoiceCreateInput.safeParse = ((...args: Parameters<typeof safeParse>) => (fullChecks++, safeParse(...args))) as typeof safeParse;
+    t.after(() => void (invoiceCreateInput.safeParse = safeParse));
+
+    assert.equal((await gateway.pay(payment(), context)).httpStatus, 200);
+    assert.equal(fullChecks, 0, 'the adapter checks only what the handler leaves open (payway, order id, no ":" in signed texts)');
+    await client.invoiceCreate({ amount: 1000, currency: 'PLN', payway: 'card_pln', shopOrderId: randomUUID() });
+    assert.equal(fullChecks, 1, "the public method validates the merchant's input");
+    // What the handler's rules leave open is still refused before anything is sent: Feennex signs ':' away.
+    fake.requests.length = 0;
+    const colon = await gateway.pay({ ...payment(), description: 'Order: 42' }, context);
+    assert.equal(colon.body.code, 'FEENNEX_INVALID_INPUT');
+    assert.match(String(colon.body.message), /description/);
+    assert.equal(fake.requests.length, 0);
+  });
+
+  test("within the handler's deadline the client starts no timer of its own, for the create and the status read", async (t) => {
+    fake.on('invoice/create', { data: { id: 1, status: 4 } });
+    fake.on('bill/shop_order_status', { data: { status: 4, shop_amount: '10.00', shop_currency: '985' } });
+    let timers = 0;
+    const { timeout, any } = AbortSignal;
+    AbortSignal.timeout = (ms) => (timers++, timeout.call(AbortSignal, ms));
+    AbortSignal.any = (signals) => (timers++, any.call(AbortSignal, signals));
+    t.after(() => Object.assign(AbortSignal, { timeout, any }));
+    const within = { ...context, signal: new AbortController().signal, deadlineAt: Date.now() + client.timeoutMs };
+    const request = payment();
+    assert.equal((await gateway.pay(request, within)).httpStatus, 200);
+    assert.equal((await gateway.status(request.transactionId, within)).body.status, 'SUCCESS');
+    assert.equal(timers, 0);
+    await gateway.status(request.transactionId, { ...within, deadlineAt: Date.now() + client.timeoutMs + 60_000 });
+    assert.equal(timers, 2, 'past the handler deadline: its own timeout, combined with the handler signal');
+  });
+
+  test('the default transport on Node makes no Response for the client', async (t) => {
+    fake.on('invoice/create', { data: { id: 1, status: 4 } });
+    let responses = 0;
+    const { Response } = globalThis;
+    globalThis.Response = new Proxy(Response, { construct: (target, args) => (responses++, Reflect.construct(target, args)) });
+    t.after(() => void (globalThis.Response = Response));
+    assert.equal((await gateway.pay(payment(), context)).httpStatus, 200);
+    assert.equal(fake.calls('invoice/create').length, 1);
+    assert.equal(responses, 0);
+  });
+
+  test("the handler's deadline alone ends a call that hangs (the client has no timer then): an unknown outcome", async () => {
+    fake.on('invoice/create', 'hang');
+    const deadline = new AbortController();
+    const pending = gateway.pay(payment(), { ...context, signal: deadline.signal, deadlineAt: Date.now() + client.timeoutMs });
+    await waitFor(() => fake.calls('invoice/create').length === 1, 'the create reached Feennex');
+    deadline.abort(new DOMException('The gateway did not answer in time', 'TimeoutError'));
+    const answer = await pending;
+    assert.equal(answer.httpStatus, 202);
+    assert.equal(answer.unknownOutcome, true);
   });
 });
 

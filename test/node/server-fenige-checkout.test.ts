@@ -143,6 +143,20 @@ describe('fenigeCheckout.pay', () => {
     assert.equal(timers, 2, 'its timeout, combined with the handler signal');
   });
 
+  test("the status reads (the guard's) get the handler's deadline too: no timer of their own within it", async (t) => {
+    script({ details: { status: 200, body: { ...SEED.detailsOk, transactionId: TX } } });
+    let timers = 0;
+    const { timeout, any } = AbortSignal;
+    AbortSignal.timeout = (ms) => (timers++, timeout.call(AbortSignal, ms));
+    AbortSignal.any = (signals) => (timers++, any.call(AbortSignal, signals));
+    t.after(() => Object.assign(AbortSignal, { timeout, any }));
+    const within = { ...context, signal: new AbortController().signal, deadlineAt: Date.now() + client.timeoutMs };
+    assertOutcome(await fenigeCheckout(client).status(TX, { ...within, expected: { amount: 100, currency: 'PLN' } }), { kind: 'success', status: 'SUCCESS' });
+    assert.equal(timers, 0);
+    await fenigeCheckout(client).status(TX, { ...within, deadlineAt: Date.now() + client.timeoutMs + 60_000 });
+    assert.equal(timers, 2, 'past the handler deadline: its own timeout, combined with the handler signal');
+  });
+
   test('no sender, or a plain-string token → 400 E8000 naming the field, nothing sent', async () => {
     const noSender = await fenigeCheckout(client).pay(checkoutRequest({ sender: undefined }), context);
     assert.equal(noSender.httpStatus, 400);

@@ -1,5 +1,6 @@
 import type { CheckoutAnswer, CheckoutContext, CheckoutGateway } from '../../../server/gateway.js';
 import type { FeennexClient } from './client.js';
+import { forHandler } from './handler-call.js';
 import { feennexProfile } from '../profile.js';
 import { describeFeennexError, FeennexError, FeennexInputError } from './errors.js';
 import { checkTokenField, FEENNEX_GOOGLE_PAY_TOKEN_FIELD, feennexGooglePayPayway, feennexGooglePayInvoice } from './google-pay.js';
@@ -55,13 +56,13 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
   const paywayFor = options.paywayFor ?? feennexGooglePayPayway;
   const tokenField = checkTokenField(options.tokenField ?? FEENNEX_GOOGLE_PAY_TOKEN_FIELD);
   const cardPaywayFor = options.cardPaywayFor ?? ((currency: string) => `card_${currency.toLowerCase()}`);
-  const callback = options.callbackUrl ? { callbackUrl: options.callbackUrl } : {};
+  const callback = options.callbackUrl ? { callbackUrl: checkCallbackUrl(options.callbackUrl) } : {};
   async function create(transactionId: string, input: FeennexInvoiceCreateInput, context: CheckoutContext): Promise<CheckoutAnswer> {
     let created: FeennexInvoiceCreated;
     const expected = { amount: input.amount, currency: input.currency };
     try {
       // Sent once: a lost answer is reported, and the handler's idempotency guard decides (docs/architecture.md).
-      created = await client.invoiceCreate(input, { ...signalOf(context), recover: false });
+      created = await forHandler.invoiceCreate(client, input, context);
     } catch (error) {
       if (error instanceof FeennexInputError) {
         return { httpStatus: 422, body: { transactionId, code: 'FEENNEX_INVALID_INPUT', message: error.message }, notSent: true };
@@ -95,7 +96,7 @@ export function feennexCheckout(client: FeennexClient, options: FeennexCheckoutO
    */
   async function askStatus(transactionId: string, context: CheckoutContext, mode: Mode, expected?: Expected): Promise<CheckoutAnswer> {
     try {
-      const order = await client.orderStatus(transactionId, signalOf(context));
+      const order = await forHandler.orderStatus(client, transactionId, context);
       if (expected) return existingAnswer(transactionId, order, expected, mode);
       return statusAnswer(transactionId, order.status, mode);
     } catch (error) {
@@ -220,4 +221,10 @@ function resultUrls(returnUrl: string | undefined, transactionId: string): { suc
   };
 }
 
-const signalOf = (context: CheckoutContext) => (context.signal ? { signal: context.signal } : {});
+/** Checked once here, so the invoices the adapter builds need not check it again (`builtInvoiceCheck`). */
+function checkCallbackUrl(url: string): string {
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url) || !URL.canParse(url)) {
+    throw new TypeError(`callbackUrl must be an absolute http(s) URL (got ${JSON.stringify(url)})`);
+  }
+  return url;
+}

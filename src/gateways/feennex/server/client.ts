@@ -5,6 +5,7 @@ import { readFeennexMoney, toFeennexAmount, toFeennexCurrency } from './currency
 import { createOnce, DEFAULT_FEENNEX_RETRY, type FeennexRetryPolicy } from './idempotent.js';
 import {
   billCreateInput,
+  builtInvoiceCheck,
   idInput,
   invoiceCreateInput,
   invoiceTryInput,
@@ -28,6 +29,8 @@ import {
 } from './responses.js';
 import { feennexSignedBody, signedNow, type FeennexMethod, type FeennexSignedFields } from './sign.js';
 import { callFeennex } from './transport.js';
+import { forHandler } from './handler-call.js';
+import type { HandlerCall } from '../../../server/gateway.js';
 
 /** How a `FeennexClient` reaches the shop's Feennex account: API root, shop id, secret key, limits. */
 export interface FeennexClientOptions {
@@ -76,6 +79,17 @@ export class FeennexClient implements CheckoutGatewaySource {
   #secretKey: string;
   #fetch: typeof fetch;
 
+  static {
+    const { invoiceCreate, orderStatus } = forHandler;
+    forHandler.invoiceCreate = (client, input, call) => {
+      if (!(#fetch in client)) return invoiceCreate(client, input, call);
+      parseInput(builtInvoiceCheck, input, 'invoiceCreate');
+      return client.#createInvoice(input, call);
+    };
+    forHandler.orderStatus = (client, shopOrderId, call) =>
+      #fetch in client ? client.#orderStatus(shopOrderId, call) : orderStatus(client, shopOrderId, call);
+  }
+
   constructor(options: FeennexClientOptions) {
     const { baseUrl, shopId, secretKey, timeoutMs = 10_000 } = options;
     if (typeof baseUrl !== 'string' || !baseUrl) {
@@ -109,6 +123,10 @@ export class FeennexClient implements CheckoutGatewaySource {
     unsigned: Unsigned = {},
     options: FeennexCallOptions = {},
   ): Promise<unknown> {
+    return this.#call(method, fields, unsigned, options);
+  }
+
+  async #call<M extends FeennexMethod>(method: M, fields: Omit<FeennexSignedFields<M>, 'shop_id'>, unsigned: Unsigned, call: HandlerCall): Promise<unknown> {
     const signed = { ...fields, shop_id: this.shopId } as FeennexSignedFields<M>;
     return callFeennex({
       fetch: this.#fetch,
@@ -116,7 +134,8 @@ export class FeennexClient implements CheckoutGatewaySource {
       method,
       body: await feennexSignedBody(method, signed, this.#secretKey, unsigned),
       timeoutMs: this.timeoutMs,
-      ...(options.signal ? { signal: options.signal } : {}),
+      signal: call.signal,
+      deadlineAt: call.deadlineAt,
     });
   }
 
@@ -133,6 +152,20 @@ export class FeennexClient implements CheckoutGatewaySource {
   /** Creates an invoice (`invoice/create`): card, bank, H2H… payways. Usually answers a redirect form. */
   async invoiceCreate(input: FeennexInvoiceCreateInput, options: FeennexCallOptions = {}): Promise<FeennexInvoiceCreated> {
     const i = parseInput(invoiceCreateInput, input, 'invoiceCreate');
+    const outcome = await createOnce({
+      method: 'invoice/create',
+      id: i.shopOrderId,
+      policy: this.retry,
+      recover: options.recover !== false,
+      ...(options.signal ? { signal: options.signal } : {}),
+      create: () => this.#createInvoice(i, options),
+      lookup: () => this.orderStatus(i.shopOrderId, options),
+    });
+    return 'created' in outcome ? outcome.created : { kind: 'existing', order: outcome.existing };
+  }
+
+  /** One `invoice/create`, sent once. */
+  async #createInvoice(i: FeennexInvoiceCreateInput, call: HandlerCall): Promise<FeennexInvoiceCreated> {
     const unsigned = {
       description: i.description,
       success_url: i.successUrl,
@@ -142,22 +175,11 @@ export class FeennexClient implements CheckoutGatewaySource {
       phone: i.phone,
       ...i.extras,
     };
-    const outcome = await createOnce({
-      method: 'invoice/create',
-      id: i.shopOrderId,
-      policy: this.retry,
-      recover: options.recover !== false,
-      ...(options.signal ? { signal: options.signal } : {}),
-      create: async (): Promise<FeennexInvoiceCreated> => {
-        const data = await this.call('invoice/create', this.#invoiceFields(i), unsigned, options);
-        const d = parseData(responseSchemas.invoiceCreate, data, 'invoice/create');
-        if (d.url) return compact({ kind: 'redirect', id: d.id, redirect: toRedirect(d.url, d.method, d.data), raw: d });
-        if (d.status !== undefined) return compact({ kind: 'status', id: d.id, status: d.status, raw: d });
-        throw unexpectedAnswer('invoice/create', 'data has neither url nor status');
-      },
-      lookup: () => this.orderStatus(i.shopOrderId, options),
-    });
-    return 'created' in outcome ? outcome.created : { kind: 'existing', order: outcome.existing };
+    const data = await this.#call('invoice/create', this.#invoiceFields(i), unsigned, call);
+    const d = parseData(responseSchemas.invoiceCreate, data, 'invoice/create');
+    if (d.url) return compact({ kind: 'redirect', id: d.id, redirect: toRedirect(d.url, d.method, d.data), raw: d });
+    if (d.status !== undefined) return compact({ kind: 'status', id: d.id, status: d.status, raw: d });
+    throw unexpectedAnswer('invoice/create', 'data has neither url nor status');
   }
 
   /** Creates a bill paid from a Feennex wallet (`bill/create`); send the payer to its `url`. */
@@ -200,9 +222,13 @@ export class FeennexClient implements CheckoutGatewaySource {
   }
 
   /** Status of an invoice or bill by the shop's order id (`bill/shop_order_status`). */
-  async orderStatus(shopOrderId: string, options?: FeennexCallOptions): Promise<FeennexOrderStatus> {
+  async orderStatus(shopOrderId: string, options: FeennexCallOptions = {}): Promise<FeennexOrderStatus> {
+    return this.#orderStatus(shopOrderId, options);
+  }
+
+  async #orderStatus(shopOrderId: string, call: HandlerCall): Promise<FeennexOrderStatus> {
     const id = parseInput(idInput('shopOrderId'), shopOrderId, 'orderStatus');
-    const data = await this.call('bill/shop_order_status', { now: signedNow(), shop_order_id: id }, {}, options);
+    const data = await this.#call('bill/shop_order_status', { now: signedNow(), shop_order_id: id }, {}, call);
     return toOrderStatus(parseData(responseSchemas.orderStatus, data, 'bill/shop_order_status'));
   }
 

@@ -56,6 +56,15 @@ export const invoiceCreateInput = z.strictObject({
   extras: z.optional(extras),
 });
 
+/**
+ * An invoice the checkout adapter built from a request the handler validated: amount, currency,
+ * the token (`extras`) and the result URLs (made from a return URL the handler checked) passed the
+ * handler's own rules, and the callback URL was checked when the adapter was made. Only what
+ * Feennex adds to those rules is checked again: the payway, the order id's shape, and no ':' in a
+ * text it signs back (description, e-mail).
+ */
+export const builtInvoiceCheck = z.looseObject({ payway, shopOrderId, description: z.optional(text('description')), email: z.optional(email) });
+
 export const billCreateInput = z.strictObject({
   ...money,
   /** The currency the payer pays in from their Feennex wallet; defaults to `currency`. */

@@ -93,7 +93,7 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
   /** `capture: 'clear'` after an APPROVED answer: the state says whether the authorisation still waits for its clearing. */
   async function clearAfterApproval(gatewayId: string, amount: number, context: CheckoutContext): Promise<void> {
     try {
-      const state = transactionStateOf(await client.details(gatewayId, { signal: context.signal }));
+      const state = transactionStateOf(await forHandler.details(client, gatewayId, context));
       if (isSuccess(state)) await clearIfAuthorised(gatewayId, amount, state, context);
     } catch (error) {
       if (!(error instanceof FenigeError)) throw error;
@@ -152,7 +152,7 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
     async status(id: string, context: CheckoutContext): Promise<CheckoutAnswer> {
       const { transactionId, gatewayId } = await idsOf(id, context);
       try {
-        const details = await client.details(gatewayId, { signal: context.signal });
+        const details = await forHandler.details(client, gatewayId, context);
         // The guard asking after an unknown charge: an authorisation found waiting is cleared, as after APPROVED.
         if (context.expected) await clearIfAuthorised(gatewayId, context.expected.amount, transactionStateOf(details), context);
         return { httpStatus: 200, body: detailsBody(details, transactionId) };

@@ -105,7 +105,8 @@ export class FenigeClient implements CheckoutGatewaySource {
   readonly #acceptLanguage: string | undefined;
 
   static {
-    const publicCall = forHandler.googlePay;
+    const { googlePay: publicCall, details: publicDetails } = forHandler;
+    forHandler.details = (client, transactionId, call) => (#call in client ? client.#details(transactionId, call) : publicDetails(client, transactionId, call));
     forHandler.googlePay = (client, body, call) => {
       if (!(#call in client)) return publicCall(client, body, call);
       parseRequest(builtGooglePayCheckSchema, body);
@@ -160,8 +161,12 @@ export class FenigeClient implements CheckoutGatewaySource {
 
   /** The current state of a transaction (`GET /transactions/details/{transactionId}`). */
   async details(transactionId: string, options?: FenigeCallOptions): Promise<FenigeDetailsResponse> {
+    return this.#details(transactionId, options);
+  }
+
+  async #details(transactionId: string, call: AdapterCall | undefined): Promise<FenigeDetailsResponse> {
     const { transactionId: id } = parseRequest(detailsRequestSchema, { transactionId });
-    return this.#call('GET', `/transactions/details/${encodeURIComponent(id)}`, undefined, detailsResponseSchema, options);
+    return this.#call('GET', `/transactions/details/${encodeURIComponent(id)}`, undefined, detailsResponseSchema, call);
   }
 
   /** Creates a link to Fenige's hosted payment page (`POST /external/paymelink`). */

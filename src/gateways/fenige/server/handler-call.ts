@@ -1,5 +1,5 @@
 import type { FenigeClient } from './client.js';
-import type { FenigeGooglePayRequest, FenigeGooglePayResponse } from './schemas.js';
+import type { FenigeDetailsResponse, FenigeGooglePayRequest, FenigeGooglePayResponse } from './schemas.js';
 
 /** How the checkout adapter calls the client: the handler's signal, and when the handler gives up (`CheckoutContext.deadlineAt`). */
 export interface AdapterCall {
@@ -16,7 +16,10 @@ export interface AdapterCall {
  */
 export const forHandler: {
   googlePay: (client: FenigeClient, body: FenigeGooglePayRequest, call: AdapterCall) => Promise<FenigeGooglePayResponse>;
+  /** The status reads (the guard's, and the one after an approval): the handler's deadline too. */
+  details: (client: FenigeClient, transactionId: string, call: AdapterCall) => Promise<FenigeDetailsResponse>;
 } = {
   // Until client.ts is loaded (a test double of the client): the public method.
   googlePay: (client, body, call) => client.googlePay(body, call.signal ? { signal: call.signal } : {}),
+  details: (client, transactionId, call) => client.details(transactionId, call.signal ? { signal: call.signal } : {}),
 };
