@@ -6,6 +6,7 @@ import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
 import { feennexCheckout, FEENNEX_INVOICE_STATUS_TO_CHECKOUT } from '../../src/gateways/feennex/server/checkout.js';
 import type { CheckoutGateway } from '../../src/server/gateway.js';
 import { payThroughGuard } from '../support/checkout.js';
+import { countAbortTimers } from '../support/timers.js';
 import { waitFor } from '../support/wait.js';
 import { invoiceCreateInput } from '../../src/gateways/feennex/server/inputs.js';
 import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
@@ -188,18 +189,14 @@ describe("on the handler's hot path", () => {
   test("within the handler's deadline the client starts no timer of its own, for the create and the status read", async (t) => {
     fake.on('invoice/create', { data: { id: 1, status: 4 } });
     fake.on('bill/shop_order_status', { data: { status: 4, shop_amount: '10.00', shop_currency: '985' } });
-    let timers = 0;
-    const { timeout, any } = AbortSignal;
-    AbortSignal.timeout = (ms) => (timers++, timeout.call(AbortSignal, ms));
-    AbortSignal.any = (signals) => (timers++, any.call(AbortSignal, signals));
-    t.after(() => Object.assign(AbortSignal, { timeout, any }));
+    const timers = countAbortTimers(t);
     const within = { ...context, signal: new AbortController().signal, deadlineAt: Date.now() + client.timeoutMs };
     const request = payment();
     assert.equal((await gateway.pay(request, within)).httpStatus, 200);
     assert.equal((await gateway.status(request.transactionId, within)).body.status, 'SUCCESS');
-    assert.equal(timers, 0);
+    assert.equal(timers.started, 0);
     await gateway.status(request.transactionId, { ...within, deadlineAt: Date.now() + client.timeoutMs + 60_000 });
-    assert.equal(timers, 2, 'past the handler deadline: its own timeout, combined with the handler signal');
+    assert.equal(timers.started, 2, 'past the handler deadline: its own timeout, combined with the handler signal');
   });
 
   test('the default transport on Node makes no Response for the client', async (t) => {

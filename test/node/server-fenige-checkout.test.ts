@@ -5,6 +5,7 @@ import type { CheckoutAnswer } from '../../src/server/gateway.js';
 import { FenigeClient, fenigeCheckout, FenigeValidationError } from '../../src/gateways/fenige/server/index.js';
 import { HOSTED_RESULT_PARAM } from '../../src/gateways/fenige/server/checkout.js';
 import { payThroughGuard } from '../support/checkout.js';
+import { countAbortTimers } from '../support/timers.js';
 import { googlePayRequestSchema } from '../../src/gateways/fenige/server/schemas.js';
 import { googlePayBody, SEED, startFakeFenige, type FakeAnswer, type FakeFenige, type RecordedRequest } from './server-fenige-fake.js';
 
@@ -129,32 +130,24 @@ describe('fenigeCheckout.pay', () => {
 
   test("within the handler's deadline the client starts no timer of its own: one timer per request", async (t) => {
     script({ pay: { status: 200, body: SEED.googlePayOk } });
-    let timers = 0;
-    const { timeout, any } = AbortSignal;
-    AbortSignal.timeout = (ms) => (timers++, timeout.call(AbortSignal, ms));
-    AbortSignal.any = (signals) => (timers++, any.call(AbortSignal, signals));
-    t.after(() => Object.assign(AbortSignal, { timeout, any }));
+    const timers = countAbortTimers(t);
     const handlerDeadline = new AbortController();
     const within = { ...context, signal: handlerDeadline.signal, deadlineAt: Date.now() + client.timeoutMs };
     assertOutcome(await fenigeCheckout(client).pay(checkoutRequest(), within), { kind: 'success', status: 'APPROVED' });
-    assert.equal(timers, 0);
+    assert.equal(timers.started, 0);
     // A handler deadline later than the client's own timeout: the client's timeout still applies.
     await fenigeCheckout(client).pay(checkoutRequest(), { ...within, deadlineAt: Date.now() + client.timeoutMs + 60_000 });
-    assert.equal(timers, 2, 'its timeout, combined with the handler signal');
+    assert.equal(timers.started, 2, 'its timeout, combined with the handler signal');
   });
 
   test("the status reads (the guard's) get the handler's deadline too: no timer of their own within it", async (t) => {
     script({ details: { status: 200, body: { ...SEED.detailsOk, transactionId: TX } } });
-    let timers = 0;
-    const { timeout, any } = AbortSignal;
-    AbortSignal.timeout = (ms) => (timers++, timeout.call(AbortSignal, ms));
-    AbortSignal.any = (signals) => (timers++, any.call(AbortSignal, signals));
-    t.after(() => Object.assign(AbortSignal, { timeout, any }));
+    const timers = countAbortTimers(t);
     const within = { ...context, signal: new AbortController().signal, deadlineAt: Date.now() + client.timeoutMs };
     assertOutcome(await fenigeCheckout(client).status(TX, { ...within, expected: { amount: 100, currency: 'PLN' } }), { kind: 'success', status: 'SUCCESS' });
-    assert.equal(timers, 0);
+    assert.equal(timers.started, 0);
     await fenigeCheckout(client).status(TX, { ...within, deadlineAt: Date.now() + client.timeoutMs + 60_000 });
-    assert.equal(timers, 2, 'past the handler deadline: its own timeout, combined with the handler signal');
+    assert.equal(timers.started, 2, 'past the handler deadline: its own timeout, combined with the handler signal');
   });
 
   test('no sender, or a plain-string token → 400 E8000 naming the field, nothing sent', async () => {
