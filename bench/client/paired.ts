@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { spread, type Spread } from '../stats.js';
 import { loadAssets } from './assets.js';
 import { servePayJs } from './pay-js-server.js';
@@ -37,6 +37,20 @@ export const PROFILES: Profile[] = [
     cpuSlowdown: 4,
   },
 ];
+
+/** Chromium's own throttling of the page, through CDP: the profile's CPU slowdown and network. */
+export async function emulateProfile(cdp: CDPSession, profile: Profile): Promise<void> {
+  if (profile.cpuSlowdown !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+  if (profile.latencyMs !== undefined) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: profile.latencyMs,
+      downloadThroughput: ((profile.downloadMbps ?? 0) * 1e6) / 8,
+      uploadThroughput: ((profile.uploadMbps ?? 0) * 1e6) / 8,
+    });
+  }
+}
 
 /** One page load, as the harness measures it plus the main thread's CPU time from CDP. */
 export interface LoadSample {
@@ -108,16 +122,7 @@ async function measure(browser: Browser, origin: string, profile: Profile, kind:
     await page.waitForFunction(() => 'bench' in window);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    if (profile.cpuSlowdown !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
-    if (profile.latencyMs !== undefined) {
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: profile.latencyMs,
-        downloadThroughput: ((profile.downloadMbps ?? 0) * 1e6) / 8,
-        uploadThroughput: ((profile.uploadMbps ?? 0) * 1e6) / 8,
-      });
-    }
+    await emulateProfile(cdp, profile);
     // ThreadTime: CPU time of the page's main thread (not wall time, which a busy machine inflates).
     const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN;
     const before = await taskSeconds();

@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { loadAssets } from './assets.js';
-import { PROFILES, type PairedKindId, type Profile } from './paired.js';
+import { emulateProfile, PROFILES, type PairedKindId, type Profile } from './paired.js';
 import { servePayJs } from './pay-js-server.js';
 import { standInPayJs } from './stand-in-pay-js.js';
 import { serveAssets } from './static-server.js';
@@ -45,16 +45,7 @@ async function traceOne(browser: Browser, origin: string, profile: Profile, kind
     await page.goto(`${origin}/${profile.google === 'network' ? '?google=network' : ''}`);
     await page.waitForFunction(() => 'bench' in window);
     const cdp = await context.newCDPSession(page);
-    if (profile.cpuSlowdown !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
-    if (profile.latencyMs !== undefined) {
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: profile.latencyMs,
-        downloadThroughput: ((profile.downloadMbps ?? 0) * 1e6) / 8,
-        uploadThroughput: ((profile.uploadMbps ?? 0) * 1e6) / 8,
-      });
-    }
+    await emulateProfile(cdp, profile);
     await browser.startTracing(page, { categories: CATEGORIES });
     await page.evaluate((k) => window.bench.measureReady(k as 'paytool', 1), kind);
     const buffer = await browser.stopTracing();
