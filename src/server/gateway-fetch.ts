@@ -29,15 +29,6 @@ export interface GatewayAnswer {
 }
 
 /**
- * `gatewayFetch` without the `Response`: on Node, the status and text of the answer straight from
- * `node:http` (a client using the default transport needs nothing else); `undefined` elsewhere,
- * where the clients call `fetch`.
- */
-export function plainGatewayCall(): ((url: string, call: GatewayCall) => Promise<GatewayAnswer>) | undefined {
-  return nodeTransport()?.call;
-}
-
-/**
  * One call as the package's clients make it: through the default transport on Node without a
  * `Response`, through any other `fetch` (the merchant's own, or an edge runtime's) as it is. A
  * redirect is never followed (it would replay a payment request elsewhere): a 3xx is a TypeError.
@@ -51,7 +42,8 @@ export async function callGateway(
   onStatus: (status: number) => void,
 ): Promise<GatewayAnswer> {
   const redirected = (status: number) => new TypeError(`fetch failed: ${gateway} answered a redirect (HTTP ${status}), which is not followed`);
-  const plain = fetchImpl === gatewayFetch ? plainGatewayCall() : undefined;
+  // The default transport on Node: status and text straight from `node:http`, no `Response`.
+  const plain = fetchImpl === gatewayFetch ? nodeTransport()?.call : undefined;
   if (plain) {
     const answer = await plain(url, call);
     if (answer.status >= 300 && answer.status < 400) throw redirected(answer.status);
