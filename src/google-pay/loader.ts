@@ -84,48 +84,43 @@ function takeBootLoad(): void {
   if (handed.pageNonce) metaNonce = handed.pageNonce;
 }
 
-/** Waits for the boot's script like for one of ours; a failure is forgotten like any other, so the next call adds a script. */
+/** The boot's script, adopted: waited for like one of ours. */
 function adopt(done: Promise<void>): Promise<GooglePaymentsApi> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      document.querySelector('script[data-paytool-boot]')?.remove(); // boot.ts's BOOT_SCRIPT_ATTRIBUTE
-      reject(new Error(`pay.js did not load within ${config.timeoutMs} ms`));
-    }, config.timeoutMs);
-    done.then(
-      () => {
-        clearTimeout(timer);
-        const api = loadedApi();
-        if (api) resolve(api);
-        else reject(new Error('pay.js loaded but google.payments.api.PaymentsClient is missing'));
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
+  return awaitScript(done, () => document.querySelector('script[data-paytool-boot]')); // boot.ts's BOOT_SCRIPT_ATTRIBUTE
 }
 
 function inject(nonce?: string): Promise<GooglePaymentsApi> {
+  const script = document.createElement('script');
+  script.async = true;
+  if (nonce) script.nonce = nonce;
+  const loaded = new Promise<void>((resolve, reject) => {
+    script.addEventListener('load', () => resolve());
+    script.addEventListener('error', () => reject(new Error('pay.js failed to load')));
+  });
+  (script as { src: unknown }).src = trustedScriptUrl(config.scriptUrl);
+  document.head.append(script);
+  return awaitScript(loaded, () => script);
+}
+
+/**
+ * Waits for a pay.js `<script>` (ours or the boot's) within the timeout. A script that failed, came
+ * too late or loaded without Google's client is removed, and the failure forgotten, so that the
+ * next call adds a script of its own.
+ */
+function awaitScript(loaded: Promise<void>, script: () => Element | null): Promise<GooglePaymentsApi> {
   return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.async = true;
-    if (nonce) script.nonce = nonce;
-    const fail = (reason: string) => {
+    const fail = (error: unknown) => {
       clearTimeout(timer);
-      script.remove();
-      reject(new Error(reason));
+      script()?.remove();
+      reject(error);
     };
-    const timer = setTimeout(() => fail(`pay.js did not load within ${config.timeoutMs} ms`), config.timeoutMs);
-    script.addEventListener('error', () => fail('pay.js failed to load'));
-    script.addEventListener('load', () => {
+    const timer = setTimeout(() => fail(new Error(`pay.js did not load within ${config.timeoutMs} ms`)), config.timeoutMs);
+    loaded.then(() => {
       clearTimeout(timer);
       const api = loadedApi();
       if (api) resolve(api);
-      else fail('pay.js loaded but google.payments.api.PaymentsClient is missing');
-    });
-    (script as { src: unknown }).src = trustedScriptUrl(config.scriptUrl);
-    document.head.append(script);
+      else fail(new Error('pay.js loaded but google.payments.api.PaymentsClient is missing'));
+    }, fail);
   });
 }
 
