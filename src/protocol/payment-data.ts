@@ -82,7 +82,7 @@ const SECRET_WORDS = /\b(?:pass(?:word|wd|phrase)?|pwd|(?:api|client)?secret(?:k
 const looksSecret = (key: string) =>
   SECRET_WORDS.test(
     key
-      .replace(/([a-z\d])([A-Z])|([A-Z])([A-Z][a-z])/g, '$1$3 $2$4')
+      .replace(/[a-z\d](?=[A-Z])|[A-Z](?=[A-Z][a-z])/g, '$& ')
       .toLowerCase()
       .replace(/[^a-z]+/g, ' ')
       .trim(),
