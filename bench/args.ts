@@ -2,6 +2,8 @@
 
 export type BenchPass = 'client' | 'server' | 'paired';
 const PASSES: readonly BenchPass[] = ['client', 'server', 'paired'];
+/** The ids of bench/client/paired.ts's PROFILES (kept here so parsing arguments loads no browser code). */
+const PROFILE_IDS = ['floor', 'fast', 'slow', 'fast-handshake', 'slow-handshake'];
 
 /** Whether `pass` runs with these options. */
 export const runsPass = (options: Pick<BenchOptions, 'only'>, pass: BenchPass) => !options.only || options.only.includes(pass);
@@ -33,7 +35,7 @@ export interface BenchOptions {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--quick] [--runs N] [--rounds N] [--pairs N] [--profiles floor,fast,slow] [--baseline DIR] [--server-baseline DIR] [--only client,server,paired (one or more)] [--write]  |  npm run bench -- --load [--quick] [--redis] [--write]';
+  'usage: npm run bench -- [--quick] [--runs N] [--rounds N] [--pairs N] [--profiles floor,fast,slow,fast-handshake,slow-handshake] [--baseline DIR] [--server-baseline DIR] [--only client,server,paired (one or more)] [--write]  |  npm run bench -- --load [--quick] [--redis] [--write]';
 
 function positiveInteger(flag: string, value: string | undefined): number {
   const number = Number(value);
@@ -70,8 +72,8 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     } else if (flag === '--pairs') options.pairs = positiveInteger(flag, argv[++i]);
     else if (flag === '--profiles') {
       const list = (argv[++i] ?? '').split(',').filter(Boolean);
-      const unknown = list.filter((p) => !['floor', 'fast', 'slow'].includes(p));
-      if (!list.length || unknown.length) throw new RangeError(`--profiles takes a list of floor, fast, slow; got "${argv[i] ?? ''}"\n${USAGE}`);
+      const unknown = list.filter((p) => !PROFILE_IDS.includes(p));
+      if (!list.length || unknown.length) throw new RangeError(`--profiles takes a list of ${PROFILE_IDS.join(', ')}; got "${argv[i] ?? ''}"\n${USAGE}`);
       options.profiles = list;
     } else if (flag === '--only') {
       const list = (argv[++i] ?? '').split(',').filter(Boolean);

@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { spread, type Spread } from '../stats.js';
 import { loadAssets } from './assets.js';
-import { servePayJs } from './pay-js-server.js';
+import { servePayJs, type PayJsServer } from './pay-js-server.js';
 import { standInPayJs } from './stand-in-pay-js.js';
 import { serveAssets } from './static-server.js';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../../test/support/chromium.mjs';
@@ -22,21 +22,28 @@ export interface Profile {
   downloadMbps?: number;
   uploadMbps?: number;
   cpuSlowdown: number;
+  /**
+   * Round trips pay.js's new origin costs before its request can be sent (TCP, then TLS 1.3: 2).
+   * Chromium's throttling is per request and leaves connection setup out, so the stand-in's server
+   * holds each new connection this many times `latencyMs` (bench/client/pay-js-server.ts).
+   */
+  newOriginRtts?: number;
 }
+
+const FAST = { google: 'network', latencyMs: 20, downloadMbps: 10, uploadMbps: 5, cpuSlowdown: 1 } as const;
+const SLOW = { google: 'network', latencyMs: 150, downloadMbps: 1.6, uploadMbps: 0.75, cpuSlowdown: 4 } as const;
+const HANDSHAKE = ", plus pay.js's new origin: TCP and TLS 1.3 handshakes (2 RTT)";
 
 export const PROFILES: Profile[] = [
   { id: 'floor', label: 'CPU floor: pay.js pre-installed, no throttling', google: 'preinstalled', cpuSlowdown: 1 },
-  { id: 'fast', label: 'pay.js stand-in over 20 ms / 10 Mbps', google: 'network', latencyMs: 20, downloadMbps: 10, uploadMbps: 5, cpuSlowdown: 1 },
-  {
-    id: 'slow',
-    label: 'pay.js stand-in over 150 ms / 1.6 Mbps, 4× CPU slowdown',
-    google: 'network',
-    latencyMs: 150,
-    downloadMbps: 1.6,
-    uploadMbps: 0.75,
-    cpuSlowdown: 4,
-  },
+  { id: 'fast', label: 'pay.js stand-in over 20 ms / 10 Mbps', ...FAST },
+  { id: 'slow', label: 'pay.js stand-in over 150 ms / 1.6 Mbps, 4× CPU slowdown', ...SLOW },
+  { id: 'fast-handshake', label: `pay.js stand-in over 20 ms / 10 Mbps${HANDSHAKE}`, ...FAST, newOriginRtts: 2 },
+  { id: 'slow-handshake', label: `pay.js stand-in over 150 ms / 1.6 Mbps, 4× CPU slowdown${HANDSHAKE}`, ...SLOW, newOriginRtts: 2 },
 ];
+
+/** How long the stand-in's server holds a new connection in this profile. */
+export const handshakeDelayMs = (profile: Profile): number => (profile.newOriginRtts ?? 0) * (profile.latencyMs ?? 0);
 
 /** Chromium's own throttling of the page, through CDP: the profile's CPU slowdown and network. */
 export async function emulateProfile(cdp: CDPSession, profile: Profile): Promise<void> {
@@ -112,12 +119,13 @@ export interface PairedResult {
   load: Spread & { min: number; max: number };
 }
 
-async function measure(browser: Browser, origin: string, profile: Profile, kind: PairedKindId): Promise<LoadSample> {
+async function measure(browser: Browser, origin: string, payServer: PayJsServer, profile: Profile, kind: PairedKindId): Promise<LoadSample> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   try {
     const page: Page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    payServer.setHandshakeDelay(handshakeDelayMs(profile));
     await page.goto(`${origin}/${profile.google === 'network' ? '?google=network' : ''}`);
     await page.waitForFunction(() => 'bench' in window);
     const cdp = await context.newCDPSession(page);
@@ -193,7 +201,7 @@ export async function runPairedBench(options: { rounds: number; profiles?: strin
     const loads: number[] = [];
     for (const profile of profiles) {
       // Untimed: the first pages of a profile pay for process and connection warm-up.
-      for (const kind of kinds) await measure(browser, assets.origin, profile, kind);
+      for (const kind of kinds) await measure(browser, assets.origin, payServer, profile, kind);
       const samples: Partial<Record<PairedKindId, LoadSample[]>> = Object.fromEntries(kinds.map((k) => [k, []]));
       for (let round = 0; round < options.rounds; round++) {
         // Rotate the order, so that no element always goes first (or right after another).
@@ -201,7 +209,7 @@ export async function runPairedBench(options: { rounds: number; profiles?: strin
         if (round % 2 === 1) order.reverse();
         for (const kind of order) {
           loads.push(loadavg()[0]!);
-          samples[kind]!.push(await measure(browser, assets.origin, profile, kind));
+          samples[kind]!.push(await measure(browser, assets.origin, payServer, profile, kind));
         }
       }
       const compare = (a: PairedKindId, b: PairedKindId): Comparison => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +13,11 @@ export interface PayJsServer {
   port: number;
   /** Chromium flags that send GOOGLE_HOSTS here and accept this server's throw-away certificate. */
   chromiumArgs: string[];
+  /**
+   * Holds every new connection this long before its TLS handshake may start: the round trips a
+   * real new origin costs (TCP, TLS 1.3) that Chromium's request-level throttling does not model.
+   */
+  setHandshakeDelay(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -72,16 +77,31 @@ export async function servePayJs(code: string): Promise<PayJsServer> {
     });
     res.end(zipped ? gzip : code);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  // Chromium connects to a plain TCP front; each connection waits there (unread, so the ClientHello
+  // stays in the socket) for the delay, then is handed to the HTTPS server.
+  let handshakeDelayMs = 0;
+  const sockets = new Set<Socket>();
+  const front = createTcpServer({ pauseOnConnect: true }, (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    const handOver = () => server.emit('connection', socket);
+    if (handshakeDelayMs > 0) setTimeout(handOver, handshakeDelayMs);
+    else handOver();
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  const { port } = front.address() as AddressInfo;
   const rules = GOOGLE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`).join(',');
   return {
     port,
     chromiumArgs: [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors'],
+    setHandshakeDelay: (ms) => {
+      handshakeDelayMs = ms;
+    },
     close: () =>
       new Promise((resolve) => {
-        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
         server.closeAllConnections();
+        front.close(() => resolve());
       }),
   };
 }

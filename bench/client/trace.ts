@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { loadAssets } from './assets.js';
-import { emulateProfile, PROFILES, type PairedKindId, type Profile } from './paired.js';
+import { emulateProfile, handshakeDelayMs, PROFILES, type PairedKindId, type Profile } from './paired.js';
 import { servePayJs } from './pay-js-server.js';
 import { standInPayJs } from './stand-in-pay-js.js';
 import { serveAssets } from './static-server.js';
@@ -168,6 +168,7 @@ async function main(): Promise<void> {
   const payJs = await standInPayJs();
   const assets = await serveAssets(files);
   const payServer = await servePayJs(payJs.code);
+  payServer.setHandshakeDelay(handshakeDelayMs(profile));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...payServer.chromiumArgs], headless: true });
   try {
     for (const kind of kinds) await traceOne(browser, assets.origin, profile, kind); // warm-up, untimed

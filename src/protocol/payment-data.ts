@@ -73,12 +73,20 @@ const amount: FieldRule = (value) => {
   return [];
 };
 
-/** Keys that name a secret: they must never reach a page, so they get their own message. */
-const SECRET_KEY = /pass(word)?|secret|private|login/i;
-/** `sign`/`signature` as the key's last word (`sign`, `x_sign`, `apiSign`), not a word ending in it (`design`). */
-const SIGN_WORD = /(?:^|[^a-z])sign(?:ature)?$/i;
-const CAMEL_SIGN_WORD = /[a-z0-9]Sign(?:ature)?$/;
-const looksSecret = (key: string) => SECRET_KEY.test(key) || SIGN_WORD.test(key) || CAMEL_SIGN_WORD.test(key);
+/**
+ * Keys that name a secret: they must never reach a page, so they get their own message. Matched on
+ * the key's words (camelCase, snake_case, kebab-case), so `passenger`, `bypassCache` or `design` are
+ * no secrets; `sign`/`signature` only as the last word.
+ */
+const SECRET_WORDS = /\b(?:pass(?:word|wd|phrase)?|pwd|(?:api|client)?secret(?:key)?|private ?key|login)\b|\bsign(?:ature)?$/;
+const looksSecret = (key: string) =>
+  SECRET_WORDS.test(
+    key
+      .replace(/[a-z\d](?=[A-Z])|[A-Z](?=[A-Z][a-z])/g, '$& ')
+      .toLowerCase()
+      .replace(/[^a-z]+/g, ' ')
+      .trim(),
+  );
 /** Common typos and their intended field. */
 export const DID_YOU_MEAN: Readonly<Record<string, string>> = {
   currency: 'currencyCode',

@@ -138,13 +138,22 @@ describe('unknown and secret fields', () => {
     }
   });
 
+  test('secret words are matched as words (camelCase, snake_case, kebab-case), not as substrings of innocent keys', () => {
+    for (const key of ['passenger', 'passengerName', 'bypassCache', 'compass', 'secretary', 'privateLabel', 'loginsCount', 'surpass']) {
+      assert.equal(describeUnknownKey(key), `unknown field "${key}"`, key);
+    }
+    const secrets = ['password', 'PASSWORD', 'userPassword', 'password2', 'passwd', 'pwd', 'pass', 'x-pass', 'passphrase', 'secret', 'apiSecret'];
+    secrets.push('apisecret', 'APISecret', 'client_secret', 'secretKey', 'privateKey', 'private_key', 'PRIVATE-KEY', 'login', 'userLogin');
+    for (const key of secrets) assert.match(describeUnknownKey(key), /looks like a secret/, key);
+  });
+
   test('a long key is shortened in the message; a typo gets its intended field', () => {
     const key = 'k'.repeat(41);
     assert.equal(describeUnknownKey(key), `unknown field "${'k'.repeat(40)}…"`);
     assert.equal(describeUnknownKey('k'.repeat(40)), `unknown field "${'k'.repeat(40)}"`);
     assert.equal(describeUnknownKey('price'), 'unknown field "price" — did you mean "amount"?');
     assert.equal(describeUnknownKey('toString'), 'unknown field "toString"');
-    assert.equal(describeUnknownKey(`secret${'x'.repeat(60)}`).startsWith(`"secret${'x'.repeat(34)}" looks like a secret`), true);
+    assert.equal(describeUnknownKey(`secret_${'x'.repeat(60)}`).startsWith(`"secret_${'x'.repeat(33)}" looks like a secret`), true);
   });
 
   test('the summary names every refused field, the body as a whole by its name', () => {
