@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * Builds the script-tag files: `dist/paytool.js`, a small ES module that registers both elements
@@ -23,7 +23,30 @@ const postBanner = (chunk: { facadeModuleId: string | null }) => (hints && isEle
 /** The chunk src/script-entry.ts awaits: src/elements.ts and what it imports statically. */
 const isElements = (chunk: { facadeModuleId: string | null }) => /[\\/]src[\\/]elements\.ts$/.test(chunk.facadeModuleId ?? '');
 
+/**
+ * The element's stylesheets (`css\`…\`` in `src/**\/*.styles.ts`, no `${}` inside) without their
+ * comments and indentation: whitespace next to `{ } ;` and after a property's colon means nothing in CSS, and any other run of
+ * it is one space (a descendant combinator stays). The npm modules (tsc) keep the readable text.
+ */
+export function minifyCss(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};])\s*/g, '$1')
+    .replace(/:\s+/g, ':') // after a property name; a pseudo-class has no space after its colon
+    .replace(/;}/g, '}')
+    .trim();
+}
+const cssLiterals: Plugin = {
+  name: 'paytool-css-literals',
+  transform(code, id) {
+    if (!/[\\/]src[\\/].+\.styles\.ts$/.test(id)) return undefined;
+    return { code: code.replace(/\bcss`([^`$]*)`/g, (_, text: string) => `css\`${minifyCss(text)}\``), map: null };
+  },
+};
+
 export default defineConfig({
+  plugins: [cssLiterals],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -42,9 +65,15 @@ export default defineConfig({
         handler(level, log);
       },
       // Lazily loaded parts (the after-click code, each payer language) are sibling files of paytool.js: deploy the folder.
+      // No `/* @__PURE__ */` left in the shipped files: they help a later bundler, and nothing bundles these again.
       output: single
-        ? { minify: true, codeSplitting: false }
-        : { minify: true, chunkFileNames: (chunk) => (isElements(chunk) ? 'paytool-elements.js' : 'paytool-[name].js'), postBanner },
+        ? { minify: true, comments: { annotation: false }, codeSplitting: false }
+        : {
+            minify: true,
+            comments: { annotation: false },
+            chunkFileNames: (chunk) => (isElements(chunk) ? 'paytool-elements.js' : 'paytool-[name].js'),
+            postBanner,
+          },
     },
   },
 });

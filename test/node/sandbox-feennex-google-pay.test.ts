@@ -106,7 +106,8 @@ describe('feennex sandbox: Google Pay invoices', () => {
 
   test('a token that fails a check, for another merchant, or is missing is error 10 naming google_pay_token', async () => {
     const good = token('4111111111111111');
-    const tampered = { ...good, signedMessage: good.signedMessage.replace(/"tag":"./, '"tag":"A') };
+    // A different first character of the tag (always replacing it with "A" left one token in 64 untouched).
+    const tampered = { ...good, signedMessage: good.signedMessage.replace(/"tag":"(.)/, (_, first: string) => `"tag":"${first === 'A' ? 'B' : 'A'}`) };
     for (const bad of [tampered, token('4111111111111111', 'another-shop'), 'not json']) {
       const { shopOrderId, answer } = await pay(bad);
       assert.equal(answer.error_code, 10);
