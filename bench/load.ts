@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { submit, type BackendAnswer, type BackendPolicy } from '../src/checkout/backend-client.js';
 import { classifyResponse } from '../src/protocol/index.js';
-import { createTestToken, startSandbox, type FaultKind, type FaultRule, type RunningSandbox } from '../src/sandbox/index.js';
+import { createSandbox, createTestToken, type FaultKind, type FaultRule, type RunningSandbox, type SandboxOptions } from '../src/sandbox/index.js';
 import {
   createCheckoutHandler,
   createMemoryIdempotencyStore,
@@ -206,13 +206,59 @@ async function resolveByStatus(url: string, id: string, deadlineMs = RESOLVE_BOU
   return undefined;
 }
 
+/** The sandbox on a server of the load's own, which also says how many requests it is still working on. */
+export type WatchedSandbox = RunningSandbox & { busy(): number };
+
+export async function startWatchedSandbox(options: SandboxOptions): Promise<WatchedSandbox> {
+  const sandbox = createSandbox(options);
+  let busy = 0;
+  const server = createServer(
+    toNodeListener(async (request) => {
+      // Until the sandbox is done with it, including the work a fault does after its caller left.
+      busy++;
+      try {
+        return (await sandbox.handle(request)) ?? Response.json({ error: 'Not found' }, { status: 404 });
+      } finally {
+        busy--;
+      }
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    ...sandbox.describe(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    emulators: sandbox.emulators,
+    faults: sandbox.faults,
+    busy: () => busy,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * Waits until nothing can change the sandbox's records any more: it works on no request and no
+ * E0153 payment is still IN_PROGRESS. A condition, not a time; the bound only ends a broken run.
+ */
+export async function untilSettled(sb: WatchedSandbox, boundMs = RESOLVE_BOUND_MS): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  while (sb.busy() > 0 || sb.emulators.fenige.transactions().some((t) => t.state === 'IN_PROGRESS')) {
+    if (Date.now() > deadline) throw new Error(`the sandbox did not settle within ${boundMs} ms (${sb.busy()} requests in work)`);
+    await sleep(20);
+  }
+}
+
 /** Runs the load and checks the money rules against the sandbox's own records. */
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const { checkouts, replays, faultRate, store } = options;
   const waves = options.waves ?? 1;
   const log = options.log ?? (() => {});
   const heapBefore = process.memoryUsage().heapUsed;
-  const sb = await startSandbox({ fenige: { pendingSettleMs: LOAD_TIMINGS.settleMs }, faults: { seed: options.seed ?? 42, rules: faultRules(faultRate) } });
+  const sb = await startWatchedSandbox({
+    fenige: { pendingSettleMs: LOAD_TIMINGS.settleMs },
+    faults: { seed: options.seed ?? 42, rules: faultRules(faultRate) },
+  });
   const events: CheckoutEvent[] = [];
   const handlers = store.stores.map((idempotencyStore) =>
     createCheckoutHandler({
@@ -271,7 +317,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       clearInterval(sampler);
     }
     // E0153 payments and late work settle; nothing may change what was already answered.
-    await sleep(LOAD_TIMINGS.settleMs + 500);
+    await untilSettled(sb);
     const afterRun = await store.count(ids());
     peak = Math.max(peak, afterRun);
     let afterTtl: number | undefined;

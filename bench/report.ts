@@ -130,17 +130,29 @@ const cpuCell = (n: number | undefined) => (n === undefined ? '—' : `${n.toFix
 function serverRows(s: ServerResult): string[] {
   const { handler, direct } = s.levels;
   const lines = [
-    `| clients | requests per level | handler → sandbox: req/s | sandbox direct: req/s | handler / direct | handler p50 | direct p50 | handler p99 | direct p99 | errors (handler / direct) | CPU per payment, handler mode: handler · sandbox · load generator | direct mode: sandbox · load generator |`,
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    `| clients | requests per level | handler → sandbox: req/s | sandbox direct: req/s | handler / direct | handler p50 | direct p50 | handler p99 | direct p99 | errors (handler / direct) | steady CPU per payment, handler mode: handler · sandbox · load generator | direct mode: sandbox · load generator | handler CPU per warm-up request |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const c of CONCURRENCY) {
     const h = handler[c];
     const d = direct[c];
     lines.push(
-      `| ${c} | ${s.requests[c]} × ${s.rounds} | ${h.requestsPerSecond.toFixed(0)} | ${d.requestsPerSecond.toFixed(0)} | ${ratio(h.requestsPerSecond, d.requestsPerSecond)} | ${ms(h.p50Ms)} | ${ms(d.p50Ms)} | ${ms(h.p99Ms)} | ${ms(d.p99Ms)} | ${h.errors} / ${d.errors} | **${cpuCell(h.cpu.handler)}** · ${cpuCell(h.cpu.sandbox)} · ${cpuCell(h.cpu.generator)} | ${cpuCell(d.cpu.sandbox)} · ${cpuCell(d.cpu.generator)} |`,
+      `| ${c} | ${s.requests[c]} × ${s.rounds} | ${h.requestsPerSecond.toFixed(0)} | ${d.requestsPerSecond.toFixed(0)} | ${ratio(h.requestsPerSecond, d.requestsPerSecond)} | ${ms(h.p50Ms)} | ${ms(d.p50Ms)} | ${ms(h.p99Ms)} | ${ms(d.p99Ms)} | ${h.errors} / ${d.errors} | **${cpuCell(h.cpu.handler)}** · ${cpuCell(h.cpu.sandbox)} · ${cpuCell(h.cpu.generator)} | ${cpuCell(d.cpu.sandbox)} · ${cpuCell(d.cpu.generator)} | ${cpuCell(h.warmupCpu)} |`,
     );
   }
   return lines;
+}
+
+/** What the handler's numbers include, and its process start (one-time, apart from the per-payment figures). */
+function serverMethod(s: ServerResult): string {
+  const from =
+    s.handlerFrom === 'built'
+      ? "The handler runs tsc's JavaScript of its tree's src/ (no TypeScript loader), as a merchant's server runs dist/npm"
+      : 'The handler runs from src/ through tsx (`BENCH_SERVER_FROM_SRC=1`): its first requests include transpiling modules at their first import';
+  const start = (['handler', 'baseline'] as const).flatMap((m) =>
+    s.startCpu[m] ? [`${m === 'handler' ? 'this tree' : 'before'} ${withSpread(s.startCpu[m], ms)}`] : [],
+  );
+  return `${from}. Steady CPU per payment: each process's CPU over a level's timed requests, read after its ${s.warmup} warm-up requests. The warm-up column is the handler's CPU per request over those warm-up requests: at 1 client they are a fresh process's first (lazy compilation, V8's optimisation, first-use allocations). Handler process start until listening (Node, importing the server module, set-up), CPU: ${start.join('; ')}.`;
 }
 
 const spreadCell = (s: Spread, digits = 2, unit = ' ms') => `${s.median.toFixed(digits)}${unit} (${s.p25.toFixed(digits)}–${s.p75.toFixed(digits)})`;
@@ -152,13 +164,13 @@ function serverBaselineRows(s: ServerResult): string[] {
   const lines = [
     `Before: the handler of \`${s.baseline}\`; after: this tree's. Both in front of the same sandbox, in the same rounds (order rotated per round). CPU per payment: median over the rounds (p25–p75); ratios: median of the per-round ratios (p25–p75).`,
     '',
-    '| clients | handler CPU per payment, before | after | after / before (per round) | req/s before | req/s after | after / before (per round) | sandbox direct req/s | after / direct |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| clients | handler steady CPU per payment, before | after | after / before (per round) | req/s before | req/s after | after / before (per round) | sandbox direct req/s | after / direct | handler CPU per warm-up request, before → after |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const c of CONCURRENCY) {
     const p = s.paired![c];
     lines.push(
-      `| ${c} | ${spreadCell(s.handlerCpu.baseline![c])} | **${spreadCell(s.handlerCpu.handler![c])}** | ${spreadCell(p.cpuRatio, 2, '×')} | ${before[c].requestsPerSecond.toFixed(0)} | ${after[c].requestsPerSecond.toFixed(0)} | ${spreadCell(p.rpsRatio, 2, '×')} | ${s.levels.direct[c].requestsPerSecond.toFixed(0)} | ${ratio(after[c].requestsPerSecond, s.levels.direct[c].requestsPerSecond)} |`,
+      `| ${c} | ${spreadCell(s.handlerCpu.baseline![c])} | **${spreadCell(s.handlerCpu.handler![c])}** | ${spreadCell(p.cpuRatio, 2, '×')} | ${before[c].requestsPerSecond.toFixed(0)} | ${after[c].requestsPerSecond.toFixed(0)} | ${spreadCell(p.rpsRatio, 2, '×')} | ${s.levels.direct[c].requestsPerSecond.toFixed(0)} | ${ratio(after[c].requestsPerSecond, s.levels.direct[c].requestsPerSecond)} | ${cpuCell(before[c].warmupCpu)} → ${cpuCell(after[c].warmupCpu)} |`,
     );
   }
   return lines;
@@ -205,6 +217,8 @@ export function renderResults(report: BenchReport): string {
       '### Server: checkout handler in front of the sandbox vs the sandbox directly',
       '',
       `Medians over ${report.server.rounds} round(s) of fresh processes; ${report.server.warmup} untimed warm-up requests per level; every request a new payment (own transactionId, own sealed token).`,
+      '',
+      serverMethod(report.server),
       '',
       ...serverRows(report.server),
       ...(report.server.paired ? ['', ...serverBaselineRows(report.server)] : []),

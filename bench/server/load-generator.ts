@@ -2,7 +2,9 @@
  * The load generator, forked by run-server.ts so it never shares an event loop with a server.
  * It receives one `LoadJob`, sends every body once — `concurrency` clients, each on its own
  * keep-alive connection, each sending its next request as soon as the previous answer arrived —
- * and answers a `LoadResult`. The first `warmup` bodies are sent the same way, untimed.
+ * and answers a `LoadResult`. The first `warmup` bodies are sent the same way, untimed; then it
+ * sends `{ warm: true }` (`WarmedUp`) and waits for `{ go: true }`, so the parent can read the
+ * servers' CPU between the warm-up and the timed requests.
  */
 import { Agent, request } from 'node:http';
 
@@ -26,8 +28,13 @@ export interface LoadResult {
   /** Answers with another status, timeouts and connection errors. */
   errors: number;
   statuses: Record<string, number>;
-  /** This process's CPU time (user + system) for the warm-up and timed requests, in ms. */
+  /** This process's CPU time (user + system) for the timed requests, in ms. */
   cpuMs: number;
+}
+
+/** Sent to the parent after the warm-up; the parent answers `{ go: true }`. */
+export interface WarmedUp {
+  warm: true;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -75,8 +82,11 @@ function percentile(sorted: number[], q: number): number {
 async function run(job: LoadJob): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
   try {
-    const cpu = process.cpuUsage();
     await send(job, agent, job.bodies.slice(0, job.warmup));
+    const go = new Promise<void>((resolve) => process.once('message', () => resolve()));
+    process.send!({ warm: true } satisfies WarmedUp);
+    await go;
+    const cpu = process.cpuUsage();
     const { latencies, statuses, elapsedMs } = await send(job, agent, job.bodies.slice(job.warmup));
     const sorted = latencies.sort((a, b) => a - b);
     const used = process.cpuUsage(cpu);

@@ -28,11 +28,12 @@ beforeEach(() => {
   fake.requests.length = 0;
 });
 
-/** Scripts the fake per endpoint: `pay` for google-pay, `details` for the details lookup, `link` for paymelink. */
-function script(answers: { pay?: FakeAnswer; details?: FakeAnswer; link?: FakeAnswer }) {
+/** Scripts the fake per endpoint: `pay` for google-pay, `details` for the details lookup, `link` for paymelink, `clear` for the clearing. */
+function script(answers: { pay?: FakeAnswer; details?: FakeAnswer; link?: FakeAnswer; clear?: FakeAnswer }) {
   fake.answer((request: RecordedRequest) => {
     if (request.path.startsWith('/transactions/details/')) return answers.details ?? { status: 500 };
     if (request.path === '/external/paymelink') return answers.link ?? { status: 500 };
+    if (request.path === '/external/clear') return answers.clear ?? { status: 500 };
     return answers.pay ?? { status: 500 };
   });
 }
@@ -147,6 +148,30 @@ describe('fenigeCheckout.pay', () => {
     assertOutcome(await fenigeCheckout(client).status(TX, { ...within, expected: { amount: 100, currency: 'PLN' } }), { kind: 'success', status: 'SUCCESS' });
     assert.equal(timers.started, 0);
     await fenigeCheckout(client).status(TX, { ...within, deadlineAt: Date.now() + client.timeoutMs + 60_000 });
+    assert.equal(timers.started, 2, 'past the handler deadline: its own timeout, combined with the handler signal');
+  });
+
+  test("the clearing after an approval (capture: 'clear') and the hosted page's link get the handler's deadline too", async (t) => {
+    script({
+      pay: { status: 200, body: SEED.googlePayOk },
+      details: { status: 200, body: { ...SEED.detailsOk, transactionId: TX, transactionState: 'SUCCESS_WAITING_FOR_CLEARING' } },
+      clear: { status: 200, body: SEED.clearOk },
+      link: { status: 200, body: SEED.paymelinkOk },
+    });
+    const timers = countAbortTimers(t);
+    const within = { ...context, signal: new AbortController().signal, deadlineAt: Date.now() + client.timeoutMs };
+    const clearErrors: unknown[] = [];
+    const clearing = fenigeCheckout(client, { capture: 'clear', onClearError: (_, error) => clearErrors.push(error) });
+    assertOutcome(await clearing.pay(checkoutRequest(), within), { kind: 'success', status: 'APPROVED' });
+    assert.deepEqual(clearErrors, []);
+    assert.deepEqual(
+      fake.requests.map((r) => r.path),
+      ['/external-api/transactions/google-pay', `/transactions/details/${TX}`, '/external/clear'],
+    );
+    const hosted: HostedRequest = { ...checkoutRequest(), returnUrl: 'https://shop.example/checkout' };
+    assertOutcome(await fenigeCheckout(client).hosted(hosted, within), { kind: 'redirect' });
+    assert.equal(timers.started, 0, 'within the handler deadline: no timer of their own');
+    await fenigeCheckout(client).hosted(hosted, { ...within, deadlineAt: Date.now() + client.timeoutMs + 60_000 });
     assert.equal(timers.started, 2, 'past the handler deadline: its own timeout, combined with the handler signal');
   });
 

@@ -80,7 +80,7 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
   async function clearIfAuthorised(gatewayId: string, amount: number, state: string, context: CheckoutContext): Promise<void> {
     if (capture !== 'clear' || state !== 'SUCCESS_WAITING_FOR_CLEARING') return;
     try {
-      await client.clear({ transactionId: gatewayId, clearingAmount: amount }, { signal: context.signal });
+      await forHandler.clear(client, { transactionId: gatewayId, clearingAmount: amount }, context);
     } catch (error) {
       try {
         options.onClearError?.(gatewayId, error);
@@ -172,7 +172,8 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
     async hosted(request: HostedRequest, context: CheckoutContext): Promise<CheckoutAnswer> {
       const { transactionId } = request;
       try {
-        const link = await client.paymelink(
+        const link = await forHandler.paymelink(
+          client,
           {
             transactionId,
             currencyCode: request.currency,
@@ -189,7 +190,7 @@ export function fenigeCheckout(client: FenigeClient, options: FenigeCheckoutOpti
             // Sent always: the field table requires it even though the prose calls true the default.
             autoClear,
           },
-          { signal: context.signal },
+          context,
         );
         await context.ids?.link(transactionId, link.transactionId);
         const body: Record<string, unknown> = { transactionId, redirect: { url: link.value, method: 'GET' } };

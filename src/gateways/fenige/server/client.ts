@@ -1,10 +1,11 @@
 import { callGateway, gatewayFetch } from '../../../server/gateway-fetch.js';
 import * as z from 'zod/mini';
 import { toFieldIssues } from '../../../protocol/index.js';
+import { parseRequest, parseResponse } from './parse.js';
 import type { CheckoutGateway, CheckoutGatewaySource } from '../../../server/gateway.js';
 import { fenigeCheckout } from './checkout.js';
 import { forHandler, type AdapterCall } from './handler-call.js';
-import { errorFromResponse, errorFromTransport, FenigeError, FenigeValidationError, reclassify, TRANSPORT_STATUS } from './errors.js';
+import { errorFromResponse, errorFromTransport, FenigeError, reclassify } from './errors.js';
 import {
   builtGooglePayCheckSchema,
   clearRequestSchema,
@@ -80,15 +81,6 @@ function basicAuthorization(login: string, password: string): string {
   return `Basic ${btoa(binary)}`;
 }
 
-function parseRequest<T>(schema: z.ZodMiniType<T>, body: unknown): T {
-  // reportInput lets toFieldIssues tell "missing" from "wrong type"; the input itself is not kept.
-  const result = schema.safeParse(body, { reportInput: true });
-  if (result.success) return result.data;
-  const errors: Record<string, string[]> = {};
-  for (const { path, message } of toFieldIssues(result.error.issues)) (errors[path] ??= []).push(message);
-  throw new FenigeValidationError(errors);
-}
-
 /**
  * Fenige Payment Hub API client (Fenige docs, "Methods in API"). Every call validates its body before
  * sending, validates the answer, and throws `FenigeError` for anything but a valid 2xx answer.
@@ -105,10 +97,13 @@ export class FenigeClient implements CheckoutGatewaySource {
   readonly #acceptLanguage: string | undefined;
 
   static {
-    const { googlePay: publicCall, details: publicDetails } = forHandler;
-    forHandler.details = (client, transactionId, call) => (#call in client ? client.#details(transactionId, call) : publicDetails(client, transactionId, call));
+    const publicCalls = { ...forHandler };
+    forHandler.details = (client, transactionId, call) =>
+      #call in client ? client.#details(transactionId, call) : publicCalls.details(client, transactionId, call);
+    forHandler.clear = (client, body, call) => (#call in client ? client.#clear(body, call) : publicCalls.clear(client, body, call));
+    forHandler.paymelink = (client, data, call) => (#call in client ? client.#paymelink(data, call) : publicCalls.paymelink(client, data, call));
     forHandler.googlePay = (client, body, call) => {
-      if (!(#call in client)) return publicCall(client, body, call);
+      if (!(#call in client)) return publicCalls.googlePay(client, body, call);
       parseRequest(builtGooglePayCheckSchema, body);
       return client.#call('POST', '/external-api/transactions/google-pay', body, googlePayResponseSchema, call, client.googlePayBaseUrl);
     };
@@ -142,6 +137,10 @@ export class FenigeClient implements CheckoutGatewaySource {
 
   /** Clears (captures) all or part of an authorized amount (`POST /external/clear`). */
   async clear(body: FenigeClearRequest, options?: FenigeCallOptions): Promise<FenigeClearResponse> {
+    return this.#clear(body, options);
+  }
+
+  async #clear(body: FenigeClearRequest, options: AdapterCall | undefined): Promise<FenigeClearResponse> {
     const { transactionId, ...rest } = parseRequest(clearRequestSchema, { ...body, merchantUuid: this.merchantUuid });
     // Under both names: the document's example says transactionId, its field table requestUuid.
     return this.#call('POST', '/external/clear', { transactionId, requestUuid: transactionId, ...rest }, clearResponseSchema, options);
@@ -171,6 +170,10 @@ export class FenigeClient implements CheckoutGatewaySource {
 
   /** Creates a link to Fenige's hosted payment page (`POST /external/paymelink`). */
   async paymelink(preInitData: FenigePreInitData, options?: FenigeCallOptions): Promise<FenigePaymelinkResponse> {
+    return this.#paymelink(preInitData, options);
+  }
+
+  async #paymelink(preInitData: FenigePreInitData, options: AdapterCall | undefined): Promise<FenigePaymelinkResponse> {
     const valid = parseRequest(paymelinkRequestSchema, { preInitData: { autoClear: true, ...preInitData } });
     return this.#call('POST', '/external/paymelink', valid, paymelinkResponseSchema, options);
   }
@@ -217,29 +220,4 @@ export class FenigeClient implements CheckoutGatewaySource {
     if (httpStatus! < 200 || httpStatus! >= 300) throw errorFromResponse(httpStatus!, text);
     return parseResponse(schema, httpStatus!, text);
   }
-}
-
-function parseResponse<T>(schema: z.ZodMiniType<T>, httpStatus: number, text: string): T {
-  let json: unknown = {};
-  let problem: string | undefined;
-  if (text.trim()) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      problem = 'body is not JSON';
-    }
-  }
-  if (!problem) {
-    const result = schema.safeParse(json, { reportInput: true });
-    if (result.success) return result.data;
-    problem = toFieldIssues(result.error.issues)
-      .map((i) => `${i.path || 'body'} ${i.message}`)
-      .join('; ');
-  }
-  throw new FenigeError({
-    status: TRANSPORT_STATUS.invalidResponse,
-    kind: 'unknown-outcome',
-    httpStatus,
-    message: `Fenige answered HTTP ${httpStatus} with an unexpected body: ${problem}`,
-  });
 }

@@ -1,5 +1,13 @@
 import type { FenigeClient } from './client.js';
-import type { FenigeDetailsResponse, FenigeGooglePayRequest, FenigeGooglePayResponse } from './schemas.js';
+import type {
+  FenigeClearRequest,
+  FenigeClearResponse,
+  FenigeDetailsResponse,
+  FenigeGooglePayRequest,
+  FenigeGooglePayResponse,
+  FenigePaymelinkResponse,
+  FenigePreInitData,
+} from './schemas.js';
 
 /** How the checkout adapter calls the client: the handler's signal, and when the handler gives up (`CheckoutContext.deadlineAt`). */
 export interface AdapterCall {
@@ -18,8 +26,16 @@ export const forHandler: {
   googlePay: (client: FenigeClient, body: FenigeGooglePayRequest, call: AdapterCall) => Promise<FenigeGooglePayResponse>;
   /** The status reads (the guard's, and the one after an approval): the handler's deadline too. */
   details: (client: FenigeClient, transactionId: string, call: AdapterCall) => Promise<FenigeDetailsResponse>;
+  /** `capture: 'clear'`'s clearing, within the same request: the handler's deadline too. */
+  clear: (client: FenigeClient, body: FenigeClearRequest, call: AdapterCall) => Promise<FenigeClearResponse>;
+  /** The hosted page's link: the handler's deadline too. */
+  paymelink: (client: FenigeClient, preInitData: FenigePreInitData, call: AdapterCall) => Promise<FenigePaymelinkResponse>;
 } = {
   // Until client.ts is loaded (a test double of the client): the public method.
-  googlePay: (client, body, call) => client.googlePay(body, call.signal ? { signal: call.signal } : {}),
-  details: (client, transactionId, call) => client.details(transactionId, call.signal ? { signal: call.signal } : {}),
+  googlePay: (client, body, call) => client.googlePay(body, signalOf(call)),
+  details: (client, transactionId, call) => client.details(transactionId, signalOf(call)),
+  clear: (client, body, call) => client.clear(body, signalOf(call)),
+  paymelink: (client, preInitData, call) => client.paymelink(preInitData, signalOf(call)),
 };
+
+const signalOf = (call: AdapterCall) => (call.signal ? { signal: call.signal } : {});
