@@ -10,7 +10,7 @@ import { submit, type BackendPolicy } from './backend-client.js';
 import { toResult, type FlowResult } from './flow-result.js';
 import { checkoutBody } from './payment-body.js';
 import { failureMessage } from '../i18n/failure.js';
-import type { Messages } from '../i18n/index.js';
+import type { PageMessages } from '../i18n/index.js';
 import { outcomesOf } from '../gateways/outcomes.js';
 
 export { newTransactionId } from './payment-body.js';
@@ -18,7 +18,8 @@ export { navigate } from './redirect.js';
 export { announce, confirmReturn, payByCard } from './session-outcome.js';
 
 /** The payer's words for a failure `code` of the gateway `gatewayId` (its outcomes' groups, then the protocol's). */
-export const failureText = (messages: Messages, code: string, gatewayId: string): string => failureMessage(messages, code, outcomesOf(gatewayId).failureGroups);
+export const failureText = (messages: PageMessages, code: string, gatewayId: string): string =>
+  failureMessage(messages, code, outcomesOf(gatewayId).failureGroups);
 
 /** POSTs the Google Pay token for `data` as `transactionId` and follows it until the outcome is known (or `cancel` fires). */
 export async function postToken(

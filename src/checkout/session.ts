@@ -4,7 +4,7 @@ import type { PaymentsClient } from '../google-pay/types.js';
 import type { PaymentErrorDetail, PaymentEventMap } from './events.js';
 import { sheetIsOpen } from '../google-pay/clients.js';
 import { paymentDataRequest } from '../google-pay/request.js';
-import type { Messages } from '../i18n/index.js';
+import type { PageMessages } from '../i18n/index.js';
 import type { BackendPolicy } from './backend-client.js';
 import { loadFailed, payWithGooglePay, type FlowResult } from './google-pay-flow.js';
 import { afterClick, loadAfterClick } from './lazy.js';
@@ -29,7 +29,7 @@ export interface SessionView {
 /** The element's settings at the moment a payment starts. */
 export interface PaymentSettings {
   endpoint: string;
-  messages: Messages;
+  messages: PageMessages;
   policy?: BackendPolicy | undefined;
 }
 
@@ -64,7 +64,7 @@ export class CheckoutSession {
   }
 
   /** What the payer reads about the payment; nothing at rest. */
-  statusText(messages: Messages): string | undefined {
+  statusText(messages: PageMessages): string | undefined {
     switch (this.phase) {
       case 'processing':
       case 'checking':
@@ -178,11 +178,11 @@ export class CheckoutSession {
   }
 
   /**
-   * The payer's words for a failure code. The code tables come with the after-click code; a failure
-   * without it (it did not load, or the element left while it loaded) sent nothing, so the generic
-   * words are the right ones.
+   * The payer's words for a failure code. The code tables (and English's failure texts) come with
+   * the after-click code; a failure without it (it did not load, or the element left while it
+   * loaded) sent nothing, so the generic words are the right ones.
    */
-  private wordsFor(messages: Messages, code: string): string {
+  private wordsFor(messages: PageMessages, code: string): string {
     return afterClick()?.failureText(messages, code, this.profile.id) ?? messages.failure.generic;
   }
 

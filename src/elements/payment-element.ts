@@ -7,7 +7,7 @@ import type { BackendPolicy } from '../checkout/backend-client.js';
 import { CheckoutSession, type PaymentSettings } from '../checkout/session.js';
 import { afterClick, loadAfterClick } from '../checkout/lazy.js';
 import { returningTransaction, withoutReturnParams } from '../protocol/return-url.js';
-import { buttonLocaleFor, localeOf, messagesFor, pageLanguage, type Messages } from '../i18n/index.js';
+import { buttonLocaleFor, localeOf, messagesFor, pageLanguage, type PageMessages } from '../i18n/index.js';
 import { emit, type PaymentErrorDetail } from './events.js';
 import { styles } from './payment-element.styles.js';
 import { PageLanguage } from './page-language.js';
@@ -142,7 +142,7 @@ export abstract class PaymentElement extends LitElement {
     return stateOf(this.session, this.validation, this.readiness.status);
   }
 
-  private get messages(): Messages {
+  private get messages(): PageMessages {
     return messagesFor(this.locale || localeOf(this), () => this.requestUpdate()); // a language still loading renders again
   }
 

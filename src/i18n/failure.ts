@@ -2,7 +2,8 @@
  * Which words a payer reads for a failure code. Only the after-click code imports this (through
  * checkout/after-click.ts): the code tables are not fetched before `payment-ready`.
  */
-import type { FailureGroup, Messages } from './messages.js';
+import type { FailureGroup, PageMessages } from './messages.js';
+import { enFailure } from './en-failure.js';
 
 /**
  * The protocol's own codes (docs/protocol.md §4.2, §5) → the group of words a payer understands.
@@ -24,5 +25,11 @@ export function failureGroup(code: string, gatewayGroups = ''): FailureGroup {
   return (line?.split(':')[0] as FailureGroup | undefined) ?? 'generic';
 }
 
-/** The payer-facing message for a failure code; `gatewayGroups` is the gateway's `failureGroups` (its outcomes.ts). */
-export const failureMessage = (messages: Messages, code: string, gatewayGroups?: string): string => messages.failure[failureGroup(code, gatewayGroups)];
+/**
+ * The payer-facing message for a failure code; `gatewayGroups` is the gateway's `failureGroups` (its
+ * outcomes.ts). English brings its failure texts here (en-failure.ts).
+ */
+export function failureMessage(messages: PageMessages, code: string, gatewayGroups?: string): string {
+  const group = failureGroup(code, gatewayGroups);
+  return messages.failure[group] ?? (group === 'generic' ? undefined : enFailure[group]) ?? messages.failure.generic;
+}

@@ -1,12 +1,12 @@
 import { en } from './en.js';
 import { LANGUAGE_ALIASES, LANGUAGES } from './languages.js';
-import type { Messages } from './messages.js';
+import type { Messages, PageMessages } from './messages.js';
 
-export type { Messages, FailureGroup } from './messages.js';
+export type { Messages, FailureGroup, PageMessages } from './messages.js';
 
 /** Languages ready to use: English, those registered by the page, and built-in ones once loaded. */
-const catalogue = new Map<string, Messages>([['en', en]]);
-const loading = new Map<string, Promise<Messages | undefined>>();
+const catalogue = new Map<string, PageMessages>([['en', en]]);
+const loading = new Map<string, Promise<PageMessages | undefined>>();
 
 const normalize = (tag: string) => tag.trim().toLowerCase().replaceAll('_', '-');
 
@@ -33,7 +33,7 @@ export function resolveLanguage(locale: string | undefined): string {
 }
 
 /** A built-in language's chunk, loaded once; `undefined` when it failed (it may be retried later). */
-function load(language: string): Promise<Messages | undefined> {
+function load(language: string): Promise<PageMessages | undefined> {
   const ready = catalogue.get(language);
   if (ready) return Promise.resolve(ready);
   const loader = LANGUAGES[language];
@@ -54,13 +54,13 @@ function load(language: string): Promise<Messages | undefined> {
 }
 
 /** The messages for a BCP 47 tag once its language has loaded (English if it cannot be). */
-export const loadMessages = async (locale: string | undefined): Promise<Messages> => (await load(resolveLanguage(locale))) ?? en;
+export const loadMessages = async (locale: string | undefined): Promise<PageMessages> => (await load(resolveLanguage(locale))) ?? en;
 
 /**
  * Messages for a BCP 47 tag, now: English until a built-in language's chunk has arrived, then
  * `onLoaded` runs once (the element re-renders in the payer's language).
  */
-export function messagesFor(locale: string | undefined, onLoaded?: () => void): Messages {
+export function messagesFor(locale: string | undefined, onLoaded?: () => void): PageMessages {
   const language = resolveLanguage(locale);
   const ready = catalogue.get(language);
   if (ready) return ready;

@@ -23,3 +23,10 @@ export type FailureGroup =
   | 'unknownOutcome'
   | 'duplicate'
   | 'generic';
+
+/**
+ * A language as the code before a payment holds it: built-in and registered languages are whole,
+ * but English keeps only its generic failure text there; the others (`en-failure.ts`) come with the
+ * after-click code, since no other failure is worded before a payment has started.
+ */
+export type PageMessages = Omit<Messages, 'failure'> & { failure: Partial<Messages['failure']> & Pick<Messages['failure'], 'generic'> };

@@ -1,11 +1,13 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { installFakeGooglePay } from '../../src/testing/index.js';
 import { fenigeOutcomes, feennexOutcomes } from '../../src/gateways/outcomes.js';
+import { en } from '../../src/i18n/en.js';
+import { enFailure } from '../../src/i18n/en-failure.js';
 import { backend } from './helpers-dist.js';
 
 // What the built split holds where (see dist.test.ts): the failure-code tables and the gateways'
 // outcomes are after-click code, fetched only once ready, yet a decline still reads in words.
-describe('dist/paytool.js, the failure tables after the click', () => {
+describe('dist/paytool.js, the failure tables and texts after the click', () => {
   before(async () => {
     installFakeGooglePay();
     await import(/* @vite-ignore */ `${location.origin}/dist/paytool.js`);
@@ -15,10 +17,12 @@ describe('dist/paytool.js, the failure tables after the click', () => {
   // A line of each table, as the minifier leaves text: its words are in the template literal.
   const tables = [...fenigeOutcomes.failureGroups.split('\n'), ...feennexOutcomes.failureGroups.split('\n'), 'unknownOutcome:OUTCOME_UNKNOWN'];
 
-  it('keeps the failure-code tables, credential codes and merchant-id words out of the elements chunk', async () => {
+  it('keeps the failure-code tables, credential codes, merchant-id words and English failure texts out of the elements chunk', async () => {
     const [critical, afterClick] = await Promise.all([text('paytool-elements.js'), text('paytool-after-click.js')]);
     // Booleans, not `include`: a failure would print the whole chunk.
-    for (const text of [...tables, fenigeOutcomes.merchantIdName, feennexOutcomes.merchantIdName]) {
+    // English's failure texts too, but the generic one: a payment whose after-click code did not load needs it.
+    expect(critical.includes(en.failure.generic), 'the generic failure text stays before the click').to.equal(true);
+    for (const text of [...tables, fenigeOutcomes.merchantIdName, feennexOutcomes.merchantIdName, ...Object.values(enFailure)]) {
       expect(critical.includes(text), `in the elements chunk: ${text}`).to.equal(false);
       expect(afterClick.includes(text), `in the after-click chunk: ${text}`).to.equal(true);
     }

@@ -2,11 +2,15 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { en } from '../../src/i18n/en.js';
+import { enFailure } from '../../src/i18n/en-failure.js';
 import { LANGUAGE_ALIASES, LANGUAGES } from '../../src/i18n/languages.js';
 import { buttonLocaleFor, loadMessages, messagesFor, registerMessages, resolveLanguage, type Messages } from '../../src/i18n/index.js';
 
 /** Google's ButtonOptions.buttonLocale languages (docs/languages.md says where the list comes from). */
 const GOOGLE_BUTTON_LOCALES = 'en ar bg ca cs da de el es et fi fr hr id it ja ko ms nl no pl pt ru sk sl sr sv th tr uk zh'.split(' ');
+
+/** English whole: what the page holds before a payment (en.ts) and the failure texts after the click (en-failure.ts). */
+const english: Messages = { ...en, failure: { ...en.failure, ...enFailure } };
 
 /** Every key path of a messages object, e.g. `failure.declined`. */
 const keyPaths = (value: object, prefix = ''): string[] =>
@@ -23,12 +27,12 @@ describe('payer languages', () => {
   for (const [language, load] of Object.entries(LANGUAGES)) {
     test(`${language} covers every message key with its own text`, async () => {
       const messages = (await load()).default;
-      assert.deepEqual(keyPaths(messages).sort(), keyPaths(en).sort());
-      for (const path of keyPaths(en)) {
+      assert.deepEqual(keyPaths(messages).sort(), keyPaths(english).sort());
+      for (const path of keyPaths(english)) {
         const text = at(messages, path);
         assert.equal(typeof text, 'string', path);
         assert.ok((text as string).trim().length > 1, `${path} is empty`);
-        assert.notEqual(text, at(en, path), `${path} is still English`);
+        assert.notEqual(text, at(english, path), `${path} is still English`);
         assert.doesNotMatch(text as string, /TODO|XXX|\{\w+\}/, path);
       }
     });
@@ -98,11 +102,11 @@ describe('payer languages', () => {
   });
 
   test('registerMessages wins over a built-in language, and can add one that is not built in', async () => {
-    const custom: Messages = { ...en, payByCard: 'Mit Karte zahlen (Shop-Text)' };
+    const custom: Messages = { ...english, payByCard: 'Mit Karte zahlen (Shop-Text)' };
     registerMessages('de-CH', custom);
     assert.equal(messagesFor('de-CH'), custom);
     assert.equal((await loadMessages('de-DE')).payByCard, 'Mit Karte bezahlen', 'other German regions keep the built-in text');
-    registerMessages('is', { ...en, payByCard: 'Greiða með korti' });
+    registerMessages('is', { ...english, payByCard: 'Greiða með korti' });
     assert.equal(messagesFor('is-IS').payByCard, 'Greiða með korti');
   });
 });

@@ -2,6 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { backend, click, freshGooglePay, mount, mountReady, statusText, validData } from '../helpers.js';
 import { registerMessages, type Messages } from '../../../src/index.js';
 import { en } from '../../../src/i18n/en.js';
+import { enFailure } from '../../../src/i18n/en-failure.js';
 import { loadMessages } from '../../../src/i18n/index.js';
 import { waitFor } from '../../support/wait.js';
 
@@ -69,7 +70,7 @@ describe('payer languages, each loaded when a page asks for it', () => {
   });
 
   it('lets registerMessages replace a built-in language', async () => {
-    const custom: Messages = { ...en, invalidData: 'Bitte den Shop kontaktieren (eigener Text)' };
+    const custom: Messages = { ...en, failure: { ...en.failure, ...enFailure }, invalidData: 'Bitte den Shop kontaktieren (eigener Text)' };
     registerMessages('de-LI', custom);
     const el = await mount('paytool-button', { data: { ...validData, amount: 0 }, attrs: 'locale="de-LI"' });
     await el.updateComplete;
