@@ -17,12 +17,13 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 export const KB = 1024;
 /**
  * Everything fetched before payment-ready (dist/paytool.js, the elements' chunk it awaits and their
- * static imports), gzip: issue 12's aim of 16 KB. The critical path is 15,978 B in two files (the
- * tiny entry that requests pay.js first, 954 B, and the elements, 15,024 B); in one file it was
- * 15,101 B, each file compressed on its own costs the difference. Lit is ~5.4 KB of it; `data` is
- * validated by hand-written rules (src/protocol/payment-data.ts), zod only on the server.
+ * static imports), gzip. Issue 12 aimed at 16 KB; the path is now 15,385 B in two files (the tiny
+ * entry that requests pay.js first, ~950 B, and the elements), after the stylesheet lost its
+ * indentation and the failure-code tables moved to the after-click chunk. The budget keeps that
+ * gain with ~300 B of room. Lit is ~5.4 KB of it; `data` is validated by hand-written rules
+ * (src/protocol/payment-data.ts), zod only on the server.
  */
-export const BUDGET_GZIP_BYTES = 16 * KB;
+export const BUDGET_GZIP_BYTES = 15_700;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAYTOOL = 'dist/paytool.js';

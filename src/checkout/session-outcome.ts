@@ -7,6 +7,7 @@ import type { PaymentData } from '../protocol/index.js';
 import type { CheckoutSession, PaymentSettings, Phase } from './session.js';
 import type { FlowResult } from './flow-result.js';
 import { tokenRefusalHint } from './developer-hint.js';
+import { outcomesOf } from '../gateways/outcomes.js';
 import { absoluteHttpUrl, confirmReturnedPayment, payOnHostedPage } from './off-page-flows.js';
 import { forgetStarted, rememberStarted, tabStorage, wasStartedHere } from './started-payments.js';
 
@@ -49,14 +50,15 @@ function hintDeveloper(
   { code, message, response }: { code: string; message?: string; response: Record<string, unknown> },
   data: PaymentData,
 ) {
-  const hint = tokenRefusalHint(response, data, session.profile.merchantIdName);
+  const { merchantIdName, credentialCodes } = outcomesOf(session.profile.id);
+  const hint = tokenRefusalHint(response, data, merchantIdName);
   if (hint) {
     console.warn(`<${session.element}>: ${hint.message}`);
     return session.view.reportError(hint, false);
   }
-  // The backend's gateway credentials were refused (the profile names the codes): the payer reads
+  // The backend's gateway credentials were refused (the gateway's outcomes name the codes): the payer reads
   // "contact the shop", the developer gets the backend's words.
-  if (session.profile.credentialCodes.includes(code)) session.view.reportError({ code, message: message ?? code });
+  if (credentialCodes.includes(code)) session.view.reportError({ code, message: message ?? code });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { PaymentsClient } from '../google-pay/types.js';
 import type { PaymentErrorDetail, PaymentEventMap } from './events.js';
 import { sheetIsOpen } from '../google-pay/clients.js';
 import { paymentDataRequest } from '../google-pay/request.js';
-import { failureMessage, type Messages } from '../i18n/index.js';
+import type { Messages } from '../i18n/index.js';
 import type { BackendPolicy } from './backend-client.js';
 import { loadFailed, payWithGooglePay, type FlowResult } from './google-pay-flow.js';
 import { afterClick, loadAfterClick } from './lazy.js';
@@ -106,7 +106,7 @@ export class CheckoutSession {
         endpoint: settings.endpoint,
         policy: settings.policy,
         cancel: signal,
-        describe: (code) => failureMessage(messages, code, this.profile.failureGroups),
+        describe: (code) => this.wordsFor(messages, code),
         checkingText: messages.checking,
         onProcessing: () => this.to('processing', signal),
         onChecking: () => this.to('checking', signal),
@@ -173,8 +173,17 @@ export class CheckoutSession {
 
   /** @internal */
   fail(code: string): void {
-    this.failureText = failureMessage(this.settings.messages, code, this.profile.failureGroups);
+    this.failureText = this.wordsFor(this.settings.messages, code);
     this.show('failure');
+  }
+
+  /**
+   * The payer's words for a failure code. The code tables come with the after-click code; a failure
+   * without it (it did not load, or the element left while it loaded) sent nothing, so the generic
+   * words are the right ones.
+   */
+  private wordsFor(messages: Messages, code: string): string {
+    return afterClick()?.failureText(messages, code, this.profile.id) ?? messages.failure.generic;
   }
 
   /** What the payer sees and the page hears; all but a cancel or an error before any request come from the after-click code. */

@@ -1,5 +1,5 @@
 import type { CheckoutGateway } from '../server/gateway.js';
-import type { GatewayProfile } from './profile.js';
+import type { GatewayOutcomes, GatewayProfile } from './profile.js';
 
 /** One row of a sandbox's test-card table. */
 export interface SandboxCardRow {
@@ -20,10 +20,11 @@ export interface GatewayEmulator {
 
 /**
  * Everything this package knows about one gateway, exported by `src/gateways/<id>/index.ts` and
- * listed in `registry.ts`: its profile (id = Google Pay `gateway`, default endpoint, payer-message
- * groups), its client, its checkout adapter and its sandbox emulator.
+ * listed in `registry.ts`: its profile (id = Google Pay `gateway`, default endpoint) and outcomes
+ * (payer-message groups, credential codes), its client, its checkout adapter and its sandbox emulator.
  */
-export interface GatewayDescriptor<Client, Emulator extends GatewayEmulator, EmulatorOptions extends { basePath?: string }> extends GatewayProfile {
+export interface GatewayDescriptor<Client, Emulator extends GatewayEmulator, EmulatorOptions extends { basePath?: string }>
+  extends GatewayProfile, GatewayOutcomes {
   /** The gateway's name for people. */
   readonly title: string;
   /** The merchant's client of the gateway's API. */

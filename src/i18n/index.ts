@@ -1,6 +1,6 @@
 import { en } from './en.js';
 import { LANGUAGE_ALIASES, LANGUAGES } from './languages.js';
-import { failureGroup, type Messages } from './messages.js';
+import type { Messages } from './messages.js';
 
 export type { Messages, FailureGroup } from './messages.js';
 
@@ -80,6 +80,3 @@ export const pageLanguage = (element: Element): string | undefined =>
 
 /** The language of an element: its `locale` attribute, the page's language, then the browser's. */
 export const localeOf = (element: Element): string => element.getAttribute('locale') || pageLanguage(element) || navigator.language;
-
-/** The payer-facing message for a failure code; `gatewayGroups` is the gateway profile's `failureGroups`. */
-export const failureMessage = (messages: Messages, code: string, gatewayGroups?: string): string => messages.failure[failureGroup(code, gatewayGroups)];

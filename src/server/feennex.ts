@@ -1,7 +1,7 @@
 /**
- * `paytool-elements/server/feennex` — Feennex payouts to cards and payment systems, transfers to
- * Feennex wallets, payee checks and the shop's balance (docs/server.md, "Feennex payouts").
- * Taking payments stays on `paytool-elements/server` (`FeennexClient`, `feennexCheckout`).
+ * `paytool-elements/server/feennex` — the payout methods of `FeennexClient` alone: payouts to cards
+ * and payment systems, transfers to Feennex wallets, payee checks and the shop's balance
+ * (docs/server.md, "Feennex payouts"). `FeennexClient` on `paytool-elements/server` has them too.
  *
  * @example
  * import { FeennexPayoutClient } from 'paytool-elements/server/feennex';

@@ -4,12 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GATEWAYS } from '../../src/gateways/registry.js';
 import { fenigeProfile, feennexProfile } from '../../src/gateways/profiles.js';
+import { fenigeOutcomes, feennexOutcomes, outcomesOf } from '../../src/gateways/outcomes.js';
 import { FENIGE_ERROR_CODES } from '../../src/gateways/fenige/server/codes.js';
 import { FEENNEX_ERROR_CODES } from '../../src/gateways/feennex/server/errors.js';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import type { CheckoutGateway } from '../../src/server/gateway.js';
 import { createSandbox } from '../../src/sandbox/server.js';
-import { failureGroup } from '../../src/i18n/messages.js';
+import { failureGroup } from '../../src/i18n/failure.js';
 import type { GatewayErrorKind } from '../../src/gateways/gateway-error.js';
 
 const clients = {
@@ -54,6 +55,17 @@ test('the sandbox mounts every registered emulator under /{id} and lists it', as
   for (const { title } of Object.values(GATEWAYS)) assert.ok(html.includes(`<h2>${title}</h2>`), title);
 });
 
+/** Each gateway as the element knows it: before a payment (profiles.ts) and after the click (outcomes.ts). */
+const fenige = { ...fenigeProfile, ...fenigeOutcomes };
+const feennex = { ...feennexProfile, ...feennexOutcomes };
+
+test("every profile's id has its outcomes, the after-click half, and an unknown id is named", () => {
+  assert.equal(outcomesOf(fenigeProfile.id), fenigeOutcomes);
+  assert.equal(outcomesOf(feennexProfile.id), feennexOutcomes);
+  for (const descriptor of Object.values(GATEWAYS)) assert.equal(outcomesOf(descriptor.id).failureGroups, descriptor.failureGroups, descriptor.id);
+  assert.throws(() => outcomesOf('toString'), /no gateway outcomes for "toString"/);
+});
+
 /** `group:CODE CODE` lines → code → group, failing on a code listed twice. */
 function groupsOf(text: string): Map<string, string> {
   const groups = new Map<string, string>();
@@ -68,9 +80,9 @@ function groupsOf(text: string): Map<string, string> {
 }
 
 test("every code of a gateway's catalogue has one payer-message group in its profile, and no other code does", () => {
-  assert.deepEqual([...groupsOf(fenigeProfile.failureGroups).keys()].sort(), Object.keys(FENIGE_ERROR_CODES).sort());
+  assert.deepEqual([...groupsOf(fenige.failureGroups).keys()].sort(), Object.keys(FENIGE_ERROR_CODES).sort());
   const feennexCodes = Object.keys(FEENNEX_ERROR_CODES).map((n) => `FEENNEX_${n}`);
-  assert.deepEqual([...groupsOf(feennexProfile.failureGroups).keys()].sort(), feennexCodes.sort());
+  assert.deepEqual([...groupsOf(feennex.failureGroups).keys()].sort(), feennexCodes.sort());
 });
 
 /**
@@ -89,8 +101,8 @@ const GROUPS_OF_KIND: Record<GatewayErrorKind, readonly string[]> = {
 
 test("the payer-message groups agree with each code's kind in the one catalogue, for every gateway", () => {
   for (const [profile, catalogue, codeOf] of [
-    [fenigeProfile, FENIGE_ERROR_CODES, (code: string) => code],
-    [feennexProfile, FEENNEX_ERROR_CODES, (code: string) => `FEENNEX_${code}`],
+    [fenige, FENIGE_ERROR_CODES, (code: string) => code],
+    [feennex, FEENNEX_ERROR_CODES, (code: string) => `FEENNEX_${code}`],
   ] as const) {
     const groups = groupsOf(profile.failureGroups);
     for (const [code, { kind }] of Object.entries(catalogue)) {
@@ -101,7 +113,7 @@ test("the payer-message groups agree with each code's kind in the one catalogue,
 });
 
 test("a profile's credential codes are codes of its own that the payer reads as a shop set-up problem", () => {
-  for (const profile of [fenigeProfile, feennexProfile]) {
+  for (const profile of [fenige, feennex]) {
     assert.ok(profile.credentialCodes.length > 0, profile.id);
     const groups = groupsOf(profile.failureGroups);
     for (const code of profile.credentialCodes) assert.equal(groups.get(code), 'shopSetup', `${profile.id} ${code}`);
@@ -109,11 +121,11 @@ test("a profile's credential codes are codes of its own that the payer reads as 
 });
 
 test("a gateway's codes are grouped only with its own profile; the protocol's codes need none", () => {
-  assert.equal(failureGroup('E0150', fenigeProfile.failureGroups), 'declined');
+  assert.equal(failureGroup('E0150', fenige.failureGroups), 'declined');
   assert.equal(failureGroup('E0150'), 'generic');
-  assert.equal(failureGroup('FEENNEX_6', feennexProfile.failureGroups), 'duplicate');
+  assert.equal(failureGroup('FEENNEX_6', feennex.failureGroups), 'duplicate');
   for (const code of ['INVALID_REQUEST', 'ORDER_NOT_FOUND']) {
-    assert.equal(failureGroup(code, fenigeProfile.failureGroups), 'shopSetup', code);
+    assert.equal(failureGroup(code, fenige.failureGroups), 'shopSetup', code);
   }
-  assert.equal(failureGroup('OUTCOME_UNKNOWN', feennexProfile.failureGroups), 'unknownOutcome');
+  assert.equal(failureGroup('OUTCOME_UNKNOWN', feennex.failureGroups), 'unknownOutcome');
 });

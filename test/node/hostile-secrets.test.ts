@@ -14,7 +14,7 @@ import { toNodeListener } from '../../src/server/adapters.js';
 import type { CheckoutGateway } from '../../src/server/gateway.js';
 import { FenigeClient, createFenigePostbackHandler } from '../../src/gateways/fenige/server/index.js';
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
-import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payouts.js';
+import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payout-client.js';
 import { feennexCheckout } from '../../src/gateways/feennex/server/checkout.js';
 import { feennexGooglePayInvoice } from '../../src/gateways/feennex/server/google-pay.js';
 import { createFeennexNotificationHandler } from '../../src/gateways/feennex/server/notifications.js';

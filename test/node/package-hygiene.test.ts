@@ -65,11 +65,13 @@ test('the server typings, /server and /server/feennex, compile in a project with
   writeFileSync(
     join(dir, 'shop.ts'),
     [
-      "import { createCheckoutHandler, createRedisIdempotencyStore, FenigeClient, } from 'paytool-elements/server';",
+      "import { createCheckoutHandler, createRedisIdempotencyStore, FenigeClient, FeennexClient } from 'paytool-elements/server';",
       "import { FeennexPayoutClient, type FeennexWithdraw } from 'paytool-elements/server/feennex';",
       'declare const redis: any;',
       "export const payouts = new FeennexPayoutClient({ baseUrl: 'https://core.feennex.com/', shopId: 1042, secretKey: 's' });",
       'export const paidOut = (payout: FeennexWithdraw): boolean => payout.status === 5;',
+      "const feennex = new FeennexClient({ baseUrl: 'https://core.feennex.com/', shopId: 1042, secretKey: 's' });",
+      "export const payout: Promise<FeennexWithdraw> = feennex.withdrawCreate({ amount: 5000, currency: 'PLN', payway: 'card_pln', account: '4111111111111111', shopPaymentId: 'p-7' });",
       "const gateway = new FenigeClient({ baseUrl: 'https://paytool-api.fenige.pl', login: 'l', password: 'p', merchantUuid: 'm' });",
       'export const handler = createCheckoutHandler({',
       '  gateway,',
@@ -134,8 +136,28 @@ test('the server entries publish what merchants use, not the signing and mapping
     assert.ok(name in server, `paytool-elements/server lacks ${name}`);
   }
   assert.deepEqual(Object.keys(feennex).sort(), ['FEENNEX_WITHDRAW_STATUSES', 'FeennexPayoutClient']);
-  const client = new server.FeennexClient({ baseUrl: 'https://core.feennex.com/', shopId: 1042, secretKey: 's' });
-  assert.ok(!('withdrawCreate' in client) && !('shopBalance' in client), 'payouts and the balance live on FeennexPayoutClient only');
+  assert.equal(server.FEENNEX_WITHDRAW_STATUSES, feennex.FEENNEX_WITHDRAW_STATUSES);
+});
+
+test('FeennexClient pays out, as the public contract says, through the one implementation FeennexPayoutClient also uses', async () => {
+  const { FeennexClient } = await import('../../src/server/index.js');
+  const { FeennexPayoutClient } = await import('../../src/server/feennex.js');
+  const options = { baseUrl: 'https://core.feennex.com/', shopId: 1042, secretKey: 'shop-secret-key' };
+  const client = new FeennexClient(options);
+  const payouts = new FeennexPayoutClient(client);
+  const methods = ['withdrawTry', 'withdrawCreate', 'withdrawStatus', 'withdrawShopPaymentStatus', 'checkAccount'];
+  methods.push('transferTry', 'transferCreate', 'transferShopPaymentStatus', 'shopBalance');
+  for (const name of methods) {
+    const method = (client as unknown as Record<string, unknown>)[name];
+    assert.equal(typeof method, 'function', `FeennexClient lacks ${name}`);
+    assert.equal(method, (payouts as unknown as Record<string, unknown>)[name], `${name} is written twice`);
+  }
+  // The secret stays in the client's private field: not an own property, not in JSON or inspect output.
+  for (const shown of [JSON.stringify(client), JSON.stringify(payouts), Object.keys(client).join(), Object.keys(payouts).join()]) {
+    assert.doesNotMatch(shown, /shop-secret-key/);
+  }
+  const { inspect } = await import('node:util');
+  assert.doesNotMatch(inspect(client, { showHidden: true, depth: 5 }) + inspect(payouts, { showHidden: true, depth: 5 }), /shop-secret-key/);
   const exports = (JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, unknown> }).exports;
   assert.deepEqual(exports['./server/feennex'], { types: './dist/npm/server/feennex.d.ts', default: './dist/npm/server/feennex.js' });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FeennexError } from '../../src/gateways/feennex/server/index.js';
-import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payouts.js';
+import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payout-client.js';
 import { closedAfter } from '../support/lifetime.js';
 import { now, signCall, startSandbox, type Sandbox } from './sandbox-feennex-harness.js';
 

@@ -2,7 +2,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
-import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payouts.js';
+import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payout-client.js';
 import { FeennexError, FeennexInputError } from '../../src/gateways/feennex/server/errors.js';
 import { FAKE_SHOP, startFakeFeennex, type FakeFeennex } from './server-feennex-fake.js';
 

@@ -7,7 +7,7 @@ import { createTestToken } from '../../src/sandbox/test-token.js';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import { feennexCheckout } from '../../src/gateways/feennex/server/checkout.js';
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
-import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payouts.js';
+import { FeennexPayoutClient } from '../../src/gateways/feennex/server/payout-client.js';
 import { FEENNEX_ERROR_CODES, FeennexError } from '../../src/gateways/feennex/server/errors.js';
 import { createFeennexNotificationHandler, type FeennexNotification, type FeennexOrderRecord } from '../../src/gateways/feennex/server/notifications.js';
 import { serveFetch, type Listening } from '../support/http.js';
@@ -213,6 +213,17 @@ describe('payouts', () => {
     assert.deepEqual([payout.recovered, payout.status, payout.shopWriteOff?.minor], [false, 5, 1234]);
     assert.equal((await payouts.withdrawStatus(payout.id)).shopPaymentId, shopPaymentId);
     assert.equal((await payouts.withdrawShopPaymentStatus(shopPaymentId)).id, payout.id);
+  });
+
+  test('FeennexClient pays out itself, as the contract says: withdrawCreate debits the sandbox balance by the write-off', async () => {
+    const available = async () => (await client.shopBalance()).balances.find((b) => b.currency === 'PLN')?.available?.minor;
+    const before = await available();
+    const shopPaymentId = id();
+    const payout = await client.withdrawCreate({ ...card('4111111111111111', 2_500), shopPaymentId });
+    assert.deepEqual([payout.recovered, payout.status, payout.shopPaymentId, payout.shopWriteOff?.minor], [false, 5, shopPaymentId, 2_500]);
+    assert.equal(await available(), before! - 2_500);
+    assert.equal((await client.withdrawShopPaymentStatus(shopPaymentId)).id, payout.id);
+    assert.equal(emulator.payouts().filter((p) => p.shopPaymentId === shopPaymentId).length, 1);
   });
 
   test('a withdraw whose answer times out is resolved by its status: one payout, no failure', async () => {

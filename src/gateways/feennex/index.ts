@@ -1,5 +1,6 @@
 import type { GatewayDescriptor } from '../descriptor.js';
 import { feennexProfile } from './profile.js';
+import { feennexOutcomes } from './outcomes.js';
 import { FeennexClient } from './server/client.js';
 import { feennexCheckout } from './server/checkout.js';
 import { createFeennexEmulator, TEST_CARDS, type FeennexEmulator, type FeennexSandboxOptions } from './sandbox/index.js';
@@ -7,6 +8,7 @@ import { createFeennexEmulator, TEST_CARDS, type FeennexEmulator, type FeennexSa
 /** Feennex: `<feennex-pay>`, `FeennexClient`, `feennexCheckout` and its emulator. */
 export const feennex = {
   ...feennexProfile,
+  ...feennexOutcomes,
   title: 'Feennex',
   Client: FeennexClient,
   checkout: (client: FeennexClient) => feennexCheckout(client),

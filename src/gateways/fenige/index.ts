@@ -1,5 +1,6 @@
 import type { GatewayDescriptor } from '../descriptor.js';
 import { fenigeProfile } from './profile.js';
+import { fenigeOutcomes } from './outcomes.js';
 import { FenigeClient } from './server/client.js';
 import { fenigeCheckout } from './server/checkout.js';
 import { createFenigeEmulator, type FenigeEmulator, type FenigeSandboxOptions } from './sandbox/emulator.js';
@@ -8,6 +9,7 @@ import { FENIGE_TEST_CARDS } from './sandbox/test-cards.js';
 /** Fenige's Payment Hub: `<paytool-button>`, `FenigeClient`, `fenigeCheckout` and its emulator. */
 export const fenige = {
   ...fenigeProfile,
+  ...fenigeOutcomes,
   title: 'Fenige Payment Hub',
   Client: FenigeClient,
   checkout: (client: FenigeClient) => fenigeCheckout(client),

@@ -96,8 +96,8 @@ describe('languages', () => {
   });
 
   it('describes every Fenige and Feennex code in words, in both languages', async () => {
-    const { failureMessage } = await import('../../../src/i18n/index.js');
-    const { fenigeProfile, feennexProfile } = await import('../../../src/gateways/profiles.js');
+    const { failureMessage } = await import('../../../src/i18n/failure.js');
+    const { fenigeOutcomes, feennexOutcomes } = await import('../../../src/gateways/outcomes.js');
     const messages = { en: await loadMessages('en'), pl: await loadMessages('pl') };
     const messagesFor = (lang: 'en' | 'pl') => messages[lang];
     const generic = { en: messagesFor('en').failure.generic, pl: messagesFor('pl').failure.generic };
@@ -106,7 +106,7 @@ describe('languages', () => {
     for (let n = 1; n <= 19; n++) codes.push(`FEENNEX_${n}`);
     for (const code of codes) {
       for (const lang of ['en', 'pl'] as const) {
-        const groups = code.startsWith('FEENNEX_') ? feennexProfile.failureGroups : fenigeProfile.failureGroups;
+        const groups = code.startsWith('FEENNEX_') ? feennexOutcomes.failureGroups : fenigeOutcomes.failureGroups;
         expect(failureMessage(messagesFor(lang), code, groups), `${code} ${lang}`).not.to.equal(generic[lang]);
       }
     }

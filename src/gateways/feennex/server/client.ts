@@ -29,6 +29,7 @@ import {
 } from './responses.js';
 import { feennexSignedBody, signedNow, type FeennexMethod, type FeennexSignedFields } from './sign.js';
 import { callFeennex } from './transport.js';
+import { FeennexPayouts } from './payouts.js';
 import { forHandler } from './handler-call.js';
 import type { HandlerCall } from '../../../server/gateway.js';
 
@@ -64,14 +65,14 @@ export interface FeennexCallOptions {
 type Unsigned = Record<string, unknown>;
 
 /**
- * A typed client of the Feennex API for taking payments: invoices, bills and their status, and the
- * checkout handler's gateway. Every call is signed with the shop's secret key, has a timeout, and
- * turns the `{ data, error_code, message, result }` envelope into a typed result or a
- * `FeennexError`. Creates are idempotent by the shop's own id: after a lost answer they resolve
- * through the status call instead of failing or paying twice. Payouts, transfers and the balance
- * are `FeennexPayoutClient`'s, on `paytool-elements/server/feennex`.
+ * A typed client of the Feennex API: invoices, bills and their status, the checkout handler's
+ * gateway, and (from `FeennexPayouts`) payouts, transfers, payee checks and the shop balance.
+ * Every call is signed with the shop's secret key, has a timeout, and turns the
+ * `{ data, error_code, message, result }` envelope into a typed result or a `FeennexError`.
+ * Creates are idempotent by the shop's own id: after a lost answer they resolve through the status
+ * call instead of failing or paying (out) twice.
  */
-export class FeennexClient implements CheckoutGatewaySource {
+export class FeennexClient extends FeennexPayouts implements CheckoutGatewaySource {
   readonly baseUrl: string;
   readonly shopId: string;
   readonly timeoutMs: number;
@@ -91,6 +92,7 @@ export class FeennexClient implements CheckoutGatewaySource {
   }
 
   constructor(options: FeennexClientOptions) {
+    super();
     const { baseUrl, shopId, secretKey, timeoutMs = 10_000 } = options;
     if (typeof baseUrl !== 'string' || !baseUrl) {
       throw new TypeError("FeennexClient: baseUrl is required: Feennex's https://core.feennex.com/ in production, the sandbox's sb.feennex.url in development");

@@ -1,7 +1,7 @@
-import { FeennexClient, type FeennexCallOptions, type FeennexClientOptions } from './client.js';
+import type { FeennexCallOptions } from './client.js';
 import { fromFeennexCurrency, readFeennexMoney, toFeennexAmount, toFeennexCurrency } from './currency.js';
 import { FeennexInputError } from './errors.js';
-import { createOnce } from './idempotent.js';
+import { createOnce, type FeennexRetryPolicy } from './idempotent.js';
 import {
   checkAccountInput,
   idInput,
@@ -28,25 +28,29 @@ import {
   type FeennexTransfer,
   type FeennexWithdraw,
 } from './responses.js';
-import { signedNow } from './sign.js';
+import { signedNow, type FeennexMethod, type FeennexSignedFields } from './sign.js';
 
 /** A payout or transfer, and whether it came from the create itself (`false`) or from the status of an earlier, lost attempt (`true`). */
 export type FeennexRecovered<T> = T & { recovered: boolean };
 
 /**
  * Money out of the Feennex shop balance: payouts to cards and payment systems (`withdraw/*`),
- * transfers to Feennex wallets (`transfer/*`), payee checks and the balance itself. It lives on
- * `paytool-elements/server/feennex`, apart from the checkout's `FeennexClient`, and shares that
- * client's credentials, timeout, retry policy and transport. Creates are idempotent by
- * `shopPaymentId`: a timeout is resolved through the status call, never by paying out twice.
+ * transfers to Feennex wallets (`transfer/*`), payee checks and the balance itself, written once
+ * for both `FeennexClient` (which extends it, as the public contract promises) and
+ * `FeennexPayoutClient` (which wraps a client). Creates are idempotent by `shopPaymentId`: a
+ * timeout is resolved through the status call, never by paying out twice.
  */
-export class FeennexPayoutClient {
-  readonly #client: FeennexClient;
+export abstract class FeennexPayouts {
+  /** How creates recover from a lost answer: the client's policy. */
+  protected abstract readonly retry: FeennexRetryPolicy;
 
-  /** Takes the shop's `FeennexClient`, or the options to make one (`baseUrl`, `shopId`, `secretKey`, …). */
-  constructor(client: FeennexClient | FeennexClientOptions) {
-    this.#client = client instanceof FeennexClient ? client : new FeennexClient(client);
-  }
+  /** Signs and sends one Feennex method with the client's credentials; resolves with the envelope's `data`. */
+  protected abstract call<M extends FeennexMethod>(
+    method: M,
+    fields: Omit<FeennexSignedFields<M>, 'shop_id'>,
+    unsigned?: Record<string, unknown>,
+    options?: FeennexCallOptions,
+  ): Promise<unknown>;
 
   // ——— Payouts to cards and external systems ———
 
@@ -54,7 +58,7 @@ export class FeennexPayoutClient {
   async withdrawTry(input: FeennexWithdrawTryInput, options?: FeennexCallOptions): Promise<FeennexPayoutPreview> {
     const i = parseInput(withdrawTryInput, input, 'withdrawTry');
     const fields = withdrawFields(i);
-    const d = parseData(responseSchemas.withdrawTry, await this.#client.call('withdraw/try', fields, {}, options), 'withdraw/try');
+    const d = parseData(responseSchemas.withdrawTry, await this.call('withdraw/try', fields, {}, options), 'withdraw/try');
     return compact({
       payeeAmount: readFeennexMoney(d.payee_receive, d.ps_currency),
       writeOff: readFeennexMoney(d.shop_write_off, d.shop_currency ?? fields.shop_currency),
@@ -73,11 +77,10 @@ export class FeennexPayoutClient {
     const outcome = await createOnce({
       method: 'withdraw/create',
       id: i.shopPaymentId,
-      policy: this.#client.retry,
+      policy: this.retry,
       recover: options.recover !== false,
       ...(options.signal ? { signal: options.signal } : {}),
-      create: async () =>
-        toWithdraw(parseData(responseSchemas.withdraw, await this.#client.call('withdraw/create', fields, unsigned, options), 'withdraw/create')),
+      create: async () => toWithdraw(parseData(responseSchemas.withdraw, await this.call('withdraw/create', fields, unsigned, options), 'withdraw/create')),
       lookup: () => this.withdrawShopPaymentStatus(i.shopPaymentId, options),
     });
     return 'created' in outcome ? { ...outcome.created, recovered: false } : { ...outcome.existing, recovered: true };
@@ -86,14 +89,14 @@ export class FeennexPayoutClient {
   /** A payout by Feennex's id (`withdraw/status`). */
   async withdrawStatus(withdrawId: string | number, options?: FeennexCallOptions): Promise<FeennexWithdraw> {
     const id = parseInput(idInput('withdrawId'), String(withdrawId), 'withdrawStatus');
-    const data = await this.#client.call('withdraw/status', { now: signedNow(), withdraw_id: id }, {}, options);
+    const data = await this.call('withdraw/status', { now: signedNow(), withdraw_id: id }, {}, options);
     return toWithdraw(parseData(responseSchemas.withdraw, data, 'withdraw/status'));
   }
 
   /** A payout by the shop's id (`withdraw/shop_payment_status`). */
   async withdrawShopPaymentStatus(shopPaymentId: string, options?: FeennexCallOptions): Promise<FeennexWithdraw> {
     const id = parseInput(idInput('shopPaymentId'), shopPaymentId, 'withdrawShopPaymentStatus');
-    const data = await this.#client.call('withdraw/shop_payment_status', { now: signedNow(), shop_payment_id: id }, {}, options);
+    const data = await this.call('withdraw/shop_payment_status', { now: signedNow(), shop_payment_id: id }, {}, options);
     return toWithdraw(parseData(responseSchemas.withdraw, data, 'withdraw/shop_payment_status'));
   }
 
@@ -101,7 +104,7 @@ export class FeennexPayoutClient {
   async checkAccount(input: FeennexCheckAccountInput, options?: FeennexCallOptions): Promise<FeennexAccountCheck> {
     const i = parseInput(checkAccountInput, input, 'checkAccount');
     const fields = { account: i.account, amount: toFeennexAmount(i.amount, i.currency), payway: i.payway };
-    const data = await this.#client.call('check_account', fields, { account_details: i.accountDetails }, options);
+    const data = await this.call('check_account', fields, { account_details: i.accountDetails }, options);
     const d = parseData(responseSchemas.checkAccount, data, 'check_account');
     return compact({ verified: d.verified, accountInfo: d.account_info, raw: d });
   }
@@ -112,7 +115,7 @@ export class FeennexPayoutClient {
   async transferTry(input: FeennexTransferTryInput, options?: FeennexCallOptions): Promise<FeennexPayoutPreview> {
     const i = parseInput(transferTryInput, input, 'transferTry');
     const fields = transferFields(i);
-    const d = parseData(responseSchemas.transferTry, await this.#client.call('transfer/try', fields, {}, options), 'transfer/try');
+    const d = parseData(responseSchemas.transferTry, await this.call('transfer/try', fields, {}, options), 'transfer/try');
     return compact({
       payeeAmount: readFeennexMoney(d.payee_amount ?? d.receive_amount, d.payee_currency ?? fields.payee_currency),
       writeOff: readFeennexMoney(d.write_off_amount, d.shop_currency ?? fields.shop_currency),
@@ -127,11 +130,11 @@ export class FeennexPayoutClient {
     const outcome = await createOnce({
       method: 'transfer/create',
       id: i.shopPaymentId,
-      policy: this.#client.retry,
+      policy: this.retry,
       recover: options.recover !== false,
       ...(options.signal ? { signal: options.signal } : {}),
       create: async () => {
-        const data = await this.#client.call('transfer/create', fields, { description: i.description }, options);
+        const data = await this.call('transfer/create', fields, { description: i.description }, options);
         const d = parseData(responseSchemas.transfer, data, 'transfer/create');
         return toTransfer({ payee_currency: fields.payee_currency, shop_currency: fields.shop_currency, ...d });
       },
@@ -143,7 +146,7 @@ export class FeennexPayoutClient {
   /** A transfer by the shop's id (`transfer/shop_payment_status`). */
   async transferShopPaymentStatus(shopPaymentId: string, options?: FeennexCallOptions): Promise<FeennexTransfer> {
     const id = parseInput(idInput('shopPaymentId'), shopPaymentId, 'transferShopPaymentStatus');
-    const data = await this.#client.call('transfer/shop_payment_status', { now: signedNow(), shop_payment_id: id }, {}, options);
+    const data = await this.call('transfer/shop_payment_status', { now: signedNow(), shop_payment_id: id }, {}, options);
     return toTransfer(parseData(responseSchemas.transfer, data, 'transfer/shop_payment_status'));
   }
 
@@ -151,7 +154,7 @@ export class FeennexPayoutClient {
 
   /** The shop's balances per currency (`shop_balance`). */
   async shopBalance(options?: FeennexCallOptions): Promise<{ balances: FeennexBalance[]; raw: Record<string, unknown> }> {
-    const d = parseData(responseSchemas.shopBalance, await this.#client.call('shop_balance', { now: signedNow() }, {}, options), 'shop_balance');
+    const d = parseData(responseSchemas.shopBalance, await this.call('shop_balance', { now: signedNow() }, {}, options), 'shop_balance');
     const balances = d.balances.map((b) =>
       compact({
         currency: fromFeennexCurrency(b.currency) ?? String(b.currency),
