@@ -32,7 +32,8 @@ export interface GatewayAnswer {
  * One call as the package's clients make it: through the default transport on Node without a
  * `Response`, through any other `fetch` (the merchant's own, or an edge runtime's) as it is. A
  * redirect is never followed (it would replay a payment request elsewhere): a 3xx is a TypeError.
- * `onStatus` learns the status as soon as it is known, before the body is read.
+ * `onStatus` learns the status as soon as it is known, before the body is read (a 3xx's too, before
+ * the TypeError, so the client can name it).
  */
 export async function callGateway(
   fetchImpl: typeof fetch,
@@ -46,17 +47,17 @@ export async function callGateway(
   const plain = fetchImpl === gatewayFetch ? nodeTransport()?.call : undefined;
   if (plain) {
     const answer = await plain(url, call);
-    if (answer.status >= 300 && answer.status < 400) throw redirected(answer.status);
     onStatus(answer.status);
+    if (answer.status >= 300 && answer.status < 400) throw redirected(answer.status);
     return answer;
   }
   // 'manual' rather than 'error', which workerd (Cloudflare Workers) refuses.
   const response = await fetchImpl(url, { ...call, redirect: 'manual' });
+  onStatus(response.status);
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     await response.body?.cancel();
     throw redirected(response.status);
   }
-  onStatus(response.status);
   return { status: response.status, text: await response.text() };
 }
 
