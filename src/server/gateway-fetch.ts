@@ -61,7 +61,7 @@ export async function callGateway(
   return { status: response.status, text: await response.text() };
 }
 
-type NodeRequest = (url: URL, options: RequestOptions, callback: (res: IncomingMessage) => void) => import('node:http').ClientRequest;
+type NodeRequest = (options: RequestOptions, callback: (res: IncomingMessage) => void) => import('node:http').ClientRequest;
 interface NodeHttp {
   request: NodeRequest;
   Agent: new (options: { keepAlive: boolean; timeout: number; scheduling: 'lifo' }) => HttpAgent;
@@ -90,6 +90,18 @@ function nodeTransport(): NodeTransport | null {
 
 const utf8 = new TextDecoder();
 
+/** What `node:http` makes of a URL (its `urlToHttpOptions`), read from the URL already parsed. */
+function requestTarget(url: URL): RequestOptions {
+  const { hostname, port, username, password } = url;
+  return {
+    protocol: url.protocol,
+    hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+    path: url.pathname + url.search,
+    ...(port === '' ? {} : { port: Number(port) }),
+    ...(username || password ? { auth: `${decodeURIComponent(username)}:${decodeURIComponent(password)}` } : {}),
+  };
+}
+
 interface RawAnswer {
   res: IncomingMessage;
   body: Buffer;
@@ -108,19 +120,29 @@ function nodeTransportOf(modules: Record<'http:' | 'https:', NodeHttp>): NodeTra
     return new Promise<RawAnswer>((resolve, reject) => {
       if (body !== undefined) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
       const protocol = url.protocol as 'http:' | 'https:';
-      const request = modules[protocol].request(url, { method, headers, agent: agentOf(protocol), ...(signal ? { signal } : {}) }, (res) => {
+      // The URL's parts rather than the URL (Node converts it again) and our own abort listener
+      // rather than `signal` (Node's also watches the stream's end): a sixth of the request's set-up.
+      const request = modules[protocol].request({ ...requestTarget(url), method, headers, agent: agentOf(protocol) }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.once('error', fail);
         res.once('close', () => {
           if (!res.complete) fail(new Error('the connection closed before the whole answer arrived'));
         });
-        res.once('end', () => resolve({ res, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }));
+        res.once('end', () => {
+          signal?.removeEventListener('abort', abort);
+          resolve({ res, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
+        });
       });
+      function abort() {
+        request.destroy(signal!.reason instanceof Error ? signal!.reason : new Error('aborted'));
+      }
       function fail(error: Error) {
+        signal?.removeEventListener('abort', abort);
         // As fetch does: the signal's own reason when the caller aborted, a TypeError otherwise.
         reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error }));
       }
+      signal?.addEventListener('abort', abort, { once: true });
       request.once('error', fail);
       request.end(body);
     });
