@@ -22,6 +22,9 @@ export function normalizeBasePath(path: string): string {
   return path.replace(/\/+$/, '') || '/';
 }
 
+/** One decoder for every body: without `stream`, each `decode` starts afresh. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 export type BodyRead = { ok: true; value: unknown } | { ok: false; code: string; response: PlainAnswer };
 
 /** Reads a JSON body of at most `limit` bytes within `timeoutMs`, without trusting Content-Length alone. */
@@ -45,7 +48,7 @@ export async function readJsonBody(request: PlainRequest | Request, limit: numbe
   let text: string;
   let value: unknown;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+    text = strictUtf8.decode(read.bytes);
     value = JSON.parse(text);
   } catch {
     // The parser's message quotes the input, which may be the token: say only what is wrong.

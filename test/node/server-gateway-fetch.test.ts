@@ -70,6 +70,27 @@ describe('gatewayFetch on Node', () => {
     assert.equal(request.headers['content-length'], String(Buffer.byteLength('{"amount":1000,"description":"zażółć"}')));
   });
 
+  it("reaches the URL's host, port, path and query as written, an IPv6 literal and URL credentials too", async (t) => {
+    routes.set('/echo?a=1&b=%C5%BC', routes.get('/echo')!);
+    await gatewayFetch(`${base}/echo?a=1&b=%C5%BC`, { method: 'GET' });
+    assert.equal(seen.at(-1)!.url, '/echo?a=1&b=%C5%BC');
+
+    const v6 = createServer((req, res) => res.end(JSON.stringify({ url: req.url, host: req.headers.host, authorization: req.headers.authorization })));
+    v6.listen(0, '::1');
+    await once(v6, 'listening');
+    t.after(() => {
+      v6.closeAllConnections();
+      v6.close();
+    });
+    const { port } = v6.address() as AddressInfo;
+    const answer = await gatewayFetch(`http://user%40x:p%3Aw@[::1]:${port}/v6/path?q=1`, { method: 'GET' });
+    assert.deepEqual(await answer.json(), {
+      url: '/v6/path?q=1',
+      host: `[::1]:${port}`,
+      authorization: `Basic ${Buffer.from('user@x:p:w').toString('base64')}`,
+    });
+  });
+
   it('keeps the connection alive: consecutive calls share one socket', async () => {
     const before = seen.length;
     for (let i = 0; i < 3; i++) await (await gatewayFetch(`${base}/echo`, { method: 'POST', body: `{"i":${i}}` })).text();

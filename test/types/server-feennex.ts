@@ -32,7 +32,7 @@ export const either: FeennexPayouts[] = [feennex, new FeennexPayoutClient(feenne
 
 // --- misuse ---
 
-// @ts-expect-error the payout client signs nothing but payouts: its generic call is not public
+// @ts-expect-error the payout client types no generic call: code typed against it reaches no payment method
 export const raw = new FeennexPayoutClient(feennex).call('shop_balance', { now: '1' });
 // @ts-expect-error a payout names its shopPaymentId (the idempotency key)
 export const noId = feennex.withdrawCreate({ amount: 5000, currency: 'PLN', payway: 'card_pln', account: '4111111111111111' });

@@ -31,6 +31,11 @@ export async function callFeennex({ fetch, url, method, body, timeoutMs, signal,
     const headers = { 'content-type': 'application/json', accept: 'application/json' };
     ({ text } = await callGateway(fetch, url, { method: 'POST', headers, body: JSON.stringify(body), signal: combined }, 'Feennex', (s) => (httpStatus = s)));
   } catch (cause) {
+    // Not followed (the signed body must reach no other host). A create may have been acted on by
+    // whatever answered, so for creates this is an unknown outcome: the status is asked, as after a timeout.
+    if (httpStatus >= 300 && httpStatus < 400) {
+      throw lost(`HTTP_${httpStatus}`, `${method}: Feennex answered a redirect (HTTP ${httpStatus}), which is not followed: check baseUrl`, { httpStatus });
+    }
     // Without a timer of its own, the caller's deadline (a TimeoutError) is this call's timeout.
     const timedOut = timeout ? timeout.aborted : (signal!.reason as Error | undefined)?.name === 'TimeoutError';
     if (timedOut) throw lost(FEENNEX_NO_ANSWER_CODES.timeout, `${method}: no answer within ${timeoutMs} ms`, { cause: stripRequest(cause) });
