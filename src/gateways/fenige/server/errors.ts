@@ -158,6 +158,12 @@ function errorCodes(error: unknown): string[] {
  * have delivered the request, so its outcome is unknown.
  */
 export function errorFromTransport(error: unknown, reason: 'timeout' | 'aborted' | 'network', httpStatus?: number): FenigeError {
+  // A redirect is never followed (the credentials and the token must reach no other host). Whatever
+  // answered may have acted on a payment first, so its outcome is unknown, as after a timeout.
+  if (reason === 'network' && httpStatus !== undefined && httpStatus >= 300 && httpStatus < 400) {
+    const message = `Fenige answered a redirect (HTTP ${httpStatus}), which is not followed: check baseUrl`;
+    return new FenigeError({ status: `HTTP_${httpStatus}`, kind: 'unknown-outcome', message, httpStatus, cause: error });
+  }
   const codes = reason === 'network' ? errorCodes(error) : [];
   const neverSent = codes.length > 0 && codes.every((code) => NOT_SENT_CODES.has(code));
   const message =
