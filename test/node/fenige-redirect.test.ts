@@ -29,7 +29,9 @@ before(async () => {
   for (const status of STATUSES) {
     redirecting.set(
       status,
-      await serveRecording((request, res) => res.writeHead(status, { location: `${elsewhere.url}${request.path}`, 'content-type': 'text/html' }).end('<a>moved</a>')),
+      await serveRecording((request, res) =>
+        res.writeHead(status, { location: `${elsewhere.url}${request.path}`, 'content-type': 'text/html' }).end('<a>moved</a>'),
+      ),
     );
   }
 });
@@ -75,7 +77,11 @@ for (const [transport, fetchImpl] of Object.entries(transports)) {
     for (const status of STATUSES) {
       test(`HTTP ${status} to google-pay: not followed, an unknown outcome naming the redirect, HTTP_${status} and baseUrl`, async () => {
         const error = await fenigeErrorOf(clientOf(status, fetchImpl).googlePay(googlePayBody()));
-        assert.deepEqual([error.kind, error.isUnknownOutcome, error.code, error.httpStatus], ['unknown-outcome', true, `HTTP_${status}`, status], error.message);
+        assert.deepEqual(
+          [error.kind, error.isUnknownOutcome, error.code, error.httpStatus],
+          ['unknown-outcome', true, `HTTP_${status}`, status],
+          error.message,
+        );
         assert.match(error.message, new RegExp(`Fenige answered a redirect \\(HTTP ${status}\\), which is not followed: check baseUrl`));
         assert.doesNotMatch(error.message, /Could not reach/);
         assert.equal(redirecting.get(status)!.received.length > 0, true, 'the call reached the configured server');
