@@ -3,6 +3,11 @@
 // every request the element made from /mock/S/log. An answer scripted with `hold: true` waits for an
 // explicit signal: the test's POST /mock/S/release (then it is sent), or the client giving up (its
 // own timeout, or the element leaving the page: then nothing is sent). No answer waits on a clock.
+// The built script-tag folder is also served per scenario, at /mock/S/dist/<file>.js, so its
+// sibling chunks resolve there too: a file the script lists in `withhold` loses its connection
+// until /mock/S/release (a chunk that fails to load, then loads); every fetch of the folder is logged.
+import { readFile } from 'node:fs/promises';
+
 const scenarios = new Map();
 /** Script requests held open by /mock/hanging-script.js, by id: calling one answers it. */
 const hanging = new Map();
@@ -10,7 +15,7 @@ const hanging = new Map();
 const releasedScripts = new Set();
 
 function scenario(id) {
-  if (!scenarios.has(id)) scenarios.set(id, { pay: [], status: [], hosted: [], log: [], released: false, held: [] });
+  if (!scenarios.has(id)) scenarios.set(id, { pay: [], status: [], hosted: [], withhold: [], log: [], released: false, held: [] });
   return scenarios.get(id);
 }
 
@@ -60,7 +65,7 @@ async function answer(ctx, queue, s) {
 
 export function mockBackend() {
   return async (ctx, next) => {
-    const m = /^\/mock\/([\w-]+)\/(script|log|release|pay)(?:\/(.+))?$/.exec(ctx.path);
+    const m = /^\/mock\/([\w-]+)\/(script|log|release|pay|dist)(?:\/(.+))?$/.exec(ctx.path);
     if (ctx.path === '/mock/echo' && ctx.method === 'POST') {
       const fields = Object.fromEntries(new URLSearchParams(await readBody(ctx.req)));
       ctx.type = 'text/html';
@@ -91,7 +96,15 @@ export function mockBackend() {
     const s = scenario(id);
     if (kind === 'script') {
       const script = JSON.parse(await readBody(ctx.req));
-      Object.assign(s, { pay: script.pay ?? [], status: script.status ?? [], hosted: script.hosted ?? [], log: [], released: false, held: [] });
+      Object.assign(s, {
+        pay: script.pay ?? [],
+        status: script.status ?? [],
+        hosted: script.hosted ?? [],
+        withhold: script.withhold ?? [],
+        log: [],
+        released: false,
+        held: [],
+      });
       ctx.body = { ok: true };
       return;
     }
@@ -105,6 +118,7 @@ export function mockBackend() {
       ctx.body = s.log;
       return;
     }
+    if (kind === 'dist') return builtFile(ctx, s, rest);
     const text = ctx.method === 'POST' ? await readBody(ctx.req) : '';
     s.log.push({
       method: ctx.method,
@@ -118,4 +132,23 @@ export function mockBackend() {
     if (ctx.method === 'POST' && !rest) return answer(ctx, s.pay, s);
     ctx.status = 405;
   };
+}
+
+/** One file of the built dist/ folder, or 503 while the scenario withholds it. */
+async function builtFile(ctx, s, name) {
+  if (ctx.method !== 'GET' || !/^[\w.-]+\.js$/.test(name ?? '')) return void (ctx.status = 404);
+  s.log.push({ method: 'GET', path: ctx.path });
+  if (s.withhold.includes(name) && !s.released) {
+    // The connection is lost, as on a payer's bad network. (A 503 would stay in the browser's cache:
+    // the runner marks every path with an extension cacheable for a year.)
+    ctx.req.socket.destroy();
+    ctx.respond = false;
+    return;
+  }
+  try {
+    ctx.body = await readFile(new URL(`../../dist/${name}`, import.meta.url), 'utf8');
+    ctx.type = 'text/javascript';
+  } catch {
+    ctx.status = 404;
+  }
 }
