@@ -34,7 +34,8 @@ export type { FlowResult } from './flow-result.js';
  */
 export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
   const { client, request, data, endpoint } = options;
-  const afterClick = loadAfterClick().catch(() => undefined);
+  let loadError: unknown;
+  const afterClick = loadAfterClick().catch((error: unknown) => void (loadError = error));
   let transactionId = data.transactionId;
   let last: FlowResult | undefined;
   let stillChecking: Promise<FlowResult> | undefined;
@@ -42,7 +43,7 @@ export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
   const post = async (paid: GooglePaymentData): Promise<FlowResult> => {
     const code = await afterClick;
     // Nothing was sent, so nothing was charged: the payer may simply try again.
-    if (!code) return (last = loadFailed);
+    if (!code) return (last = loadFailed(loadError));
     if (options.cancel?.aborted) return (last = cancelled);
     if (!transactionId || ((last?.kind === 'failure' || last?.kind === 'error') && !data.transactionId)) transactionId = code.newTransactionId();
     options.onProcessing();
@@ -81,8 +82,15 @@ export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
   );
 }
 
-/** The after-click code did not load: nothing was sent, so nothing was charged. */
-export const loadFailed: FlowResult = { kind: 'error', code: 'LOAD_FAILED', message: 'The checkout code could not be loaded; nothing was charged' };
+/**
+ * The after-click code did not load: nothing was sent, so nothing was charged. The browser's reason
+ * names the chunk's URL (Chromium, Firefox), which is what a developer needs to find a folder deployed in part.
+ */
+export const loadFailed = (error: unknown): FlowResult => ({
+  kind: 'error',
+  code: 'LOAD_FAILED',
+  message: `The after-click code could not be loaded (${error instanceof Error ? error.message : String(error)}); nothing was charged`,
+});
 const cancelled: FlowResult = { kind: 'error', code: 'CANCELLED', message: 'The element left the page' };
 
 const sheetError = (message: string): PaymentAuthorizationResult => ({

@@ -134,10 +134,7 @@ export class CheckoutSession {
     const before = this.phase;
     const signal = this.begin(settings);
     this.to('processing', signal);
-    const paying = loadAfterClick().then(
-      (code) => code.payByCard(this, data, settings, returnUrl, base, before, signal),
-      () => loadFailed,
-    );
+    const paying = loadAfterClick().then((code) => code.payByCard(this, data, settings, returnUrl, base, before, signal), loadFailed);
     return this.settle(paying, data, signal);
   }
 
@@ -191,6 +188,10 @@ export class CheckoutSession {
     if (result.kind === 'cancel') {
       this.show('idle');
       this.view.emit('payment-cancel', {});
+    } else if (result.kind === 'error' && result.code === 'LOAD_FAILED') {
+      // The payer tried to pay and could not: plain words on the page (the code and the browser's reason are the developer's).
+      this.fail(result.code);
+      this.view.reportError({ code: result.code, message: result.message });
     } else if (result.kind === 'error' && !result.transactionId) {
       this.show('idle');
       this.view.reportError({ code: result.code, message: result.message });
