@@ -30,19 +30,22 @@ export type { FlowResult } from './flow-result.js';
  * the token from `onPaymentAuthorized` so progress and declines show in the sheet, and resolves
  * with the outcome once the sheet has closed. A decline lets the payer try another card, each
  * authorization with a fresh transactionId unless the merchant fixed one. The code that posts
- * the token is a lazy chunk (after-click.ts): its load starts here, while the payer is in the sheet.
+ * the token is a lazy chunk (after-click.ts): its load starts here, while the payer is in the sheet,
+ * and a failed load is tried again when the payer presses Pay again in the sheet.
  */
 export function payWithGooglePay(options: FlowOptions): Promise<FlowResult> {
   const { client, request, data, endpoint } = options;
   let loadError: unknown;
-  const afterClick = loadAfterClick().catch((error: unknown) => void (loadError = error));
+  // Starts the load as the sheet opens; each authorization then awaits it (or, after a failure, loads it again).
+  const load = () => loadAfterClick().catch((error: unknown) => void (loadError = error));
+  void load();
   let transactionId = data.transactionId;
   let last: FlowResult | undefined;
   let stillChecking: Promise<FlowResult> | undefined;
 
   const post = async (paid: GooglePaymentData): Promise<FlowResult> => {
-    const code = await afterClick;
-    // Nothing was sent, so nothing was charged: the payer may simply try again.
+    const code = await load();
+    // Nothing was sent, so nothing was charged: the payer may simply try again, in the sheet or with a later click.
     if (!code) return (last = loadFailed(loadError));
     if (options.cancel?.aborted) return (last = cancelled);
     if (!transactionId || ((last?.kind === 'failure' || last?.kind === 'error') && !data.transactionId)) transactionId = code.newTransactionId();
