@@ -1,3 +1,5 @@
+import { canonicalJson } from '../../protocol/canonical-json.js';
+
 type CreateHash = (algorithm: 'sha256') => { update(text: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
 
 /**
@@ -16,7 +18,7 @@ const nodeCreateHash: CreateHash | undefined = (() => {
  * same whatever the key order. Only this hash is stored, never the body (it holds the token).
  */
 export async function hashBody(value: unknown): Promise<string> {
-  const text = canonicalText(value);
+  const text = canonicalJson(value);
   if (nodeCreateHash) return nodeCreateHash('sha256').update(text, 'utf8').digest('hex');
   return webCryptoHash(text);
 }
@@ -25,29 +27,4 @@ export async function hashBody(value: unknown): Promise<string> {
 export async function webCryptoHash(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * The text of `protocol/canonical-json.ts`'s `canonicalJson`, character for character (stored hashes
- * depend on it; test/node/body-hash.test.ts compares the two), built without its per-object
- * entries, filter, map and join arrays: it ran on every payment body, token included.
- */
-export function canonicalText(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) {
-    let text = '[';
-    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + canonicalText(value[i]);
-    return text + ']';
-  }
-  if (value && typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    let text = '{';
-    // The default sort compares UTF-16 code units, as canonicalJson's `<` does.
-    for (const key of Object.keys(object).sort()) {
-      const member = object[key];
-      if (member !== undefined) text += (text.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + canonicalText(member);
-    }
-    return text + '}';
-  }
-  return JSON.stringify(value) ?? 'null';
 }
