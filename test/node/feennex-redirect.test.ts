@@ -2,7 +2,7 @@
 // never be replayed to the host the redirect names, and the outcome is classified as what it is.
 // A create may have been acted on before the redirect (unknown outcome: its status is asked, it is
 // never reported as a failure that invites paying again); a read is unavailable.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { FeennexClient } from '../../src/gateways/feennex/server/client.js';
@@ -11,40 +11,23 @@ import { feennexCheckout } from '../../src/gateways/feennex/server/checkout.js';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import { classifyResponse } from '../../src/protocol/index.js';
 import { createTestToken } from '../../src/sandbox/test-token.js';
-import { postJson, serveFetch, serveRecording, type Listening, type ReceivedRequest } from '../support/http.js';
+import { postJson, serveFetch } from '../support/http.js';
+import { REDIRECT_STATUSES, redirectingGateway } from '../support/redirecting-gateway.js';
 
 const SECRET = 'feennex-shop-secret-7f3a';
 const SHOP_ID = '5';
 
-/** Where the redirects point: a server that would happily answer every Feennex method with success. */
-let elsewhere: Listening & { received: ReceivedRequest[] };
-/** The "Feennex" the client is configured with: it answers every request with `status` and a Location elsewhere. */
-const redirecting = new Map<number, Listening & { received: ReceivedRequest[] }>();
-
-before(async () => {
-  elsewhere = await serveRecording((request, res) => {
-    const data = request.path.endsWith('shop_balance') ? { balances: [] } : { id: 1, url: 'https://pay.example/1', method: 'GET', data: {}, status: 5 };
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data, error_code: 0, message: 'Ok', result: true }));
-  });
-  for (const status of [301, 302, 303, 307, 308]) {
-    redirecting.set(
-      status,
-      await serveRecording((request, res) =>
-        res.writeHead(status, { location: `${elsewhere.url}${request.path}`, 'content-type': 'text/html' }).end('<a>moved</a>'),
-      ),
-    );
-  }
-});
-after(async () => {
-  for (const server of redirecting.values()) await server.close();
-  await elsewhere.close();
+/** The redirects point at a server that would happily answer every Feennex method with success. */
+const gateway = redirectingGateway((request, res) => {
+  const data = request.path.endsWith('shop_balance') ? { balances: [] } : { id: 1, url: 'https://pay.example/1', method: 'GET', data: {}, status: 5 };
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data, error_code: 0, message: 'Ok', result: true }));
 });
 
 const transports = { 'the default Node transport': undefined, "the runtime's fetch (edge)": globalThis.fetch } as const;
 
 function clientOf(status: number, fetchImpl: typeof fetch | undefined) {
   return new FeennexClient({
-    baseUrl: `${redirecting.get(status)!.url}/api/`,
+    baseUrl: `${gateway.at(status).url}/api/`,
     shopId: SHOP_ID,
     secretKey: SECRET,
     retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
@@ -64,14 +47,14 @@ async function feennexErrorOf(promise: Promise<unknown>): Promise<FeennexError> 
 
 /** What the redirect target received since `before` (nothing, ever), and the paths the redirecting server got. */
 function paths(status: number): string[] {
-  return redirecting.get(status)!.received.map((r) => r.path.replace('/api/', ''));
+  return gateway.at(status).received.map((r) => r.path.replace('/api/', ''));
 }
 
 for (const [transport, fetchImpl] of Object.entries(transports)) {
   describe(`a 3xx from Feennex through ${transport}`, () => {
-    for (const status of [301, 302, 303, 307, 308]) {
+    for (const status of REDIRECT_STATUSES) {
       test(`HTTP ${status} to a create: not followed, an unknown outcome resolved by a status check, never a failure`, async () => {
-        const server = redirecting.get(status)!;
+        const server = gateway.at(status);
         server.received.length = 0;
         const shopOrderId = randomUUID();
         const error = await feennexErrorOf(clientOf(status, fetchImpl).invoiceCreate({ amount: 1234, currency: 'PLN', payway: 'card_pln', shopOrderId }));
@@ -79,7 +62,7 @@ for (const [transport, fetchImpl] of Object.entries(transports)) {
         assert.match(error.message, new RegExp(`outcome of ${shopOrderId} is (still )?unknown`));
         // The create, then its status asked before the same create is sent again (and asked again).
         assert.deepEqual(paths(status), ['invoice/create', 'bill/shop_order_status', 'invoice/create', 'bill/shop_order_status']);
-        assert.equal(elsewhere.received.length, 0, 'the signed body went where the redirect pointed');
+        assert.equal(gateway.elsewhere.received.length, 0, 'the signed body went where the redirect pointed');
       });
     }
 
@@ -92,7 +75,7 @@ for (const [transport, fetchImpl] of Object.entries(transports)) {
       const payout = { amount: 100, currency: 'PLN', payway: 'card_pln', account: '4111111111111111', shopPaymentId: randomUUID() };
       const payoutError = await feennexErrorOf(clientOf(308, fetchImpl).withdrawCreate(payout, { recover: false }));
       assert.deepEqual([payoutError.kind, payoutError.code, payoutError.httpStatus], ['unknown-outcome', 'HTTP_308', 308]);
-      assert.equal(elsewhere.received.length, 0);
+      assert.equal(gateway.elsewhere.received.length, 0);
     });
 
     test('HTTP 302 to a read (shopBalance, withdrawStatus): unavailable, not followed', async () => {
@@ -101,7 +84,7 @@ for (const [transport, fetchImpl] of Object.entries(transports)) {
         const error = await feennexErrorOf(call);
         assert.deepEqual([error.kind, error.code, error.httpStatus], ['unavailable', 'HTTP_302', 302]);
       }
-      assert.equal(elsewhere.received.length, 0);
+      assert.equal(gateway.elsewhere.received.length, 0);
     });
   });
 }
@@ -126,7 +109,7 @@ test('through the checkout handler, a redirected Feennex leaves the payment pend
       token: createTestToken({ gateway: 'feennex', gatewayMerchantId: SHOP_ID, card: '4111111111111111' }),
     });
     assert.equal(classifyResponse(response.status, body).kind, 'pending', `${response.status} ${JSON.stringify(body)}`);
-    assert.equal(elsewhere.received.length, 0);
+    assert.equal(gateway.elsewhere.received.length, 0);
   } finally {
     await shop.close();
   }

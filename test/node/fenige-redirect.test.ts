@@ -2,7 +2,7 @@
 // Basic credentials and the payer's token must never be replayed to the host the redirect names,
 // and the error says what happened. A payment may have been acted on before the redirect, so it is
 // an unknown outcome (its status is asked; it is never reported as a failure that invites paying again).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { FenigeClient } from '../../src/gateways/fenige/server/client.js';
@@ -11,40 +11,22 @@ import { fenigeCheckout } from '../../src/gateways/fenige/server/checkout.js';
 import { createCheckoutHandler } from '../../src/server/checkout-handler.js';
 import { classifyResponse } from '../../src/protocol/index.js';
 import { createTestToken } from '../../src/sandbox/test-token.js';
-import { postJson, serveFetch, serveRecording, type Listening, type ReceivedRequest } from '../support/http.js';
+import { postJson, serveFetch } from '../support/http.js';
+import { REDIRECT_STATUSES, redirectingGateway } from '../support/redirecting-gateway.js';
 
 const PASSWORD = 'fenige-password-5c1e';
 const MERCHANT = '7b1f2a36-5d4b-4c1e-9a0e-3f2d6c8b9a10';
 
-/** Where the redirects point: a server that would answer every Fenige call with an approved payment. */
-let elsewhere: Listening & { received: ReceivedRequest[] };
-/** The "Fenige" the client is configured with: it answers every request with `status` and a Location elsewhere. */
-const redirecting = new Map<number, Listening & { received: ReceivedRequest[] }>();
-const STATUSES = [301, 302, 303, 307, 308];
-
-before(async () => {
-  elsewhere = await serveRecording((_request, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ transactionId: randomUUID(), transactionStatus: 'APPROVED' }));
-  });
-  for (const status of STATUSES) {
-    redirecting.set(
-      status,
-      await serveRecording((request, res) =>
-        res.writeHead(status, { location: `${elsewhere.url}${request.path}`, 'content-type': 'text/html' }).end('<a>moved</a>'),
-      ),
-    );
-  }
-});
-after(async () => {
-  for (const server of redirecting.values()) await server.close();
-  await elsewhere.close();
+/** The redirects point at a server that would answer every Fenige call with an approved payment. */
+const gateway = redirectingGateway((_request, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ transactionId: randomUUID(), transactionStatus: 'APPROVED' }));
 });
 
 const transports = { 'the default Node transport': undefined, "the runtime's fetch (edge)": globalThis.fetch } as const;
 
 function clientOf(status: number, fetchImpl: typeof fetch | undefined) {
   return new FenigeClient({
-    baseUrl: redirecting.get(status)!.url,
+    baseUrl: gateway.at(status).url,
     login: 'shop',
     password: PASSWORD,
     merchantUuid: MERCHANT,
@@ -74,7 +56,7 @@ async function fenigeErrorOf(promise: Promise<unknown>): Promise<FenigeError> {
 
 for (const [transport, fetchImpl] of Object.entries(transports)) {
   describe(`a 3xx from Fenige through ${transport}`, () => {
-    for (const status of STATUSES) {
+    for (const status of REDIRECT_STATUSES) {
       test(`HTTP ${status} to google-pay: not followed, an unknown outcome naming the redirect, HTTP_${status} and baseUrl`, async () => {
         const error = await fenigeErrorOf(clientOf(status, fetchImpl).googlePay(googlePayBody()));
         assert.deepEqual(
@@ -84,8 +66,8 @@ for (const [transport, fetchImpl] of Object.entries(transports)) {
         );
         assert.match(error.message, new RegExp(`Fenige answered a redirect \\(HTTP ${status}\\), which is not followed: check baseUrl`));
         assert.doesNotMatch(error.message, /Could not reach/);
-        assert.equal(redirecting.get(status)!.received.length > 0, true, 'the call reached the configured server');
-        assert.equal(elsewhere.received.length, 0, 'the token and the credentials went where the redirect pointed');
+        assert.equal(gateway.at(status).received.length > 0, true, 'the call reached the configured server');
+        assert.equal(gateway.elsewhere.received.length, 0, 'the token and the credentials went where the redirect pointed');
       });
     }
 
@@ -93,7 +75,7 @@ for (const [transport, fetchImpl] of Object.entries(transports)) {
       const error = await fenigeErrorOf(clientOf(302, fetchImpl).details(randomUUID()));
       assert.deepEqual([error.kind, error.code, error.httpStatus], ['unavailable', 'HTTP_302', 302]);
       assert.match(error.message, /redirect \(HTTP 302\).*check baseUrl/);
-      assert.equal(elsewhere.received.length, 0);
+      assert.equal(gateway.elsewhere.received.length, 0);
     });
   });
 }
@@ -116,7 +98,7 @@ test('through the checkout handler, a redirected Fenige leaves the payment pendi
       token: createTestToken({ gateway: 'fenige', gatewayMerchantId: 'pk_test', card: '4111111111111111' }),
     });
     assert.equal(classifyResponse(response.status, body).kind, 'pending', `${response.status} ${JSON.stringify(body)}`);
-    assert.equal(elsewhere.received.length, 0);
+    assert.equal(gateway.elsewhere.received.length, 0);
   } finally {
     await shop.close();
   }

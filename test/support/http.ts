@@ -41,11 +41,14 @@ export interface ReceivedRequest {
   text: string;
 }
 
+/** A test server that keeps every request it received. */
+export type Recording = Listening & { received: ReceivedRequest[] };
+
 /**
  * A merchant backend of a test: records every request in `received` (in arrival order), then lets
  * `reply` answer it (or hold, or drop, the response).
  */
-export async function serveRecording(reply: (request: ReceivedRequest, res: ServerResponse) => void): Promise<Listening & { received: ReceivedRequest[] }> {
+export async function serveRecording(reply: (request: ReceivedRequest, res: ServerResponse) => void): Promise<Recording> {
   const received: ReceivedRequest[] = [];
   const listening = await listen(async (req, res) => {
     let text = '';
