@@ -1,9 +1,8 @@
 /** `npm run bench [-- --quick] [--runs N] [--rounds N] [--only paired,server] [--write]` */
+import { PROFILE_IDS } from './client/profiles.js';
 
 export type BenchPass = 'client' | 'server' | 'paired';
 const PASSES: readonly BenchPass[] = ['client', 'server', 'paired'];
-/** The ids of bench/client/paired.ts's PROFILES (kept here so parsing arguments loads no browser code). */
-const PROFILE_IDS = ['floor', 'fast', 'slow', 'fast-handshake', 'slow-handshake'];
 
 /** Whether `pass` runs with these options. */
 export const runsPass = (options: Pick<BenchOptions, 'only'>, pass: BenchPass) => !options.only || options.only.includes(pass);
@@ -21,7 +20,7 @@ export interface BenchOptions {
   cycles: number;
   /** Rounds of the paired page-load bench (each loads both elements) per profile. */
   pairs: number;
-  /** Profiles of the paired bench (bench/client/paired.ts); all when absent. */
+  /** Profiles of the paired bench (bench/client/profiles.ts); all when absent. */
   profiles?: string[];
   /** The passes to run (`--only paired,server`); all when absent. */
   only?: BenchPass[];

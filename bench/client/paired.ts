@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { spread, type Spread } from '../stats.js';
 import { loadAssets } from './assets.js';
 import { servePayJs, type PayJsServer } from './pay-js-server.js';
@@ -7,57 +7,10 @@ import { standInPayJs } from './stand-in-pay-js.js';
 import { serveAssets } from './static-server.js';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../../test/support/chromium.mjs';
 import { CPU_CATEGORIES, mainThreadCpu, type TraceEvent } from './trace-cpu.js';
+import { emulateProfile, handshakeDelayMs, PROFILES, type Profile } from './profiles.js';
 
 /** Today's build, Google's element and, with `--baseline`, an earlier build of ours. */
 export type PairedKindId = 'paytool' | 'google' | 'baseline';
-
-/** A page-load condition: where pay.js comes from, the network (Chromium's own throttling) and the CPU. */
-export interface Profile {
-  id: string;
-  label: string;
-  /** `preinstalled`: the fake client is in the page before the element (no pay.js download) — the CPU floor. */
-  google: 'preinstalled' | 'network';
-  /** Added to every request, in ms (Chromium applies it per request, at the HTTP level). */
-  latencyMs?: number;
-  downloadMbps?: number;
-  uploadMbps?: number;
-  cpuSlowdown: number;
-  /**
-   * Round trips pay.js's new origin costs before its request can be sent (TCP, then TLS 1.3: 2).
-   * Chromium's throttling is per request and leaves connection setup out, so the stand-in's server
-   * holds each new connection this many times `latencyMs` (bench/client/pay-js-server.ts).
-   */
-  newOriginRtts?: number;
-}
-
-const FAST = { google: 'network', latencyMs: 20, downloadMbps: 10, uploadMbps: 5, cpuSlowdown: 1 } as const;
-const SLOW = { google: 'network', latencyMs: 150, downloadMbps: 1.6, uploadMbps: 0.75, cpuSlowdown: 4 } as const;
-const HANDSHAKE = ", plus pay.js's new origin: TCP and TLS 1.3 handshakes (2 RTT)";
-
-export const PROFILES: Profile[] = [
-  { id: 'floor', label: 'CPU floor: pay.js pre-installed, no throttling', google: 'preinstalled', cpuSlowdown: 1 },
-  { id: 'fast', label: 'pay.js stand-in over 20 ms / 10 Mbps', ...FAST },
-  { id: 'slow', label: 'pay.js stand-in over 150 ms / 1.6 Mbps, 4× CPU slowdown', ...SLOW },
-  { id: 'fast-handshake', label: `pay.js stand-in over 20 ms / 10 Mbps${HANDSHAKE}`, ...FAST, newOriginRtts: 2 },
-  { id: 'slow-handshake', label: `pay.js stand-in over 150 ms / 1.6 Mbps, 4× CPU slowdown${HANDSHAKE}`, ...SLOW, newOriginRtts: 2 },
-];
-
-/** How long the stand-in's server holds a new connection in this profile. */
-export const handshakeDelayMs = (profile: Profile): number => (profile.newOriginRtts ?? 0) * (profile.latencyMs ?? 0);
-
-/** Chromium's own throttling of the page, through CDP: the profile's CPU slowdown and network. */
-export async function emulateProfile(cdp: CDPSession, profile: Profile): Promise<void> {
-  if (profile.cpuSlowdown !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
-  if (profile.latencyMs !== undefined) {
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: profile.latencyMs,
-      downloadThroughput: ((profile.downloadMbps ?? 0) * 1e6) / 8,
-      uploadThroughput: ((profile.uploadMbps ?? 0) * 1e6) / 8,
-    });
-  }
-}
 
 /** One page load, as the harness measures it plus the main thread's CPU time from CDP. */
 export interface LoadSample {
